@@ -1,0 +1,6 @@
+import streamlit as st
+
+from techrift import ui
+
+context = ui.start_page()
+st.title("briefing (being built)")

@@ -1,0 +1,1 @@
+"""Pure Plotly builders: DataFrames in, go.Figure out; no Streamlit calls."""

@@ -1,0 +1,462 @@
+"""Read, check and load the data folder: the only module that reads `data/`.
+
+`validate(data_dir)` returns every problem at once; `load_dataset(data_dir)` returns a
+typed `Dataset` or raises `DataError` carrying those problems.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from techrift import schema
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR_ENV = "TECHRIFT_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The data folder: $TECHRIFT_DATA_DIR if set, else the project's data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One fault in the data, located as precisely as it can be."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    why: str
+
+    def __str__(self) -> str:
+        line = "-" if self.line is None else str(self.line)
+        column = self.column or "-"
+        value = "-" if self.value is None else repr(_shorten(self.value))
+        return f"{self.file}:{line}: {column}: {value}: {self.why}"
+
+
+class DataError(Exception):
+    """The data folder has problems; `problems` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the data")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All tables, validated and typed, plus the seed texts they quote."""
+
+    sources: pd.DataFrame
+    places: pd.DataFrame
+    events: pd.DataFrame
+    flows: pd.DataFrame
+    metrics: pd.DataFrame
+    stances: pd.DataFrame
+    quotes: pd.DataFrame
+    seed_texts: Mapping[str, str] = field(default_factory=dict)
+
+    def sources_for(self, source_ids: str) -> pd.DataFrame:
+        """The source rows behind a ';'-separated id list, in the order given."""
+        ids = split_ids(source_ids)
+        return self.sources.set_index("source_id").loc[ids].reset_index()
+
+    def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
+        """The seed fragments that support one record."""
+        mask = (self.quotes["record_table"] == table) & (self.quotes["record_id"] == record_id)
+        return self.quotes[mask]
+
+
+def split_ids(value: object) -> list[str]:
+    """Split a ';'-separated id list; empty or missing gives []."""
+    if not isinstance(value, str) or not value:
+        return []
+    return [part for part in value.split(";") if part]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class _RawTable:
+    frame: pd.DataFrame
+    lines: list[int]  # file line where each row starts
+
+
+def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    data = path.read_bytes()
+    if not data.strip():
+        problems.append(Problem(rel, None, None, None, "file is empty (expected a header row)"))
+        return None
+    try:
+        # A byte-order mark (as Excel writes) is accepted and dropped.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        snippet = data[max(0, err.start - 10) : err.start + 10].decode("utf-8", "replace")
+        problems.append(Problem(rel, line, None, snippet, f"not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start}); save the file as UTF-8"))
+        return None
+
+
+def _read_table(path: Path, rel: str, model: type[pa.DataFrameModel], problems: list[Problem]) -> _RawTable | None:
+    if not path.exists():
+        problems.append(Problem(rel, None, None, None, "file is missing"))
+        return None
+    text = _decode(path, rel, problems)
+    if text is None:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    expected = list(model.to_schema().columns)
+    for name in expected:
+        if name not in header:
+            problems.append(Problem(rel, 1, name, None, "required column is missing"))
+    for name in header:
+        if name not in expected:
+            problems.append(Problem(rel, 1, name, None, f"unexpected column (expected: {', '.join(expected)})"))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
+    for record in reader:
+        if record and any(cell.strip() for cell in record):
+            if len(record) != len(header):
+                problems.append(Problem(rel, start, None, ",".join(record), f"row has {len(record)} fields, header has {len(header)}"))
+            else:
+                rows.append(record)
+                lines.append(start)
+        start = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame = frame[[c for c in header if c in expected]]
+    for name in expected:
+        if name not in frame.columns:
+            frame[name] = ""
+    frame = frame[expected].apply(lambda col: col.str.strip()).replace("", None)
+    return _RawTable(frame, lines)
+
+
+_NUMERIC_KINDS = {"float64": float, "Int64": int}
+
+
+def _coerce(table: _RawTable, rel: str, model: type[pa.DataFrameModel], problems: list[Problem]) -> set[tuple[int, str]]:
+    """Convert numeric columns in place; report each cell that is not a number. Returns the bad cells."""
+    bad: set[tuple[int, str]] = set()
+    for name, column in model.to_schema().columns.items():
+        kind = str(column.dtype)
+        if kind not in _NUMERIC_KINDS:
+            continue
+        values = []
+        for index, cell in table.frame[name].items():
+            if cell is None:
+                values.append(None)
+                continue
+            try:
+                number = float(cell)
+                if kind == "Int64":
+                    if not number.is_integer():
+                        raise ValueError
+                    number = int(number)
+                values.append(number)
+            except ValueError:
+                what = "a whole number" if kind == "Int64" else "a number"
+                problems.append(Problem(rel, table.lines[index], name, cell, f"not {what}"))
+                bad.add((index, name))
+                values.append(None)
+        table.frame[name] = pd.array(values, dtype="Int64" if kind == "Int64" else "Float64").astype(
+            "Int64" if kind == "Int64" else "float64"
+        )
+    return bad
+
+
+def _why(check: str) -> str:
+    if check == "not_nullable":
+        return "required value is empty"
+    if check == "field_uniqueness":
+        return "duplicate id"
+    if check.startswith("isin("):
+        return "not an allowed value; allowed: " + check[len("isin(") : -1].replace("'", "")
+    if check.startswith("str_matches("):
+        return "does not have the expected form " + check[len("str_matches(") : -1]
+    for prefix, words in (
+        ("greater_than_or_equal_to(", "must be at least "),
+        ("less_than_or_equal_to(", "must be at most "),
+        ("greater_than(", "must be more than "),
+        ("less_than(", "must be less than "),
+    ):
+        if check.startswith(prefix):
+            return words + check[len(prefix) : -1]
+    return check
+
+
+def _schema_problems(table: _RawTable, rel: str, model: type[pa.DataFrameModel], skip: set[tuple[int, str]], problems: list[Problem]) -> None:
+    try:
+        model.validate(table.frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        for case in cases.itertuples(index=False):
+            if case.index is None or pd.isna(case.index):
+                if case.schema_context == "DataFrameSchema":
+                    continue  # column-set problems are reported when reading
+                problems.append(Problem(rel, None, case.column, None, _why(str(case.check))))
+                continue
+            index = int(case.index)
+            if (index, case.column) in skip:
+                continue
+            value = None if case.failure_case is None or pd.isna(case.failure_case) else str(case.failure_case)
+            problems.append(Problem(rel, table.lines[index], case.column, value, _why(str(case.check))))
+
+
+# --------------------------------------------------------------------------- cross-table checks
+
+
+def _partial_date_problem(value: str) -> str | None:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return "month must be 01-12"
+    if len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
+        return "no such day in that month"
+    return None
+
+
+PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def _row_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> None:
+    def report(name: str, index: int, column: str, value: object, why: str) -> None:
+        problems.append(Problem(f"{name}.csv", tables[name].lines[index], column, None if value is None else str(value), why))
+
+    for name, date_columns in (("events", ("date", "date_end")), ("sources", ("published",)), ("stances", ("as_of",))):
+        table = tables.get(name)
+        if table is None:
+            continue
+        for index, row in table.frame.iterrows():
+            for column in date_columns:
+                value = row.get(column)
+                if isinstance(value, str) and re.fullmatch(schema.PARTIAL_DATE, value):
+                    why = _partial_date_problem(value)
+                    if why:
+                        report(name, index, column, value, why)
+
+    events = tables.get("events")
+    if events is not None:
+        for index, row in events.frame.iterrows():
+            date, precision, end = row["date"], row["date_precision"], row["date_end"]
+            if date is None and precision is not None:
+                report("events", index, "date_precision", precision, "precision given but the date is empty")
+            if date is not None and precision is None:
+                report("events", index, "date_precision", None, "required when a date is given")
+            if isinstance(date, str) and precision in schema.DATE_PRECISIONS and PRECISION_BY_LENGTH.get(len(date)) != precision:
+                report("events", index, "date_precision", precision, f"does not match the date {date!r}")
+            if isinstance(date, str) and isinstance(end, str) and end < date[: len(end)]:
+                report("events", index, "date_end", end, f"ends before it starts ({date})")
+            if end is not None and date is None:
+                report("events", index, "date_end", end, "end given but the date is empty")
+
+    flows = tables.get("flows")
+    if flows is not None:
+        for index, row in flows.frame.iterrows():
+            year, end = row["year"], row["year_end"]
+            if pd.notna(year) and pd.notna(end) and end < year:
+                report("flows", index, "year_end", end, f"ends before it starts ({year})")
+            if pd.notna(row["usd_amount"]) and row["usd_note"] is None:
+                report("flows", index, "usd_note", None, "a US-dollar amount needs its rate and year")
+
+    sources = tables.get("sources")
+    if sources is not None:
+        for index, row in sources.frame.iterrows():
+            if row["kind"] == "seed" and row["seed_file"] is None:
+                report("sources", index, "seed_file", None, "a seed source needs its seed file")
+            if row["kind"] != "seed" and row["url"] is None:
+                report("sources", index, "url", None, "a public source needs its URL")
+
+
+def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, str], problems: list[Problem]) -> None:
+    def ids(name: str) -> set[str]:
+        table = tables.get(name)
+        if table is None:
+            return set()
+        return set(table.frame[schema.ID_COLUMNS[name]].dropna())
+
+    source_ids, place_ids = ids("sources"), ids("places")
+    if "sources" not in tables:
+        return  # every reference would fail; the missing file is already reported
+    seed_ids = set(tables["sources"].frame.loc[tables["sources"].frame["kind"] == "seed", "source_id"])
+    quoted: set[tuple[str, str, str]] = set()
+    quotes = tables.get("quotes")
+    if quotes is not None:
+        for index, row in quotes.frame.iterrows():
+            line = quotes.lines[index]
+            if row["source_id"] not in seed_ids:
+                problems.append(Problem("quotes.csv", line, "source_id", row["source_id"], "not a seed source in sources.csv"))
+            elif row["source_id"] in seed_texts and row["text"] and row["text"] not in seed_texts[row["source_id"]]:
+                problems.append(Problem("quotes.csv", line, "text", row["text"], f"not found verbatim in the seed text of {row['source_id']}"))
+            if row["record_table"] in tables and row["record_id"] not in ids(row["record_table"]):
+                problems.append(Problem("quotes.csv", line, "record_id", row["record_id"], f"no such record in {row['record_table']}.csv"))
+            quoted.add((row["record_table"], row["record_id"], row["source_id"]))
+
+    for name, table in tables.items():
+        for column, known, what in (
+            ("source_ids", source_ids, "sources.csv"),
+            ("coord_source_ids", source_ids, "sources.csv"),
+            ("place_id", place_ids, "places.csv"),
+            ("recipient_place_id", place_ids, "places.csv"),
+        ):
+            if column not in table.frame.columns or (column == "place_id" and name == "places"):
+                continue
+            for index, value in table.frame[column].items():
+                for ref in split_ids(value):
+                    if ref not in known:
+                        problems.append(Problem(f"{name}.csv", table.lines[index], column, ref, f"no such id in {what}"))
+                    elif (
+                        column == "source_ids"
+                        and ref in seed_ids
+                        and quotes is not None
+                        and (name, table.frame.at[index, schema.ID_COLUMNS[name]], ref) not in quoted
+                    ):
+                        problems.append(Problem(f"{name}.csv", table.lines[index], column, ref, "cites a seed but quotes.csv has no fragment of that seed for this record"))
+
+
+def _read_seeds(data_dir: Path, tables: Mapping[str, _RawTable], problems: list[Problem]) -> dict[str, str]:
+    seeds: dict[str, str] = {}
+    sources = tables.get("sources")
+    if sources is None:
+        return seeds
+    root = data_dir.parent
+    for index, row in sources.frame.iterrows():
+        if row["kind"] != "seed" or not isinstance(row["seed_file"], str):
+            continue
+        path = root / row["seed_file"]
+        line = sources.lines[index]
+        if not path.is_file():
+            problems.append(Problem("sources.csv", line, "seed_file", row["seed_file"], f"seed file not found at {path}"))
+            continue
+        try:
+            seeds[row["source_id"]] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem("sources.csv", line, "seed_file", row["seed_file"], "seed file is not UTF-8 text"))
+    return seeds
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _check(data_dir: Path) -> tuple[dict[str, _RawTable], dict[str, str], list[Problem]]:
+    problems: list[Problem] = []
+    tables: dict[str, _RawTable] = {}
+    if not data_dir.is_dir():
+        return tables, {}, [Problem(str(data_dir), None, None, None, "data folder not found")]
+    for name, model in schema.TABLES.items():
+        rel = f"{name}.csv"
+        table = _read_table(data_dir / rel, rel, model, problems)
+        if table is None:
+            continue
+        bad_cells = _coerce(table, rel, model, problems)
+        _schema_problems(table, rel, model, bad_cells, problems)
+        tables[name] = table
+    _row_checks(tables, problems)
+    seeds = _read_seeds(data_dir, tables, problems)
+    _reference_checks(tables, seeds, problems)
+    return tables, seeds, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or "", p.why))
+
+
+def validate(data_dir: Path | str) -> list[Problem]:
+    """Every problem in the data folder, sorted by file and line; [] when clean."""
+    return _check(Path(data_dir))[2]
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Read and validate the data folder into a Dataset; raise DataError listing every problem."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    tables, seeds, problems = _check(data_dir)
+    if problems:
+        raise DataError(problems)
+    frames = {name: table.frame.reset_index(drop=True) for name, table in tables.items()}
+    places = frames["places"]
+    return Dataset(
+        sources=frames["sources"],
+        places=places,
+        events=with_event_dates(frames["events"]),
+        flows=with_flow_country(frames["flows"], places),
+        metrics=frames["metrics"],
+        stances=frames["stances"],
+        quotes=frames["quotes"],
+        seed_texts=seeds,
+    )
+
+
+# --------------------------------------------------------------------------- derived columns
+
+
+def _period(value: str | None, precision_end: bool) -> pd.Timestamp | None:
+    if not isinstance(value, str):
+        return None
+    start = pd.Timestamp(value if len(value) == 10 else value + ("-01" if len(value) == 7 else "-01-01"))
+    if not precision_end:
+        return start
+    if len(value) == 4:
+        return start + pd.offsets.YearEnd(0)
+    if len(value) == 7:
+        return start + pd.offsets.MonthEnd(0)
+    return start
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(date: str | None, date_end: str | None = None) -> str:
+    """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'."""
+
+    def one(value: str) -> str:
+        parts = value.split("-")
+        if len(parts) == 1:
+            return parts[0]
+        month = MONTHS[int(parts[1]) - 1]
+        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+    if not isinstance(date, str):
+        return "date unknown"
+    if isinstance(date_end, str) and date_end != date:
+        return f"{one(date)}–{one(date_end)}"
+    return one(date)
+
+
+def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """Add start/end timestamps covering the whole period each partial date stands for, years and a label."""
+    events = events.copy()
+    events["start"] = pd.to_datetime([_period(d, False) for d in events["date"]])
+    events["end"] = pd.to_datetime(
+        [_period(e if isinstance(e, str) else d, True) for d, e in zip(events["date"], events["date_end"])]
+    )
+    events["year_start"] = events["start"].dt.year.astype("Int64")
+    events["year_end"] = events["end"].dt.year.astype("Int64")
+    events["approximate"] = events["date_precision"].ne("day") | events["date_end"].notna()
+    events["date_label"] = [date_label(d, e) for d, e in zip(events["date"], events["date_end"])]
+    return events
+
+
+def with_flow_country(flows: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Add the recipient place's country (empty where the place is unknown)."""
+    countries = places.set_index("place_id")["country"]
+    flows = flows.copy()
+    flows["country"] = flows["recipient_place_id"].map(countries)
+    flows["year_last"] = flows["year_end"].fillna(flows["year"])
+    return flows
+
+
+def table_names() -> Iterable[str]:
+    """Names of the dataset's tables, in load order."""
+    return schema.TABLES.keys()

@@ -1,0 +1,45 @@
+"""Writers for what users download: CSV and Excel, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with a quote, so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as formulas; numbers are left as numbers."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    return safe
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV (with a byte-order mark, so Excel reads the accents right), formula-safe."""
+    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One .xlsx workbook with a sheet per table, formula-safe."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            plain = frame.copy()
+            for column in plain.columns:
+                if isinstance(plain[column].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(plain[column]):
+                    plain[column] = plain[column].dt.strftime("%Y-%m-%d")
+            spreadsheet_safe(plain).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()

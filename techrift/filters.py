@@ -1,0 +1,187 @@
+"""Global filters (year range, companies, countries): URL round trip and application to tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from techrift.data import Dataset
+
+YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY = "years", "company", "country"
+KEYS = (YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY)
+MAX_PARAM_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the data allows: the year bounds and the known companies and countries."""
+
+    first_year: int
+    last_year: int
+    companies: tuple[str, ...]
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The global filter state. Empty `companies`/`countries` means all."""
+
+    years: tuple[int, int]
+    companies: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+    def covers_all_years(self, options: FilterOptions) -> bool:
+        return self.years == (options.first_year, options.last_year)
+
+    def to_params(self, options: FilterOptions) -> dict[str, str]:
+        """Query parameters for this state; defaults are left out so links stay short."""
+        params: dict[str, str] = {}
+        if not self.covers_all_years(options):
+            params[YEARS_KEY] = f"{self.years[0]}-{self.years[1]}"
+        if self.companies:
+            params[COMPANIES_KEY] = ",".join(self.companies)
+        if self.countries:
+            params[COUNTRIES_KEY] = ",".join(self.countries)
+        return params
+
+
+def options_for(dataset: Dataset) -> FilterOptions:
+    """Year bounds and choices, computed from the data."""
+    years = pd.concat(
+        [
+            dataset.events["year_start"],
+            dataset.events["year_end"],
+            dataset.flows["year"],
+            dataset.flows["year_end"],
+            dataset.metrics["year"],
+        ]
+    ).dropna()
+    companies = pd.concat(
+        [dataset.events["company"], dataset.flows["company"], dataset.metrics["company"], dataset.stances["company"]]
+    )
+    countries = pd.concat([dataset.events["country"], dataset.places["country"], dataset.metrics["country"]]).dropna()
+    return FilterOptions(
+        first_year=int(years.min()),
+        last_year=int(years.max()),
+        companies=tuple(sorted(set(companies))),
+        countries=tuple(sorted(set(countries))),
+    )
+
+
+def default_filters(options: FilterOptions) -> Filters:
+    return Filters(years=(options.first_year, options.last_year))
+
+
+def _first(value: str | Sequence[str] | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value[-1] if value else None
+
+
+def _parse_years(raw: str, options: FilterOptions) -> tuple[tuple[int, int] | None, str | None]:
+    parts = raw.split("-")
+    if len(parts) == 1:
+        parts = parts * 2
+    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts):
+        return None, f"Year range “{raw}” is not of the form 2019-2021; showing all years."
+    start, end = sorted(int(p) for p in parts)
+    clipped = (max(start, options.first_year), min(end, options.last_year))
+    if clipped[0] > clipped[1]:
+        return None, (
+            f"Year range {start}–{end} is outside the data ({options.first_year}–{options.last_year}); showing all years."
+        )
+    if clipped != (start, end):
+        return clipped, f"Year range {start}–{end} was narrowed to the data's {clipped[0]}–{clipped[1]}."
+    return clipped, None
+
+
+def _parse_choices(raw: str, known: Sequence[str], what: str) -> tuple[tuple[str, ...], str | None]:
+    by_folded = {k.casefold(): k for k in known}
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        match = by_folded.get(part.casefold())
+        if match is None:
+            unknown.append(part)
+        elif match not in chosen:
+            chosen.append(match)
+    if not unknown:
+        return tuple(chosen), None
+    shown = ", ".join(f"“{u[:40]}”" for u in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+    return tuple(chosen), f"Unknown {what} {shown} ignored."
+
+
+def from_params(params: Mapping[str, str | Sequence[str]], options: FilterOptions) -> tuple[Filters, list[str]]:
+    """Filters from URL query parameters, with a notice for each value that had to fall back."""
+    notices: list[str] = []
+    filters = default_filters(options)
+    years, companies, countries = filters.years, filters.companies, filters.countries
+    for key in KEYS:
+        raw = _first(params.get(key))
+        if raw is None:
+            continue
+        if len(raw) > MAX_PARAM_LENGTH:
+            notices.append(f"The “{key}” link parameter is too long ({len(raw)} characters) and was ignored.")
+            continue
+        if key == YEARS_KEY:
+            parsed, notice = _parse_years(raw, options)
+            years = parsed or years
+        elif key == COMPANIES_KEY:
+            companies, notice = _parse_choices(raw, options.companies, "company")
+        else:
+            countries, notice = _parse_choices(raw, options.countries, "country")
+        if notice:
+            notices.append(notice)
+    return Filters(years=years, companies=companies, countries=countries), notices
+
+
+def _in_years(first: pd.Series, last: pd.Series, filters: Filters, options: FilterOptions) -> pd.Series:
+    """Rows whose [first, last] years overlap the filter; rows of unknown year only when all years are shown."""
+    known = first.notna()
+    last = last.fillna(first)
+    overlap = known & (first <= filters.years[1]) & (last >= filters.years[0])
+    return (overlap | (~known & filters.covers_all_years(options))).fillna(False).astype(bool)
+
+
+def _in(values: pd.Series, chosen: tuple[str, ...]) -> pd.Series:
+    return values.isin(chosen) if chosen else pd.Series(True, index=values.index)
+
+
+def apply_to_events(events: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
+    """The events inside the filters."""
+    mask = (
+        _in_years(events["year_start"], events["year_end"], filters, options)
+        & _in(events["company"], filters.companies)
+        & _in(events["country"], filters.countries)
+    )
+    return events[mask]
+
+
+def apply_to_flows(flows: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
+    """The money flows inside the filters (country is the recipient's)."""
+    mask = (
+        _in_years(flows["year"], flows["year_last"], filters, options)
+        & _in(flows["company"], filters.companies)
+        & _in(flows["country"], filters.countries)
+    )
+    return flows[mask]
+
+
+def apply_to_metrics(metrics: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
+    """The non-money figures inside the filters."""
+    mask = (
+        _in_years(metrics["year"], metrics["year"], filters, options)
+        & _in(metrics["company"], filters.companies)
+        & _in(metrics["country"], filters.countries)
+    )
+    return metrics[mask]
+
+
+def apply_to_places(places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The places in the chosen countries."""
+    return places[_in(places["country"], filters.countries)]

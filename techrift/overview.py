@@ -1,0 +1,102 @@
+"""Headline figures for the overview page, computed from the data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from techrift.data import Dataset, date_label
+
+TIE_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
+PARTNERSHIP_CATEGORIES = ("partnership", "lab_opened", "deal", "visit")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A figure with what it counts and where it comes from."""
+
+    label: str
+    value: str
+    detail: str
+    source_ids: str
+
+
+def _joined_sources(frame: pd.DataFrame) -> str:
+    ids: list[str] = []
+    for value in frame["source_ids"]:
+        for source_id in value.split(";"):
+            if source_id not in ids:
+                ids.append(source_id)
+    return ";".join(ids)
+
+
+def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
+    """Events where a named Western institution cut, suspended or reviewed Huawei ties."""
+    events = dataset.events
+    named = events["place_id"].notna() & ~events["country"].isin(["Russia", "China"])
+    return events[named & events["category"].isin(TIE_CATEGORIES) & events["company"].eq("Huawei")]
+
+
+def russian_partners(dataset: Dataset) -> pd.DataFrame:
+    """Events tying Huawei to a named Russian university or research institute."""
+    academic = dataset.places.loc[dataset.places["kind"].isin(["university", "research_institute"]), "place_id"]
+    events = dataset.events
+    mask = (
+        events["company"].eq("Huawei")
+        & events["country"].eq("Russia")
+        & events["category"].isin(PARTNERSHIP_CATEGORIES)
+        & events["place_id"].isin(academic)
+    )
+    return events[mask]
+
+
+def headline_figures(dataset: Dataset) -> list[Headline]:
+    """The overview's figures, each derived from the tables and carrying its sources."""
+    figures: list[Headline] = []
+    cuts = western_tie_cuts(dataset)
+    figures.append(Headline(
+        "Western universities stepping back from Huawei",
+        str(cuts["place_id"].nunique()),
+        f"named institutions that cut, suspended or reviewed ties, {date_label(cuts['date'].min())} to {date_label(cuts['date'].max())}",
+        _joined_sources(cuts),
+    ))
+    partners = russian_partners(dataset)
+    claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
+    claim_note = f"; the seed claims at least {int(claimed['value'].iloc[0])}" if len(claimed) else ""
+    figures.append(Headline(
+        "Russian universities and institutes working with Huawei",
+        str(partners["place_id"].nunique()),
+        f"named in the sources{claim_note}",
+        _joined_sources(pd.concat([partners, claimed])),
+    ))
+    budgets = dataset.flows[
+        dataset.flows["company"].eq("Huawei") & dataset.flows["amount_kind"].eq("per_year") & dataset.flows["currency"].eq("USD")
+        & dataset.flows["recipient"].str.contains("universit", case=False)
+    ]
+    if len(budgets):
+        top = budgets.loc[budgets["amount"].idxmax()]
+        figures.append(Headline(
+            "Huawei's yearly budget for university research",
+            f"{top['amount'] / 1e6:,.0f} million USD a year",
+            f"{top['recipient'].lower()}, {top['year']}",
+            top["source_ids"],
+        ))
+    lab = dataset.events[dataset.events["place_id"].eq("aws-shanghai-lab") & dataset.events["category"].isin(["lab_opened", "lab_closed"])]
+    opened, closed = lab[lab["category"].eq("lab_opened")], lab[lab["category"].eq("lab_closed")]
+    if len(opened) and len(closed):
+        years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
+        figures.append(Headline(
+            "Years AWS ran its Shanghai AI lab",
+            f"about {years:.0f}",
+            f"{opened['date_label'].iloc[0]} to {closed['date_label'].iloc[0]}",
+            _joined_sources(lab),
+        ))
+    cited = dataset.sources[dataset.sources["kind"].ne("gazetteer")]
+    figures.append(Headline(
+        "Documents cited",
+        str(len(cited)),
+        f"{int(cited['kind'].eq('seed').sum())} seed articles and {len(dataset.quotes)} verbatim fragments of them",
+        ";".join(cited.loc[cited["kind"].eq("seed"), "source_id"]),
+    ))
+    return figures

@@ -1,0 +1,211 @@
+"""The dataset's contracts: one pandera model per table, with the allowed values they use.
+
+The models are the single source of truth: `data.py` validates against them and
+`datapackage.py` derives the Frictionless descriptor from them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ID = r"^[a-z0-9][a-z0-9-]*$"
+ID_LIST = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
+
+SOURCE_KINDS = ("seed", "reporting", "secondary", "analysis", "institutional", "gazetteer")
+PLACE_KINDS = (
+    "university",
+    "research_institute",
+    "company_site",
+    "company_hq",
+    "government",
+    "event_venue",
+)
+COORD_PRECISIONS = ("campus", "district", "city")
+DATE_PRECISIONS = ("day", "month", "year")
+EVENT_CATEGORIES = (
+    "tie_cut",
+    "tie_suspended",
+    "tie_review",
+    "partnership",
+    "lab_opened",
+    "lab_closed",
+    "market_exit",
+    "deal",
+    "visit",
+    "product_launch",
+    "milestone",
+    "policy",
+    "statement",
+)
+AMOUNT_KINDS = ("per_year", "one_off", "cap_per_project", "total", "charge", "forgone_sales")
+FLOW_STATUSES = (
+    "paid",
+    "budgeted",
+    "offered",
+    "declined",
+    "honoured",
+    "charged",
+    "not_shipped",
+    "reported_claim",
+)
+METRIC_KINDS = ("target", "measure", "claim")
+STANCE_DIMENSIONS = (
+    "research_presence",
+    "talent",
+    "market_footprint",
+    "exits_entries",
+    "export_controls",
+    "messaging",
+    "signal",
+)
+QUOTE_TABLES = ("events", "flows", "metrics", "stances", "places")
+
+
+def _id(description: str, unique: bool = True) -> pa.Field:
+    return pa.Field(str_matches=ID, unique=unique, description=description)
+
+
+def _text(description: str, nullable: bool = False) -> pa.Field:
+    return pa.Field(nullable=nullable, description=description)
+
+
+def _choice(values: tuple[str, ...], description: str, nullable: bool = False) -> pa.Field:
+    return pa.Field(isin=list(values), nullable=nullable, description=description)
+
+
+def _source_ids(description: str = "Ids of the sources that support this record, ';'-separated.") -> pa.Field:
+    return pa.Field(str_matches=ID_LIST, description=description)
+
+
+class _Table(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class Sources(_Table):
+    """Every document the dataset cites."""
+
+    source_id: Series[str] = _id("Unique id of the source.")
+    kind: Series[str] = _choice(SOURCE_KINDS, "What kind of document it is.")
+    publisher: Series[str] = _text("Who published it.")
+    title: Series[str] = _text("Headline; in [brackets] when descriptive rather than the publisher's own.")
+    url: Series[str] = pa.Field(nullable=True, str_matches=r"^https://", description="Public address (https).")
+    published: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="Publication date, YYYY[-MM[-DD]].")
+    language: Series[str] = pa.Field(str_matches=r"^[a-z]{2}$", description="ISO 639-1 language code.")
+    seed_file: Series[str] = pa.Field(nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only).")
+    note: Series[str] = _text("Caveats about the source.", nullable=True)
+
+
+class Places(_Table):
+    """Institutions and sites, with a coordinate and how precise it is."""
+
+    place_id: Series[str] = _id("Unique id of the place.")
+    name_en: Series[str] = _text("Name in English.")
+    name_original: Series[str] = _text("Name in the original language.")
+    kind: Series[str] = _choice(PLACE_KINDS, "What kind of place it is.")
+    city: Series[str] = _text("City (district in parentheses).")
+    country: Series[str] = _text("Country, English short name.")
+    lat: Series[float] = pa.Field(ge=-90, le=90, description="Latitude, WGS84 degrees.")
+    lon: Series[float] = pa.Field(ge=-180, le=180, description="Longitude, WGS84 degrees.")
+    coord_precision: Series[str] = _choice(COORD_PRECISIONS, "Whether the coordinate is the campus, the district or only the city.")
+    coord_source_ids: Series[str] = _source_ids("Ids of the sources of the coordinate.")
+
+
+class Events(_Table):
+    """Dated events, one row per event."""
+
+    event_id: Series[str] = _id("Unique id of the event.")
+    date: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="When it happened, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.")
+    date_precision: Series[str] = _choice(DATE_PRECISIONS, "Precision of `date`: day, month or year.", nullable=True)
+    date_end: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="End of a period, same forms as `date`.")
+    company: Series[str] = _text("The company concerned (Huawei, AWS, Nvidia, ...).")
+    counterpart: Series[str] = _text("The other party: institution, government, market or person.")
+    place_id: Series[str] = pa.Field(nullable=True, str_matches=ID, description="Where it happened (places.place_id).")
+    country: Series[str] = _text("Country of the counterpart or place.")
+    category: Series[str] = _choice(EVENT_CATEGORIES, "Kind of event.")
+    title_en: Series[str] = _text("Short title in English.")
+    summary_en: Series[str] = _text("One-paragraph summary in English.")
+    title_vi: Series[str] = _text("Short title in Vietnamese.", nullable=True)
+    summary_vi: Series[str] = _text("Summary in Vietnamese.", nullable=True)
+    source_ids: Series[str] = _source_ids()
+
+
+class Flows(_Table):
+    """Money flows and money-like commitments; the amount keeps its currency and says what it means."""
+
+    flow_id: Series[str] = _id("Unique id of the flow.")
+    company: Series[str] = _text("The company concerned.")
+    payer: Series[str] = _text("Who pays (or bears a charge).")
+    recipient: Series[str] = _text("Who receives.")
+    recipient_place_id: Series[str] = pa.Field(nullable=True, str_matches=ID, description="The recipient's place (places.place_id).")
+    amount: Series[float] = pa.Field(gt=0, description="Amount in `currency`.")
+    currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
+    amount_kind: Series[str] = _choice(AMOUNT_KINDS, "What the amount means: per year, one-off, cap per project, total, charge, forgone sales.")
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Year (first year of a period); empty when unknown.")
+    year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Last year of a period.")
+    status: Series[str] = _choice(FLOW_STATUSES, "State of the money: paid, budgeted, offered, declined, ...")
+    description_en: Series[str] = _text("What the amount is, in English.")
+    description_vi: Series[str] = _text("What the amount is, in Vietnamese.", nullable=True)
+    usd_amount: Series[float] = pa.Field(nullable=True, gt=0, description="US-dollar equivalent, only where a source states it.")
+    usd_note: Series[str] = _text("Rate and year of the US-dollar conversion.", nullable=True)
+    source_ids: Series[str] = _source_ids()
+
+
+class Metrics(_Table):
+    """Non-money targets and measures (people, contracts, shares): never mixed with money."""
+
+    metric_id: Series[str] = _id("Unique id of the metric.")
+    company: Series[str] = _text("The company concerned.")
+    country: Series[str] = _text("Country the figure is about.", nullable=True)
+    subject: Series[str] = _text("What the figure is about.")
+    metric: Series[str] = _text("What is counted.")
+    value: Series[float] = pa.Field(ge=0, description="The figure.")
+    unit: Series[str] = _text("Unit of `value`.")
+    kind: Series[str] = _choice(METRIC_KINDS, "Target, measure or claim.")
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Year the figure refers to.")
+    horizon_years: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=50, description="For targets: within how many years.")
+    description_en: Series[str] = _text("The figure in a sentence, in English.")
+    description_vi: Series[str] = _text("The figure in a sentence, in Vietnamese.", nullable=True)
+    source_ids: Series[str] = _source_ids()
+
+
+class Stances(_Table):
+    """Sourced positions of companies on shared dimensions, for side-by-side comparison."""
+
+    stance_id: Series[str] = _id("Unique id of the stance.")
+    company: Series[str] = _text("The company.")
+    dimension: Series[str] = _choice(STANCE_DIMENSIONS, "The dimension compared.")
+    position: Series[str] = _text("The position in a few words, in English.")
+    statement_en: Series[str] = _text("The sourced statement, in English.")
+    position_vi: Series[str] = _text("The position in Vietnamese.", nullable=True)
+    statement_vi: Series[str] = _text("The statement in Vietnamese.", nullable=True)
+    as_of: Series[str] = pa.Field(str_matches=PARTIAL_DATE, description="When the position held, YYYY[-MM[-DD]].")
+    source_ids: Series[str] = _source_ids()
+
+
+class Quotes(_Table):
+    """Verbatim fragments of the seed articles and their English translation, tied to the record they support."""
+
+    quote_id: Series[str] = _id("Unique id of the quote.")
+    source_id: Series[str] = pa.Field(str_matches=ID, description="The seed source quoted (sources.source_id).")
+    record_table: Series[str] = _choice(QUOTE_TABLES, "Table of the supported record.")
+    record_id: Series[str] = pa.Field(str_matches=ID, description="Id of the supported record.")
+    text: Series[str] = _text("The fragment, verbatim from the seed file.")
+    text_en: Series[str] = _text("English translation of the fragment.")
+
+
+TABLES: dict[str, type[_Table]] = {
+    "sources": Sources,
+    "places": Places,
+    "events": Events,
+    "flows": Flows,
+    "metrics": Metrics,
+    "stances": Stances,
+    "quotes": Quotes,
+}
+ID_COLUMNS: dict[str, str] = {name: next(iter(model.to_schema().columns)) for name, model in TABLES.items()}

@@ -1,0 +1,311 @@
+"""Streamlit glue shared by every page: the cached loader, the error page, the global filters and URL-bound widgets.
+
+Everything that decides something lives in the pure modules; this one only places widgets and reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from techrift import filters as flt
+from techrift.data import DataError, Dataset, default_data_dir, load_dataset
+
+T = TypeVar("T")
+_CONTEXT_KEY = "_techrift_page_context"
+_NOTICES_KEY = "_techrift_url_notices"
+
+
+@st.cache_data(show_spinner="Loading the dataset…")
+def _cached_dataset(data_dir: str) -> Dataset:
+    return load_dataset(data_dir)
+
+
+def dataset_or_error_page() -> Dataset:
+    """The validated dataset; if the data is invalid, show every problem and stop the page."""
+    try:
+        return _cached_dataset(str(default_data_dir()))
+    except DataError as err:
+        show_data_error(err)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def show_data_error(err: DataError) -> None:
+    st.title("The dataset has problems")
+    st.error(
+        f"{len(err.problems)} problem(s) were found in the data folder, so the dashboard cannot show it. "
+        "Nothing was changed. Fix the rows below (file:line: column: value: why) and reload; "
+        "`python -m techrift validate` prints the same list."
+    )
+    st.code("\n".join(str(p) for p in err.problems), language=None)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page needs: the data, its filter options and the current global filters."""
+
+    dataset: Dataset
+    options: flt.FilterOptions
+    filters: flt.Filters
+
+
+def start_page() -> PageContext:
+    """Load the data and the global filters once per run.
+
+    Under navigation the entrypoint has already drawn the sidebar for this run; a page run
+    on its own (as in AppTest) draws it itself.
+    """
+    context = st.session_state.get(_CONTEXT_KEY)
+    if isinstance(context, PageContext):
+        return context
+    dataset = dataset_or_error_page()
+    options = flt.options_for(dataset)
+    return PageContext(dataset, options, sidebar_filters(options))
+
+
+def run_navigation(pages: Sequence[Any]) -> None:
+    """Draw the global sidebar, then run the chosen page with that context."""
+    navigation = st.navigation(list(pages))
+    st.session_state[_CONTEXT_KEY] = start_page()
+    try:
+        navigation.run()
+    finally:
+        st.session_state.pop(_CONTEXT_KEY, None)
+
+
+# --------------------------------------------------------------------------- URL state
+
+
+def _notices() -> dict[str, str]:
+    return st.session_state.setdefault(_NOTICES_KEY, {})
+
+
+def _forget_notice(key: str) -> None:
+    _notices().pop(key, None)
+
+
+def sync_param(key: str, value: str | None) -> None:
+    """Write one query parameter (None removes it), touching the URL only on change."""
+    if value is None or value == "":
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def _url_value(key: str) -> str | None:
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, str | None]], default: T) -> None:
+    """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
+    if widget_key in st.session_state:
+        return
+    raw = _url_value(param)
+    value, notice = (default, None) if raw is None else parse(raw)
+    if notice:
+        _notices()[param] = notice
+    st.session_state[widget_key] = value
+
+
+def _show_notice(param: str, container: Any) -> None:
+    notice = _notices().get(param)
+    if notice:
+        container.warning(notice, icon="🔗")
+
+
+def _choice_parser(options: Sequence[T], encode: Callable[[T], str], default: T, what: str) -> Callable[[str], tuple[T, str | None]]:
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[T, str | None]:
+        match = by_code.get(raw.strip().casefold())
+        if match is None:
+            return default, f"Link value “{raw[:60]}” for {what} is not known; showing {encode(default)}."
+        return match, None
+
+    return parse
+
+
+def bound_selectbox(label: str, options: Sequence[T], param: str, default: T, *, format_func: Callable[[T], str] = str,
+                    encode: Callable[[T], str] = str, container: Any = st, **kwargs: Any) -> T:
+    """A selectbox whose value lives in the URL parameter `param`."""
+    widget_key = f"url_{param}"
+    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
+    if st.session_state[widget_key] not in options:
+        st.session_state[widget_key] = default
+    value = container.selectbox(label, options, key=widget_key, format_func=format_func,
+                                on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_radio(label: str, options: Sequence[T], param: str, default: T, *, format_func: Callable[[T], str] = str,
+                encode: Callable[[T], str] = str, container: Any = st, **kwargs: Any) -> T:
+    """A radio group whose value lives in the URL parameter `param`."""
+    widget_key = f"url_{param}"
+    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
+    value = container.radio(label, options, key=widget_key, format_func=format_func,
+                            on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_multiselect(label: str, options: Sequence[T], param: str, default: Sequence[T] = (), *,
+                      format_func: Callable[[T], str] = str, encode: Callable[[T], str] = str,
+                      container: Any = st, **kwargs: Any) -> list[T]:
+    """A multiselect whose values live in the URL parameter `param`, comma-separated."""
+    widget_key = f"url_{param}"
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[list[T], str | None]:
+        chosen, unknown = [], []
+        for part in raw.split(","):
+            if part.strip():
+                match = by_code.get(part.strip().casefold())
+                (unknown if match is None else chosen).append(part.strip() if match is None else match)
+        notice = f"Unknown {label.lower()} “{', '.join(u[:30] for u in unknown[:3])}” ignored." if unknown else None
+        return list(dict.fromkeys(chosen)), notice
+
+    _init_from_url(widget_key, param, parse, list(default))
+    value = container.multiselect(label, options, key=widget_key, format_func=format_func,
+                                  on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
+    return list(value)
+
+
+def bound_toggle(label: str, param: str, default: bool = False, *, container: Any = st, **kwargs: Any) -> bool:
+    """A toggle whose state lives in the URL parameter `param` (1 or 0)."""
+    widget_key = f"url_{param}"
+
+    def parse(raw: str) -> tuple[bool, str | None]:
+        if raw.strip().lower() in {"1", "true", "yes", "on"}:
+            return True, None
+        if raw.strip().lower() in {"0", "false", "no", "off"}:
+            return False, None
+        return default, f"Link value “{raw[:30]}” for {label} is not 1 or 0; using the default."
+
+    _init_from_url(widget_key, param, parse, default)
+    value = container.toggle(label, key=widget_key, on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else ("1" if value else "0"))
+    return bool(value)
+
+
+# --------------------------------------------------------------------------- global filters
+
+_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET = "global_years", "global_companies", "global_countries"
+_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET)
+
+
+def _forget_global_notices() -> None:
+    _notices().pop("_global", None)
+
+
+def sidebar_filters(options: flt.FilterOptions) -> flt.Filters:
+    """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
+    if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
+        initial, notices = flt.from_params(st.query_params.to_dict() | _repeated_params(), options)
+        st.session_state[_YEARS_WIDGET] = initial.years
+        st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
+        st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
+        if notices:
+            _notices()["_global"] = " ".join(notices)
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    if options.first_year < options.last_year:
+        years = sidebar.slider("Years", options.first_year, options.last_year, key=_YEARS_WIDGET,
+                               on_change=_forget_global_notices, help="Events and amounts whose dates overlap this range.")
+    else:
+        years = (options.first_year, options.last_year)
+    companies = sidebar.multiselect("Companies", options.companies, key=_COMPANIES_WIDGET,
+                                    placeholder="All companies", on_change=_forget_global_notices)
+    countries = sidebar.multiselect("Countries", options.countries, key=_COUNTRIES_WIDGET,
+                                    placeholder="All countries", on_change=_forget_global_notices)
+    _show_notice("_global", sidebar)
+    current = flt.Filters(years=tuple(years), companies=tuple(companies), countries=tuple(countries))
+    params = current.to_params(options)
+    for key in flt.KEYS:
+        sync_param(key, params.get(key))
+    return current
+
+
+def _repeated_params() -> dict[str, list[str]]:
+    """Repeated keys (?company=A&company=B) as lists, so the parser can report or use them."""
+    return {key: st.query_params.get_all(key) for key in flt.KEYS if len(st.query_params.get_all(key)) > 1}
+
+
+# --------------------------------------------------------------------------- small shared pieces
+
+
+def empty_state(message: str) -> None:
+    """Say plainly that the filters leave nothing to show."""
+    st.info(f"{message} Widen the year range or clear the company and country filters in the sidebar.", icon="🔎")
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, label: str = "Download these rows (CSV)", key: str | None = None) -> None:
+    from techrift.export import to_csv_bytes
+
+    st.download_button(label, to_csv_bytes(frame), file_name=file_name, mime="text/csv", key=key or f"download_{file_name}")
+
+
+def source_line(source: pd.Series) -> str:
+    """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
+    from techrift.data import date_label
+    from techrift.text import escape_markdown, markdown_link
+
+    title = markdown_link(source["title"], source["url"])
+    when = date_label(source["published"]) if isinstance(source["published"], str) else "date not given"
+    entry = f"[entry](/sources?source={source['source_id']})"
+    seed = " · seed article, full text on the Sources page" if source["kind"] == "seed" else ""
+    return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
+
+
+def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
+    """List a record's sources, each one click away."""
+    sources = dataset.sources_for(source_ids)
+    container.markdown("**Sources**\n\n" + "\n".join(f"- {source_line(row)}" for _, row in sources.iterrows()))
+
+
+def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:
+    """The verbatim seed fragments behind a record, each with its English translation."""
+    for _, quote in dataset.quotes_for(table, record_id).iterrows():
+        container.markdown(f"**Seed fragment** ({quote['source_id']}, Vietnamese, verbatim)")
+        container.text(quote["text"])
+        container.caption(f"English: {quote['text_en']}")
+
+
+def apply_chart_pick(picked_id: str | None, param: str) -> None:
+    """Make a record picked on a chart the value of the detail selectbox bound to `param`.
+
+    Call it before that selectbox is drawn. A chart keeps its selection across reruns, so only a
+    new pick overrides what the user later chose in the selectbox.
+    """
+    last_key = f"_last_pick_{param}"
+    if picked_id and st.session_state.get(last_key) != picked_id:
+        st.session_state[f"url_{param}"] = picked_id
+        _forget_notice(param)
+    st.session_state[last_key] = picked_id
+
+
+def picked_customdata(event: Any) -> str | None:
+    """The first customdata value (a record id) of the points selected on a Plotly chart, if any."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return None
+    for point in points or []:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and data:
+            return str(data[0])
+        if isinstance(data, str):
+            return data
+    return None

@@ -1,0 +1,37 @@
+"""Helpers for driving pages with Streamlit's AppTest and reading what they emitted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_page(path: str, params: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    """Run one page script (relative to the project root) with the given URL query parameters."""
+    at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def plotly_specs(at: AppTest) -> list[dict[str, Any]]:
+    """The Plotly figures a run emitted, as JSON dicts."""
+    return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
+
+
+def deck_specs(at: AppTest) -> list[dict[str, Any]]:
+    """The pydeck maps a run emitted, as JSON dicts."""
+    return [json.loads(element.proto.json) for element in at.get("deck_gl_json_chart")]
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, caption, text and alert text of a run, joined, for 'does the page say X' checks."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "text", "info", "warning", "error", "success", "title", "header", "subheader"):
+        parts.extend(str(getattr(element, "value", "")) for element in at.get(kind))
+    return "\n".join(parts)
