@@ -3,59 +3,46 @@
 import streamlit as st
 
 from techrift import overview, ui
+from techrift.i18n import t
 from techrift.text import escape_markdown
 
 st.set_page_config(page_title="TechRift", page_icon="🧭", layout="wide")
 
+# (page file, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
 VIEWS = [
-    ("pages/timeline.py", "Timeline: doors close, doors open", "🕰️", "timeline",
-     "US and Western universities cutting Huawei ties, set against Huawei's new Russian partnerships on one time axis."),
-    ("pages/map.py", "Map: Huawei in Russia", "🗺️", "map",
-     "Huawei's partner universities and institutes in Russia, with arcs from its sites; works offline."),
-    ("pages/funding.py", "Funding: the money", "💵", "funding",
-     "Money flows as bar charts that never add amounts meaning different things; targets shown apart."),
-    ("pages/compare.py", "AWS vs Nvidia in China", "⚖️", "compare",
-     "Two strategies side by side, row by row, every cell sourced."),
-    ("pages/sources.py", "Sources", "📚", "sources",
-     "Every document cited, the records that cite it, and the two seed articles in full."),
-    ("pages/briefing.py", "Briefing mode", "🎤", "briefing",
-     "The story in a few steps for a presenter, large type, one chart each."),
+    ("pages/timeline.py", "timeline", "🕰️"),
+    ("pages/map.py", "map", "🗺️"),
+    ("pages/funding.py", "funding", "💵"),
+    ("pages/compare.py", "compare", "⚖️"),
+    ("pages/sources.py", "sources", "📚"),
+    ("pages/briefing.py", "briefing", "🎤"),
 ]
 
 
 def home() -> None:
     context = ui.start_page()
+    lang = context.lang
     st.title("TechRift")
-    st.markdown(
-        "**How the US–China technology rift reshapes research ties.** A curated, sourced dataset of events and "
-        "money flows: US universities closing their doors to Huawei, Huawei opening new ones in Russia, and two "
-        "American firms, AWS and Nvidia, taking opposite paths in China."
-    )
-    figures = overview.headline_figures(context.dataset)
+    st.markdown(t("overview_lede", lang))
+    figures = overview.headline_figures(context.dataset, lang)
     for column, figure in zip(st.columns(len(figures)), figures):
         column.metric(figure.label, figure.value)
         column.caption(escape_markdown(figure.detail))
-    with st.expander("Where these figures come from"):
+    with st.expander(t("overview_figures_sources", lang)):
         for figure in figures:
             st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")
             ui.show_sources(context.dataset, figure.source_ids)
-    st.subheader("The story")
-    st.markdown(
-        "From 2018, and fast after the US indictments of January 2019, Princeton, Stanford, UC Berkeley, MIT, "
-        "Oxford and others cut, suspended or reviewed research ties with Huawei. In the same months Huawei toured "
-        "Russian universities, opened a joint lab with Skoltech, signed with MTS for 5G and offered up to 70,000 USD "
-        "per research project, part of a budget of about 300 million USD a year for universities worldwide. Six years "
-        "later the rift runs through American companies too: AWS quietly closed its Shanghai AI lab, while Nvidia's "
-        "chief executive courts Chinese talent as US rules on GPU exports ease."
-    )
-    st.subheader("Views")
-    for path, title, icon, _, blurb in VIEWS:
-        st.page_link(path, label=title, icon=icon)
-        st.caption(blurb)
-    st.caption("Filters in the sidebar apply to every view and are kept in the address bar: copy it to share the view.")
+    st.subheader(t("overview_story", lang))
+    st.markdown(t("overview_story_text", lang))
+    st.subheader(t("overview_views", lang))
+    for path, url_path, icon in VIEWS:
+        st.page_link(path, label=t(f"nav_{url_path}", lang), icon=icon)
+        st.caption(t(f"blurb_{url_path}", lang))
+    st.caption(t("share_hint", lang))
 
 
-pages = [st.Page(home, title="Overview", icon="🧭", default=True)] + [
-    st.Page(path, title=title, icon=icon, url_path=url_path) for path, title, icon, url_path, _ in VIEWS
+lang = ui.current_language()
+pages = [st.Page(home, title=t("nav_overview", lang), icon="🧭", default=True)] + [
+    st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
 ]
 ui.run_navigation(pages)

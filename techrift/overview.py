@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from techrift.data import Dataset, date_label
+from techrift.i18n import t
 
 TIE_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
 PARTNERSHIP_CATEGORIES = ("partnership", "lab_opened", "deal", "visit")
@@ -51,23 +52,23 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
     return events[mask]
 
 
-def headline_figures(dataset: Dataset) -> list[Headline]:
+def headline_figures(dataset: Dataset, lang: str = "en") -> list[Headline]:
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[Headline] = []
     cuts = western_tie_cuts(dataset)
     figures.append(Headline(
-        "Western universities stepping back from Huawei",
+        t("headline_western", lang),
         str(cuts["place_id"].nunique()),
-        f"named institutions that cut, suspended or reviewed ties, {date_label(cuts['date'].min())} to {date_label(cuts['date'].max())}",
+        t("headline_western_detail", lang, first=date_label(cuts["date"].min()), last=date_label(cuts["date"].max())),
         _joined_sources(cuts),
     ))
     partners = russian_partners(dataset)
     claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
-    claim_note = f"; the seed claims at least {int(claimed['value'].iloc[0])}" if len(claimed) else ""
+    claim_note = t("headline_russia_claim", lang, count=int(claimed["value"].iloc[0])) if len(claimed) else ""
     figures.append(Headline(
-        "Russian universities and institutes working with Huawei",
+        t("headline_russia", lang),
         str(partners["place_id"].nunique()),
-        f"named in the sources{claim_note}",
+        t("headline_russia_detail", lang, claim=claim_note),
         _joined_sources(pd.concat([partners, claimed])),
     ))
     budgets = dataset.flows[
@@ -77,8 +78,8 @@ def headline_figures(dataset: Dataset) -> list[Headline]:
     if len(budgets):
         top = budgets.loc[budgets["amount"].idxmax()]
         figures.append(Headline(
-            "Huawei's yearly budget for university research",
-            f"{top['amount'] / 1e6:,.0f} million USD a year",
+            t("headline_budget", lang),
+            t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
             f"{top['recipient'].lower()}, {top['year']}",
             top["source_ids"],
         ))
@@ -87,16 +88,16 @@ def headline_figures(dataset: Dataset) -> list[Headline]:
     if len(opened) and len(closed):
         years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
         figures.append(Headline(
-            "Years AWS ran its Shanghai AI lab",
-            f"about {years:.0f}",
-            f"{opened['date_label'].iloc[0]} to {closed['date_label'].iloc[0]}",
+            t("headline_lab", lang),
+            t("headline_lab_value", lang, years=f"{years:.0f}"),
+            t("headline_lab_detail", lang, opened=opened["date_label"].iloc[0], closed=closed["date_label"].iloc[0]),
             _joined_sources(lab),
         ))
     cited = dataset.sources[dataset.sources["kind"].ne("gazetteer")]
     figures.append(Headline(
-        "Documents cited",
+        t("headline_documents", lang),
         str(len(cited)),
-        f"{int(cited['kind'].eq('seed').sum())} seed articles and {len(dataset.quotes)} verbatim fragments of them",
+        t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),
         ";".join(cited.loc[cited["kind"].eq("seed"), "source_id"]),
     ))
     return figures

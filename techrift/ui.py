@@ -13,7 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from techrift import filters as flt
+from techrift import i18n
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset
+from techrift.i18n import t
 
 T = TypeVar("T")
 _CONTEXT_KEY = "_techrift_page_context"
@@ -36,12 +38,9 @@ def dataset_or_error_page() -> Dataset:
 
 
 def show_data_error(err: DataError) -> None:
-    st.title("The dataset has problems")
-    st.error(
-        f"{len(err.problems)} problem(s) were found in the data folder, so the dashboard cannot show it. "
-        "Nothing was changed. Fix the rows below (file:line: column: value: why) and reload; "
-        "`python -m techrift validate` prints the same list."
-    )
+    lang = current_language()
+    st.title(t("data_error_title", lang))
+    st.error(t("data_error_body", lang, count=len(err.problems)))
     st.code("\n".join(str(p) for p in err.problems), language=None)
 
 
@@ -52,6 +51,7 @@ class PageContext:
     dataset: Dataset
     options: flt.FilterOptions
     filters: flt.Filters
+    lang: str = i18n.DEFAULT_LANGUAGE
 
 
 def start_page() -> PageContext:
@@ -63,9 +63,30 @@ def start_page() -> PageContext:
     context = st.session_state.get(_CONTEXT_KEY)
     if isinstance(context, PageContext):
         return context
+    lang = language_switch()
     dataset = dataset_or_error_page()
     options = flt.options_for(dataset)
-    return PageContext(dataset, options, sidebar_filters(options))
+    return PageContext(dataset, options, sidebar_filters(options, lang), lang)
+
+
+def current_language() -> str:
+    """The language chosen in the sidebar, or asked for by the URL before the switch is first drawn."""
+    value = st.session_state.get("url_lang")
+    if value is None:
+        raw = _url_value("lang")
+        value = i18n.parse_language(raw)[0] if raw else i18n.DEFAULT_LANGUAGE
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def language_switch() -> str:
+    """The English / Tiếng Việt switch at the top of the sidebar, kept in the URL as `lang`."""
+    widget_key = "url_lang"
+    _init_from_url(widget_key, "lang", i18n.parse_language, i18n.DEFAULT_LANGUAGE)
+    lang = st.sidebar.radio("Language · Ngôn ngữ", list(i18n.LANGUAGES), key=widget_key, horizontal=True,
+                            format_func=i18n.LANGUAGES.__getitem__, on_change=_forget_notice, args=("lang",))
+    _show_notice("lang", st.sidebar)
+    sync_param("lang", None if lang == i18n.DEFAULT_LANGUAGE else lang)
+    return lang
 
 
 def run_navigation(pages: Sequence[Any]) -> None:
@@ -210,7 +231,7 @@ def _forget_global_notices() -> None:
     _notices().pop("_global", None)
 
 
-def sidebar_filters(options: flt.FilterOptions) -> flt.Filters:
+def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE) -> flt.Filters:
     """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
     if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
         initial, notices = flt.from_params(st.query_params.to_dict() | _repeated_params(), options)
@@ -220,16 +241,16 @@ def sidebar_filters(options: flt.FilterOptions) -> flt.Filters:
         if notices:
             _notices()["_global"] = " ".join(notices)
     sidebar = st.sidebar
-    sidebar.header("Filters")
+    sidebar.header(t("filters", lang))
     if options.first_year < options.last_year:
-        years = sidebar.slider("Years", options.first_year, options.last_year, key=_YEARS_WIDGET,
-                               on_change=_forget_global_notices, help="Events and amounts whose dates overlap this range.")
+        years = sidebar.slider(t("years", lang), options.first_year, options.last_year, key=_YEARS_WIDGET,
+                               on_change=_forget_global_notices, help=t("years_help", lang))
     else:
         years = (options.first_year, options.last_year)
-    companies = sidebar.multiselect("Companies", options.companies, key=_COMPANIES_WIDGET,
-                                    placeholder="All companies", on_change=_forget_global_notices)
-    countries = sidebar.multiselect("Countries", options.countries, key=_COUNTRIES_WIDGET,
-                                    placeholder="All countries", on_change=_forget_global_notices)
+    companies = sidebar.multiselect(t("companies", lang), options.companies, key=_COMPANIES_WIDGET,
+                                    placeholder=t("all_companies", lang), on_change=_forget_global_notices)
+    countries = sidebar.multiselect(t("countries", lang), options.countries, key=_COUNTRIES_WIDGET,
+                                    placeholder=t("all_countries", lang), on_change=_forget_global_notices)
     _show_notice("_global", sidebar)
     current = flt.Filters(years=tuple(years), companies=tuple(companies), countries=tuple(countries))
     params = current.to_params(options)
@@ -248,13 +269,14 @@ def _repeated_params() -> dict[str, list[str]]:
 
 def empty_state(message: str) -> None:
     """Say plainly that the filters leave nothing to show."""
-    st.info(f"{message} Widen the year range or clear the company and country filters in the sidebar.", icon="🔎")
+    st.info(f"{message} {t('empty_state', current_language())}", icon="🔎")
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, label: str = "Download these rows (CSV)", key: str | None = None) -> None:
+def download_csv(frame: pd.DataFrame, file_name: str, label: str | None = None, key: str | None = None) -> None:
     from techrift.export import to_csv_bytes
 
-    st.download_button(label, to_csv_bytes(frame), file_name=file_name, mime="text/csv", key=key or f"download_{file_name}")
+    st.download_button(label or t("download_rows", current_language()), to_csv_bytes(frame), file_name=file_name,
+                       mime="text/csv", key=key or f"download_{file_name}")
 
 
 def source_line(source: pd.Series) -> str:
@@ -262,25 +284,30 @@ def source_line(source: pd.Series) -> str:
     from techrift.data import date_label
     from techrift.text import escape_markdown, markdown_link
 
+    lang = current_language()
     title = markdown_link(source["title"], source["url"])
-    when = date_label(source["published"]) if isinstance(source["published"], str) else "date not given"
-    entry = f"[entry](/sources?source={source['source_id']})"
-    seed = " · seed article, full text on the Sources page" if source["kind"] == "seed" else ""
+    when = date_label(source["published"]) if isinstance(source["published"], str) else t("date_not_given", lang)
+    entry = f"[{t('entry', lang)}](/sources?source={source['source_id']})"
+    seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
     return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
 
 
 def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
     """List a record's sources, each one click away."""
     sources = dataset.sources_for(source_ids)
-    container.markdown("**Sources**\n\n" + "\n".join(f"- {source_line(row)}" for _, row in sources.iterrows()))
+    container.markdown(f"**{t('sources', current_language())}**\n\n" + "\n".join(f"- {source_line(row)}" for _, row in sources.iterrows()))
 
 
 def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:
-    """The verbatim seed fragments behind a record, each with its English translation."""
+    """The verbatim seed fragments behind a record, each with its English translation (in the English interface)."""
+    from techrift.text import escape_markdown
+
+    lang = current_language()
     for _, quote in dataset.quotes_for(table, record_id).iterrows():
-        container.markdown(f"**Seed fragment** ({quote['source_id']}, Vietnamese, verbatim)")
+        container.markdown(f"**{t('seed_fragment', lang)}** ({quote['source_id']}, {t('verbatim', lang)})")
         container.text(quote["text"])
-        container.caption(f"English: {quote['text_en']}")
+        if lang != "vi":
+            container.caption(f"{t('english', lang)}: {escape_markdown(quote['text_en'])}")
 
 
 def apply_chart_pick(picked_id: str | None, param: str) -> None:
@@ -309,3 +336,22 @@ def picked_customdata(event: Any) -> str | None:
         if isinstance(data, str):
             return data
     return None
+
+
+def highlighted_markdown(segments: Sequence[Any]) -> str:
+    """Markdown of a text whose quoted segments get a highlight; every character of the text is escaped."""
+    from techrift.text import escape_markdown
+
+    paragraphs: list[str] = []
+    line_parts: list[str] = []
+    for segment in segments:
+        pieces = segment.text.split("\n")
+        for position, piece in enumerate(pieces):
+            if position > 0:
+                paragraphs.append("".join(line_parts))
+                line_parts = []
+            if piece:
+                escaped = escape_markdown(piece)
+                line_parts.append(f":orange-background[{escaped}]" if segment.quote_ids else escaped)
+    paragraphs.append("".join(line_parts))
+    return "\n\n".join(p for p in paragraphs if p.strip())

@@ -1,0 +1,54 @@
+"""Command line: `python -m techrift validate [DATA_DIR]`, `datapackage [--check]`, `briefing --out FILE.html`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from techrift import data, datapackage
+
+
+def _validate(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir) if args.data_dir else data.default_data_dir()
+    problems = data.validate(data_dir)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+        return 1
+    dataset = data.load_dataset(data_dir)
+    counts = ", ".join(f"{len(getattr(dataset, name))} {name}" for name in data.table_names())
+    print(f"data OK ({data_dir}): {counts}")
+    return 0
+
+
+def _datapackage(args: argparse.Namespace) -> int:
+    path = data.default_data_dir() / "datapackage.json"
+    text = datapackage.render()
+    if args.check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"{path} is out of date with techrift/schema.py; run: python -m techrift datapackage", file=sys.stderr)
+            return 1
+        print(f"{path} is up to date")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m techrift", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check the data folder and list every problem")
+    validate.add_argument("data_dir", nargs="?", help="data folder (default: $TECHRIFT_DATA_DIR or ./data)")
+    validate.set_defaults(run=_validate)
+    package = commands.add_parser("datapackage", help="write data/datapackage.json from the schema")
+    package.add_argument("--check", action="store_true", help="only check that the committed file is current")
+    package.set_defaults(run=_datapackage)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Interface labels in English and Vietnamese, and the language-aware reading of translated data columns.
+
+Translations are stored here and in the data's *_vi columns; nothing is machine-translated at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+LANGUAGES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
+DEFAULT_LANGUAGE = "en"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # shell and sidebar
+    "language": {"en": "Language", "vi": "Ngôn ngữ"},
+    "filters": {"en": "Filters", "vi": "Bộ lọc"},
+    "years": {"en": "Years", "vi": "Năm"},
+    "years_help": {"en": "Events and amounts whose dates overlap this range.",
+                   "vi": "Sự kiện và khoản tiền có thời gian giao với khoảng này."},
+    "companies": {"en": "Companies", "vi": "Công ty"},
+    "all_companies": {"en": "All companies", "vi": "Tất cả công ty"},
+    "countries": {"en": "Countries", "vi": "Quốc gia"},
+    "all_countries": {"en": "All countries", "vi": "Tất cả quốc gia"},
+    "share_hint": {"en": "Filters apply to every view and are kept in the address bar: copy it to share the view.",
+                   "vi": "Bộ lọc áp dụng cho mọi trang và được lưu trên thanh địa chỉ: sao chép để chia sẻ đúng góc nhìn này."},
+    "empty_state": {"en": "Widen the year range or clear the company and country filters in the sidebar.",
+                    "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên."},
+    "download_rows": {"en": "Download these rows (CSV)", "vi": "Tải các dòng này (CSV)"},
+    "sources": {"en": "Sources", "vi": "Nguồn"},
+    "entry": {"en": "entry", "vi": "mục nguồn"},
+    "date_not_given": {"en": "date not given", "vi": "không rõ ngày"},
+    "seed_full_text": {"en": "seed article, full text on the Sources page", "vi": "bài gốc, toàn văn ở trang Nguồn"},
+    "seed_fragment": {"en": "Seed fragment", "vi": "Trích đoạn bài gốc"},
+    "verbatim": {"en": "Vietnamese, verbatim", "vi": "tiếng Việt, nguyên văn"},
+    "english": {"en": "English", "vi": "Tiếng Anh"},
+    # data error page
+    "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
+    "data_error_body": {
+        "en": "{count} problem(s) were found in the data folder, so the dashboard cannot show it. Nothing was changed. "
+              "Fix the rows below (file:line: column: value: why) and reload; `python -m techrift validate` prints the same list.",
+        "vi": "Tìm thấy {count} lỗi trong thư mục dữ liệu nên bảng điều khiển không thể hiển thị. Không có gì bị thay đổi. "
+              "Hãy sửa các dòng dưới đây (tệp:dòng: cột: giá trị: lý do) rồi tải lại; `python -m techrift validate` in ra cùng danh sách.",
+    },
+    # navigation and overview
+    "nav_overview": {"en": "Overview", "vi": "Tổng quan"},
+    "nav_timeline": {"en": "Timeline: doors close, doors open", "vi": "Dòng thời gian: cửa đóng, cửa mở"},
+    "nav_map": {"en": "Map: Huawei in Russia", "vi": "Bản đồ: Huawei ở Nga"},
+    "nav_funding": {"en": "Funding: the money", "vi": "Tài trợ: dòng tiền"},
+    "nav_compare": {"en": "AWS vs Nvidia in China", "vi": "AWS và Nvidia ở Trung Quốc"},
+    "nav_sources": {"en": "Sources", "vi": "Nguồn"},
+    "nav_briefing": {"en": "Briefing mode", "vi": "Chế độ thuyết trình"},
+    "blurb_timeline": {"en": "US and Western universities cutting Huawei ties, set against Huawei's new Russian partnerships on one time axis.",
+                       "vi": "Các trường đại học Mỹ và phương Tây cắt quan hệ với Huawei, đặt cạnh các quan hệ đối tác mới của Huawei ở Nga trên cùng một trục thời gian."},
+    "blurb_map": {"en": "Huawei's partner universities and institutes in Russia, with arcs from its sites; works offline.",
+                  "vi": "Các trường đại học và viện đối tác của Huawei ở Nga, với các cung nối từ cơ sở của Huawei; chạy không cần mạng."},
+    "blurb_funding": {"en": "Money flows as bar charts that never add amounts meaning different things; targets shown apart.",
+                      "vi": "Dòng tiền dưới dạng biểu đồ cột, không bao giờ cộng các khoản mang ý nghĩa khác nhau; mục tiêu được trình bày riêng."},
+    "blurb_compare": {"en": "Two strategies side by side, row by row, every cell sourced.",
+                      "vi": "Hai chiến lược đặt cạnh nhau, từng dòng một, mỗi ô đều có nguồn."},
+    "blurb_sources": {"en": "Every document cited, the records that cite it, and the two seed articles in full.",
+                      "vi": "Mọi tài liệu được trích dẫn, các bản ghi dẫn chúng, và toàn văn hai bài gốc."},
+    "blurb_briefing": {"en": "The story in a few steps for a presenter, large type, one chart each.",
+                       "vi": "Câu chuyện trong vài bước cho người thuyết trình, chữ lớn, mỗi bước một biểu đồ."},
+    "overview_lede": {
+        "en": "**How the US–China technology rift reshapes research ties.** A curated, sourced dataset of events and money "
+              "flows: US universities closing their doors to Huawei, Huawei opening new ones in Russia, and two American "
+              "firms, AWS and Nvidia, taking opposite paths in China.",
+        "vi": "**Rạn nứt công nghệ Mỹ–Trung định hình lại các quan hệ nghiên cứu như thế nào.** Bộ dữ liệu chọn lọc, có nguồn, "
+              "về các sự kiện và dòng tiền: các trường đại học Mỹ đóng cửa với Huawei, Huawei mở những cánh cửa mới ở Nga, và hai "
+              "công ty Mỹ, AWS và Nvidia, đi hai con đường ngược nhau ở Trung Quốc.",
+    },
+    "overview_figures_sources": {"en": "Where these figures come from", "vi": "Các con số này lấy từ đâu"},
+    "overview_story": {"en": "The story", "vi": "Câu chuyện"},
+    "overview_story_text": {
+        "en": "From 2018, and fast after the US indictments of January 2019, Princeton, Stanford, UC Berkeley, MIT, Oxford and "
+              "others cut, suspended or reviewed research ties with Huawei. In the same months Huawei toured Russian universities, "
+              "opened a joint lab with Skoltech, signed with MTS for 5G and offered up to 70,000 USD per research project, part of a "
+              "budget of about 300 million USD a year for universities worldwide. Six years later the rift runs through American "
+              "companies too: AWS quietly closed its Shanghai AI lab, while Nvidia's chief executive courts Chinese talent as US "
+              "rules on GPU exports ease.",
+        "vi": "Từ năm 2018, và nhanh hơn sau các cáo trạng của Mỹ tháng 1/2019, Princeton, Stanford, UC Berkeley, MIT, Oxford và "
+              "nhiều trường khác đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với Huawei. Cũng trong những tháng đó, Huawei "
+              "đi thăm các trường đại học Nga, mở phòng thí nghiệm chung với Skoltech, ký với MTS về 5G và đưa ra mức tài trợ tới "
+              "70.000 USD cho mỗi dự án nghiên cứu, một phần của ngân sách khoảng 300 triệu USD mỗi năm dành cho các trường đại học "
+              "trên thế giới. Sáu năm sau, rạn nứt chạy qua cả các công ty Mỹ: AWS lặng lẽ đóng phòng thí nghiệm AI ở Thượng Hải, "
+              "trong khi CEO của Nvidia lôi kéo nhân tài Trung Quốc khi các quy định của Mỹ về xuất khẩu GPU được nới lỏng.",
+    },
+    "overview_views": {"en": "Views", "vi": "Các trang"},
+    "headline_western": {"en": "Western universities stepping back from Huawei", "vi": "Trường đại học phương Tây lùi xa Huawei"},
+    "headline_western_detail": {"en": "named institutions that cut, suspended or reviewed ties, {first} to {last}",
+                                "vi": "cơ sở được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ, từ {first} đến {last}"},
+    "headline_russia": {"en": "Russian universities and institutes working with Huawei", "vi": "Trường và viện của Nga hợp tác với Huawei"},
+    "headline_russia_detail": {"en": "named in the sources{claim}", "vi": "được nêu tên trong các nguồn{claim}"},
+    "headline_russia_claim": {"en": "; the seed claims at least {count}", "vi": "; bài gốc nói ít nhất {count}"},
+    "headline_budget": {"en": "Huawei's yearly budget for university research", "vi": "Ngân sách hằng năm của Huawei cho nghiên cứu đại học"},
+    "headline_budget_value": {"en": "{millions} million USD a year", "vi": "{millions} triệu USD mỗi năm"},
+    "headline_lab": {"en": "Years AWS ran its Shanghai AI lab", "vi": "Số năm AWS vận hành phòng thí nghiệm AI Thượng Hải"},
+    "headline_lab_value": {"en": "about {years}", "vi": "khoảng {years}"},
+    "headline_lab_detail": {"en": "{opened} to {closed}", "vi": "{opened} đến {closed}"},
+    "headline_documents": {"en": "Documents cited", "vi": "Tài liệu được trích dẫn"},
+    "headline_documents_detail": {"en": "{seeds} seed articles and {quotes} verbatim fragments of them",
+                                  "vi": "{seeds} bài gốc và {quotes} trích đoạn nguyên văn"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The label `key` in `lang` (English if that language lacks it), with {placeholders} filled."""
+    entry = CATALOGUE[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def localized(row: Mapping[str, object] | pd.Series, base: str, lang: str) -> str:
+    """A translated data column (`title` -> title_vi) in `lang`, falling back to the English column."""
+    if lang != DEFAULT_LANGUAGE:
+        value = row.get(f"{base}_{lang}")
+        if isinstance(value, str) and value:
+            return value
+    english = row.get(f"{base}_en", row.get(base))
+    return "" if english is None or (isinstance(english, float) and pd.isna(english)) else str(english)
+
+
+def parse_language(raw: str) -> tuple[str, str | None]:
+    """A language code from the URL, or the default with a notice."""
+    code = raw.strip().lower()
+    if code in LANGUAGES:
+        return code, None
+    return DEFAULT_LANGUAGE, f"Language “{raw[:20]}” is not available; showing English."

@@ -1,0 +1,75 @@
+"""Who cites what: the records behind each source, and the seed texts split around their quoted fragments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from techrift.data import Dataset, date_label, split_ids
+
+# Per table: its id column and the column that names a record for people.
+RECORD_TITLES: dict[str, tuple[str, str]] = {
+    "events": ("event_id", "title_en"),
+    "flows": ("flow_id", "description_en"),
+    "metrics": ("metric_id", "description_en"),
+    "stances": ("stance_id", "statement_en"),
+}
+
+
+def citations(dataset: Dataset) -> pd.DataFrame:
+    """One row per (source, record) citation: source_id, table, record_id, title."""
+    rows: list[tuple[str, str, str, str]] = []
+    for table, (id_column, title_column) in RECORD_TITLES.items():
+        frame: pd.DataFrame = getattr(dataset, table)
+        for record_id, title, source_ids in zip(frame[id_column], frame[title_column], frame["source_ids"]):
+            rows.extend((source_id, table, record_id, title) for source_id in split_ids(source_ids))
+    for place_id, name, source_ids in zip(dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]):
+        rows.extend((source_id, "places", place_id, f"Coordinate of {name}") for source_id in split_ids(source_ids))
+    return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
+
+
+def source_table(dataset: Dataset) -> pd.DataFrame:
+    """Every source with its date label and how many records cite it, seeds first, then newest first."""
+    counts = citations(dataset).groupby("source_id").size()
+    table = dataset.sources.copy()
+    table["date"] = [date_label(p) if isinstance(p, str) else "not given" for p in table["published"]]
+    table["records_citing"] = table["source_id"].map(counts).fillna(0).astype(int)
+    table["is_seed"] = table["kind"].eq("seed")
+    table = table.sort_values(["is_seed", "published"], ascending=[False, False], na_position="last")
+    return table.drop(columns="is_seed").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of seed text, and the ids of the quotes that cover it (empty when not quoted)."""
+
+    text: str
+    quote_ids: tuple[str, ...]
+
+
+def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
+    """Split a seed text into quoted and unquoted stretches, merging overlapping quotes."""
+    boundaries = {0, len(text)}
+    spans: list[tuple[int, int, str]] = []
+    for quote_id, fragment in zip(quotes["quote_id"], quotes["text"]):
+        start = text.find(fragment)
+        while start >= 0:
+            spans.append((start, start + len(fragment), quote_id))
+            boundaries.update((start, start + len(fragment)))
+            start = text.find(fragment, start + 1)
+    cuts = sorted(boundaries)
+    segments: list[Segment] = []
+    for begin, end in zip(cuts, cuts[1:]):
+        covering = tuple(dict.fromkeys(q for s, e, q in spans if s <= begin and end <= e))
+        if segments and segments[-1].quote_ids == covering:
+            segments[-1] = Segment(segments[-1].text + text[begin:end], covering)
+        else:
+            segments.append(Segment(text[begin:end], covering))
+    return segments
+
+
+def quoted_share(segments: list[Segment]) -> float:
+    """Share of the text's characters covered by at least one quote."""
+    total = sum(len(s.text) for s in segments)
+    return sum(len(s.text) for s in segments if s.quote_ids) / total if total else 0.0

@@ -1,0 +1,79 @@
+"""The app shell under AppTest: overview figures from the data, URL-bound global filters, every page runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from apptest_helpers import ROOT, run_page, texts
+from techrift import overview
+
+PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def test_overview_shows_figures_computed_from_the_data(dataset) -> None:
+    at = run_page("dashboard.py")
+    assert not at.exception
+    expected = overview.headline_figures(dataset)
+    assert [(m.label, m.value) for m in at.metric] == [(f.label, f.value) for f in expected]
+    # Every figure is backed by sources listed on the page.
+    shown = texts(at)
+    for source_id in expected[0].source_ids.split(";"):
+        assert f"source={source_id}" in shown
+
+
+def test_headline_figures_count_the_right_records(dataset) -> None:
+    cuts = overview.western_tie_cuts(dataset)
+    assert set(cuts["place_id"]) == {"princeton", "oxford", "uc-berkeley", "stanford", "ut-austin", "mit", "ohio-state"}
+    partners = overview.russian_partners(dataset)
+    assert set(partners["place_id"]) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu"}
+
+
+def test_url_parameters_set_the_sidebar_filters() -> None:
+    at = run_page("dashboard.py", {"years": "2019-2021", "company": "Huawei", "country": "Russia,United States"})
+    assert not at.exception
+    assert at.sidebar.slider[0].value == (2019, 2021)
+    assert at.sidebar.multiselect[0].value == ["Huawei"]
+    assert at.sidebar.multiselect[1].value == ["Russia", "United States"]
+    assert not at.sidebar.warning
+
+
+def test_bad_url_parameters_fall_back_with_a_notice() -> None:
+    at = run_page("dashboard.py", {"years": "1800-1801", "company": "Acme"})
+    assert not at.exception
+    assert at.sidebar.slider[0].value == (2012, 2025)
+    assert at.sidebar.multiselect[0].value == []
+    notice = " ".join(w.value for w in at.sidebar.warning)
+    assert "outside the data" in notice and "Acme" in notice
+
+
+def test_changing_a_filter_writes_the_url_and_clears_the_notice() -> None:
+    at = run_page("dashboard.py", {"company": "Acme"})
+    at.sidebar.multiselect[1].select("Russia").run()
+    assert at.query_params["country"] == "Russia"
+    assert "company" not in at.query_params
+    assert not at.sidebar.warning
+    at.sidebar.slider[0].set_value((2019, 2020)).run()
+    assert at.query_params["years"] == "2019-2020"
+
+
+def test_every_view_linked_from_the_overview_exists() -> None:
+    import ast
+
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    views = next(node.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "VIEWS")
+    linked = sorted(view[0] for view in ast.literal_eval(views))
+    assert linked == PAGE_FILES
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_runs_without_exception(page: str) -> None:
+    at = run_page(page)
+    assert not at.exception, at.exception
+    assert at.title, "each page has a title"
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_obeys_url_filters_without_exception(page: str) -> None:
+    at = run_page(page, {"years": "2019-2019", "company": "Huawei", "country": "Russia"})
+    assert not at.exception, at.exception
+    assert at.sidebar.slider[0].value == (2019, 2019)

@@ -1,0 +1,122 @@
+"""Global filters: URL round trip, fallbacks with notices, and what they keep."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from techrift import filters as flt
+
+OPTIONS = flt.FilterOptions(first_year=2012, last_year=2025, companies=("AWS", "Huawei", "Nvidia"),
+                            countries=("China", "Russia", "United States"))
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        flt.Filters(years=(2012, 2025)),
+        flt.Filters(years=(2019, 2019)),
+        flt.Filters(years=(2018, 2021), companies=("Huawei",), countries=("Russia", "United States")),
+        flt.Filters(years=(2012, 2025), companies=("AWS", "Nvidia")),
+    ],
+)
+def test_state_survives_a_url_round_trip(state: flt.Filters) -> None:
+    params = state.to_params(OPTIONS)
+    parsed, notices = flt.from_params(params, OPTIONS)
+    assert parsed == state
+    assert notices == []
+
+
+def test_defaults_leave_the_url_empty() -> None:
+    assert flt.default_filters(OPTIONS).to_params(OPTIONS) == {}
+
+
+def test_values_are_matched_case_insensitively() -> None:
+    parsed, notices = flt.from_params({"company": "huawei,NVIDIA", "country": "russia"}, OPTIONS)
+    assert parsed.companies == ("Huawei", "Nvidia")
+    assert parsed.countries == ("Russia",)
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_years", "notice_part"),
+    [
+        ({"years": "abc"}, (2012, 2025), "not of the form"),
+        ({"years": "2019-2020-2021"}, (2012, 2025), "not of the form"),
+        ({"years": "1900-1950"}, (2012, 2025), "outside the data"),
+        ({"years": "2020-2099"}, (2020, 2025), "narrowed"),
+        ({"years": "2021-2019"}, (2019, 2021), None),
+        ({"years": "2019"}, (2019, 2019), None),
+        ({"years": "<script>alert(1)</script>"}, (2012, 2025), "not of the form"),
+        ({"years": "9" * 5000}, (2012, 2025), "too long"),
+    ],
+)
+def test_bad_years_fall_back_with_a_notice(params, expected_years, notice_part) -> None:
+    parsed, notices = flt.from_params(params, OPTIONS)
+    assert parsed.years == expected_years
+    if notice_part is None:
+        assert notices == []
+    else:
+        assert len(notices) == 1 and notice_part in notices[0]
+
+
+def test_unknown_choices_are_dropped_and_named() -> None:
+    parsed, notices = flt.from_params({"company": "Huawei,Acme", "country": "Atlantis"}, OPTIONS)
+    assert parsed.companies == ("Huawei",)
+    assert parsed.countries == ()
+    assert any("Acme" in n for n in notices) and any("Atlantis" in n for n in notices)
+
+
+def test_repeated_parameters_use_the_last_value() -> None:
+    parsed, _ = flt.from_params({"years": ["2013-2014", "2019-2020"]}, OPTIONS)
+    assert parsed.years == (2019, 2020)
+
+
+def _events() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "event_id": ["cut-2019", "deal-2019", "lab-2018-2025", "unknown-date", "aws-2025"],
+            "company": ["Huawei", "Huawei", "AWS", "Amazon", "AWS"],
+            "country": ["United States", "Russia", "China", "China", "China"],
+            "year_start": pd.array([2019, 2019, 2018, None, 2025], dtype="Int64"),
+            "year_end": pd.array([2019, 2019, 2025, None, 2025], dtype="Int64"),
+        }
+    )
+
+
+def _kept(filters: flt.Filters) -> list[str]:
+    return list(flt.apply_to_events(_events(), filters, OPTIONS)["event_id"])
+
+
+def test_year_range_keeps_events_whose_period_overlaps() -> None:
+    assert _kept(flt.Filters(years=(2020, 2021))) == ["lab-2018-2025"]
+    assert _kept(flt.Filters(years=(2019, 2019))) == ["cut-2019", "deal-2019", "lab-2018-2025"]
+
+
+def test_unknown_dates_are_kept_only_when_all_years_are_shown() -> None:
+    assert "unknown-date" in _kept(flt.Filters(years=(2012, 2025)))
+    assert "unknown-date" not in _kept(flt.Filters(years=(2012, 2024)))
+
+
+def test_company_and_country_filters_combine() -> None:
+    assert _kept(flt.Filters(years=(2012, 2025), companies=("Huawei",))) == ["cut-2019", "deal-2019"]
+    assert _kept(flt.Filters(years=(2012, 2025), companies=("Huawei",), countries=("Russia",))) == ["deal-2019"]
+    assert _kept(flt.Filters(years=(2012, 2025), companies=("Nvidia",))) == []
+
+
+def test_options_come_from_the_data(dataset) -> None:
+    options = flt.options_for(dataset)
+    assert options.first_year == int(dataset.flows["year"].min())
+    assert options.last_year == 2025
+    assert {"Huawei", "AWS", "Nvidia"} <= set(options.companies)
+    assert {"Russia", "United States", "China", "United Kingdom"} <= set(options.countries)
+
+
+def test_flows_filter_by_recipient_country(dataset) -> None:
+    options = flt.options_for(dataset)
+    russia = flt.apply_to_flows(dataset.flows, flt.Filters(years=options_years(options), countries=("Russia",)), options)
+    assert list(russia["flow_id"]) == ["skoltech-contracts-2019"]
+
+
+def options_years(options: flt.FilterOptions) -> tuple[int, int]:
+    return (options.first_year, options.last_year)

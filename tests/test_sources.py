@@ -1,0 +1,70 @@
+"""Sources: citations per source, seed highlighting, and the Sources page."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from apptest_helpers import run_page
+from techrift import sources
+
+
+def test_every_cited_id_is_listed_with_its_count(dataset) -> None:
+    cites = sources.citations(dataset)
+    assert set(cites["source_id"]) <= set(dataset.sources["source_id"])
+    table = sources.source_table(dataset).set_index("source_id")
+    assert table.loc["daily-princetonian", "records_citing"] == len(cites[cites["source_id"] == "daily-princetonian"])
+    berkeley = cites[(cites["table"] == "events") & (cites["record_id"] == "berkeley-suspends")]
+    assert set(berkeley["source_id"]) == {"dailycal", "scmp-berkeley", "meterpreter", "seed-000"}
+
+
+def test_seeds_come_first_in_the_source_list(dataset) -> None:
+    table = sources.source_table(dataset)
+    assert list(table["kind"].iloc[:2]) == ["seed", "seed"]
+
+
+def test_segments_rebuild_the_text_and_mark_quotes() -> None:
+    text = "Alpha beta. Gamma delta. Epsilon."
+    quotes = pd.DataFrame({"quote_id": ["q1", "q2"], "text": ["beta. Gamma", "Gamma delta"]})
+    segments = sources.seed_segments(text, quotes)
+    assert "".join(s.text for s in segments) == text
+    assert [(s.text, s.quote_ids) for s in segments] == [
+        ("Alpha ", ()),
+        ("beta. ", ("q1",)),
+        ("Gamma", ("q1", "q2")),
+        (" delta", ("q2",)),
+        (". Epsilon.", ()),
+    ]
+    assert sources.quoted_share(segments) == len("beta. Gamma delta") / len(text)
+
+
+def test_shipped_seed_texts_are_mostly_quoted(dataset) -> None:
+    for source_id, text in dataset.seed_texts.items():
+        quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
+        segments = sources.seed_segments(text, quotes)
+        assert "".join(s.text for s in segments) == text
+        assert sources.quoted_share(segments) > 0.5
+
+
+def test_sources_page_opens_the_source_named_in_the_url(dataset) -> None:
+    at = run_page("pages/sources.py", {"source": "dailycal"})
+    assert not at.exception
+    assert at.selectbox[0].value == "dailycal"
+    assert "UC Berkeley suspends new research collaborations" in at.header[0].value
+    citing = at.dataframe[1].value
+    assert "berkeley-suspends" in set(citing["record_id"])
+
+
+def test_sources_page_shows_a_seed_in_full_with_highlights(dataset) -> None:
+    at = run_page("pages/sources.py", {"source": "seed-000"})
+    assert not at.exception
+    full_text = next(m.value for m in at.markdown if ":orange-background[" in m.value)
+    assert "Skoltech" in full_text
+    fragments = at.dataframe[2].value
+    assert len(fragments) == int((dataset.quotes["source_id"] == "seed-000").sum())
+
+
+def test_unknown_source_in_the_url_falls_back_with_a_notice() -> None:
+    at = run_page("pages/sources.py", {"source": "<script>"})
+    assert not at.exception
+    assert at.selectbox[0].value == "seed-000"
+    assert any("not known" in w.value for w in at.warning)
