@@ -1,6 +1,42 @@
+"""Timeline: US and Western universities stepping back from Huawei, against Huawei's new ties in Russia."""
+
 import streamlit as st
 
+from techrift import filters as flt
 from techrift import ui
+from techrift.charts import timeline
+from techrift.i18n import t
 
 context = ui.start_page()
-st.title("timeline (being built)")
+dataset, lang = context.dataset, context.lang
+st.title(t("timeline_title", lang))
+st.caption(t("timeline_intro", lang))
+
+pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, context.filters, context.options), dataset.places)
+kinds = ui.bound_multiselect(t("kind_of_action", lang), list(timeline.KINDS), "kind", placeholder=t("all_kinds", lang),
+                             format_func=lambda kind: t(f"category_{kind}", lang))
+shown = timeline.of_kinds(pivot, kinds)
+dated = shown[shown["start"].notna()]
+
+if dated.empty:
+    ui.empty_state(t("timeline_empty", lang))
+else:
+    chart = st.plotly_chart(timeline.pivot_figure(dated, dataset, lang), key="timeline_chart", on_select="rerun",
+                            selection_mode="points", width="stretch")
+    ui.apply_chart_pick(ui.picked_customdata(chart), "event")
+    labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
+    chosen = ui.bound_selectbox(t("details_for", lang), [""] + list(labels), "event", "",
+                                format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang))
+    if chosen:
+        with st.container(border=True):
+            ui.show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
+
+undated = shown[shown["start"].isna()]
+if not undated.empty:
+    st.caption(t("undated_events", lang, titles="; ".join(undated["title_en"])))
+
+if not shown.empty:
+    st.subheader(t("events_table", lang), anchor=False)
+    table = timeline.timeline_table(shown, dataset, lang)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_csv(table, "techrift-timeline.csv")

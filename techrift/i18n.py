@@ -35,6 +35,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "seed_fragment": {"en": "Seed fragment", "vi": "Trích đoạn bài gốc"},
     "verbatim": {"en": "Vietnamese, verbatim", "vi": "tiếng Việt, nguyên văn"},
     "english": {"en": "English", "vi": "Tiếng Anh"},
+    # dates
+    "precision_day": {"en": "exact day", "vi": "chính xác tới ngày"},
+    "precision_month": {"en": "known to the month", "vi": "chỉ biết tháng"},
+    "precision_year": {"en": "known to the year", "vi": "chỉ biết năm"},
+    "date_unknown": {"en": "date unknown", "vi": "không rõ ngày"},
+    # kinds of event (schema.EVENT_CATEGORIES)
+    "category_tie_cut": {"en": "Ties cut", "vi": "Cắt quan hệ"},
+    "category_tie_suspended": {"en": "New ties suspended", "vi": "Ngừng quan hệ mới"},
+    "category_tie_review": {"en": "Ties under review", "vi": "Xem xét lại quan hệ"},
+    "category_partnership": {"en": "Partnership", "vi": "Hợp tác"},
+    "category_lab_opened": {"en": "Lab opened", "vi": "Mở phòng thí nghiệm"},
+    "category_lab_closed": {"en": "Lab closed", "vi": "Đóng phòng thí nghiệm"},
+    "category_market_exit": {"en": "Market exit", "vi": "Rút khỏi thị trường"},
+    "category_deal": {"en": "Deal", "vi": "Thỏa thuận"},
+    "category_visit": {"en": "Visit", "vi": "Chuyến thăm"},
+    "category_product_launch": {"en": "Product launch", "vi": "Ra mắt sản phẩm"},
+    "category_milestone": {"en": "Milestone", "vi": "Cột mốc"},
+    "category_policy": {"en": "Policy", "vi": "Chính sách"},
+    "category_statement": {"en": "Statement", "vi": "Phát biểu"},
+    # timeline page
+    "side_west": {"en": "Western universities step back", "vi": "Các trường phương Tây lùi lại"},
+    "side_russia": {"en": "Huawei in Russia", "vi": "Huawei ở Nga"},
+    "side_context": {"en": "Context", "vi": "Bối cảnh"},
+    "timeline_legend": {"en": "Kind of action (shaded span = date known only to the month or year)",
+                        "vi": "Loại hành động (dải mờ = chỉ biết tháng hoặc năm)"},
+    "timeline_title": {"en": "Doors close in the US, doors open in Russia", "vi": "Cửa đóng ở Mỹ, cửa mở ở Nga"},
+    "timeline_intro": {
+        "en": "Each row is an institution. Top: Western universities that cut, suspended or reviewed research ties with Huawei. "
+              "Bottom: the ties Huawei built in Russia in the same months. A marker is a date known to the day; a shaded "
+              "span covers the whole month, year or period when that is all the sources say. Click a mark for its details.",
+        "vi": "Mỗi hàng là một cơ sở. Phía trên: các trường phương Tây đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với "
+              "Huawei. Phía dưới: các quan hệ Huawei xây dựng ở Nga trong cùng những tháng đó. Điểm đánh dấu là ngày chính xác; "
+              "dải mờ phủ cả tháng, năm hoặc giai đoạn khi nguồn chỉ cho biết đến thế. Nhấp vào một mốc để xem chi tiết.",
+    },
+    "kind_of_action": {"en": "Kind of action", "vi": "Loại hành động"},
+    "all_kinds": {"en": "All kinds", "vi": "Tất cả các loại"},
+    "timeline_empty": {"en": "No event of the pivot matches these filters.", "vi": "Không có sự kiện nào khớp với bộ lọc này."},
+    "details_for": {"en": "Details for", "vi": "Chi tiết của"},
+    "choose_event": {"en": "Choose an event (or click a mark)…", "vi": "Chọn một sự kiện (hoặc nhấp vào một mốc)…"},
+    "events_table": {"en": "The same events as a table", "vi": "Các sự kiện trên dưới dạng bảng"},
+    "undated_events": {"en": "Events with no known date (not drawn): {titles}", "vi": "Sự kiện không rõ ngày (không vẽ): {titles}"},
+    "col_date": {"en": "date", "vi": "ngày"},
     # data error page
     "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
     "data_error_body": {

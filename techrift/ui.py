@@ -355,3 +355,18 @@ def highlighted_markdown(segments: Sequence[Any]) -> str:
                 line_parts.append(f":orange-background[{escaped}]" if segment.quote_ids else escaped)
     paragraphs.append("".join(line_parts))
     return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def show_event_detail(dataset: Dataset, event: pd.Series, lang: str, container: Any = st) -> None:
+    """An event's detail panel: title, date with its precision, summary, seed fragments and sources."""
+    from techrift.i18n import localized
+    from techrift.text import escape_markdown
+
+    precision = t(f"precision_{event['date_precision']}", lang) if isinstance(event["date_precision"], str) else t("date_unknown", lang)
+    action = t(f"category_{event['category']}", lang)
+    container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
+    container.caption(f"{escape_markdown(event['date_label'])} ({escape_markdown(precision)}) · "
+                      f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}")
+    container.markdown(escape_markdown(localized(event, "summary", lang)))
+    show_quotes(dataset, "events", event["event_id"], container)
+    show_sources(dataset, event["source_ids"], container)

@@ -1,0 +1,158 @@
+"""The pivot timeline: Western institutions stepping back from Huawei, and Huawei's Russian ties, on one date axis."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from techrift import style
+from techrift.data import Dataset, split_ids
+from techrift.i18n import localized, t
+
+WEST, RUSSIA, CONTEXT = "west", "russia", "context"
+SIDE_ORDER = (CONTEXT, WEST, RUSSIA)
+WEST_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
+RUSSIA_CATEGORIES = ("partnership", "lab_opened", "deal", "visit", "product_launch")
+CONTEXT_CATEGORIES = ("policy",)
+KINDS = WEST_CATEGORIES + RUSSIA_CATEGORIES + CONTEXT_CATEGORIES
+ONE_DAY = pd.Timedelta(days=1)
+ACADEMIC_KINDS = ("university", "research_institute")
+
+
+def _side(event: pd.Series) -> str | None:
+    if event["company"] != "Huawei":
+        return None
+    if event["category"] in WEST_CATEGORIES and event["country"] not in ("Russia", "China"):
+        return WEST
+    if event["category"] in RUSSIA_CATEGORIES and event["country"] == "Russia":
+        return RUSSIA
+    if event["category"] in CONTEXT_CATEGORIES:
+        return CONTEXT
+    return None
+
+
+def lane_name(name: str) -> str:
+    """A short lane label: the abbreviation in parentheses when a name has one ('... (Skoltech)' -> 'Skoltech')."""
+    abbreviation = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", name)
+    return abbreviation.group(1) if abbreviation else name
+
+
+def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Huawei events of the pivot with their side (west, russia, context) and lane (institution), oldest first."""
+    if events.empty:
+        return events.assign(side=pd.Series(dtype=str), lane=pd.Series(dtype=str))
+    academic = places[places["kind"].isin(ACADEMIC_KINDS)].set_index("place_id")["name_en"]
+    pivot = events.assign(side=events.apply(_side, axis=1))
+    pivot = pivot[pivot["side"].notna()].copy()
+    # One lane per university or institute; other events (companies, governments, groups) by counterpart.
+    pivot["lane"] = [lane_name(academic.get(place_id, counterpart)) for place_id, counterpart in zip(pivot["place_id"], pivot["counterpart"])]
+    return pivot.sort_values(["start", "event_id"], na_position="last")
+
+
+def of_kinds(pivot: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
+    """The pivot events of the chosen kinds of action (all when none is chosen)."""
+    return pivot[pivot["category"].isin(kinds)] if kinds else pivot
+
+
+def lane_order(pivot: pd.DataFrame) -> list[str]:
+    """Lanes top to bottom: context, then Western institutions, then Russian ones, each by first appearance."""
+    dated = pivot[pivot["start"].notna()]
+    firsts = dated.groupby("lane").agg(side=("side", "first"), first=("start", "min")).reset_index()
+    firsts["side_rank"] = firsts["side"].map({side: rank for rank, side in enumerate(SIDE_ORDER)})
+    return list(firsts.sort_values(["side_rank", "first", "lane"])["lane"])
+
+
+def _publishers(dataset: Dataset, source_ids: str) -> str:
+    publishers = dataset.sources.set_index("source_id")["publisher"]
+    return "; ".join(dict.fromkeys(publishers[s] for s in split_ids(source_ids)))
+
+
+def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
+    rows = []
+    for _, event in pivot.iterrows():
+        precision = t(f"precision_{event['date_precision']}", lang) if isinstance(event["date_precision"], str) else ""
+        action = t(f"category_{event['category']}", lang)
+        rows.append(
+            f"<b>{html.escape(event['lane'])}</b><br>"
+            f"{html.escape(action)}: {html.escape(localized(event, 'title', lang))}<br>"
+            f"{html.escape(event['date_label'])} ({html.escape(precision)})<br>"
+            f"{html.escape(t('sources', lang))}: {html.escape(_publishers(dataset, event['source_ids']))}"
+        )
+    return rows
+
+
+def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
+    """Markers for events known to the day; shaded spans over the whole month, year or period otherwise."""
+    dated = pivot[pivot["start"].notna()].copy()
+    dated["hover"] = _hover(dated, dataset, lang)
+    lanes = lane_order(dated)
+    figure = go.Figure()
+    shown_in_legend: set[str] = set()
+    for category in style.CATEGORY_LABELS:
+        of_kind = dated[dated["category"] == category]
+        if of_kind.empty:
+            continue
+        label = t(f"category_{category}", lang)
+        exact, approximate = of_kind[~of_kind["approximate"]], of_kind[of_kind["approximate"]]
+        if not approximate.empty:
+            figure.add_trace(go.Bar(
+                name=label, legendgroup=category, showlegend=category not in shown_in_legend, orientation="h",
+                y=approximate["lane"], base=approximate["start"],
+                x=[(end + ONE_DAY - start) / pd.Timedelta(milliseconds=1) for start, end in zip(approximate["start"], approximate["end"])],
+                marker=dict(color=style.CATEGORY_COLORS[category], opacity=0.45, pattern=dict(shape="/", fgcolor="white"),
+                            line=dict(color=style.CATEGORY_COLORS[category], width=1.5)),
+                customdata=approximate[["event_id"]].to_numpy(), hovertext=approximate["hover"],
+                hovertemplate="%{hovertext}<extra></extra>", meta="approximate", width=0.55,
+            ))
+            shown_in_legend.add(category)
+        if not exact.empty:
+            figure.add_trace(go.Scatter(
+                name=label, legendgroup=category, showlegend=category not in shown_in_legend, mode="markers",
+                x=exact["start"], y=exact["lane"],
+                marker=dict(color=style.CATEGORY_COLORS[category], symbol=style.CATEGORY_SYMBOLS[category], size=16,
+                            line=dict(color="#1c2833", width=1)),
+                customdata=exact[["event_id"]].to_numpy(), hovertext=exact["hover"],
+                hovertemplate="%{hovertext}<extra></extra>", meta="exact",
+            ))
+            shown_in_legend.add(category)
+    figure.update_layout(
+        template=style.TEMPLATE_NAME, barmode="overlay", height=140 + 34 * max(len(lanes), 1),
+        yaxis=dict(categoryorder="array", categoryarray=lanes, autorange="reversed", title=None),
+        xaxis=dict(type="date", title=None), clickmode="event+select", dragmode="pan",
+        legend=dict(title=t("timeline_legend", lang)),
+    )
+    _mark_sides(figure, dated, lanes, lang)
+    return figure
+
+
+def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
+    """Label the two sides and draw a rule between them."""
+    side_of_lane = dated.drop_duplicates("lane").set_index("lane")["side"]
+    for side in SIDE_ORDER:
+        side_lanes = [lane for lane in lanes if side_of_lane[lane] == side]
+        if not side_lanes:
+            continue
+        first = lanes.index(side_lanes[0])
+        if first > 0:
+            figure.add_hline(y=first - 0.5, line=dict(color="#566573", width=1, dash="dot"))
+        figure.add_annotation(
+            x=1, xref="paper", xanchor="right", y=side_lanes[0], yshift=14, showarrow=False,
+            text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>", font=dict(size=12, color="#566573"),
+        )
+
+
+def timeline_table(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
+    """The chart's events as rows: the accessible alternative to the chart, and what the CSV download holds."""
+    return pd.DataFrame({
+        "date": pivot["date_label"],
+        "precision": [t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang) for p in pivot["date_precision"]],
+        "side": [t(f"side_{s}", lang) for s in pivot["side"]],
+        "institution": pivot["lane"],
+        "action": [t(f"category_{c}", lang) for c in pivot["category"]],
+        "title": [localized(row, "title", lang) for _, row in pivot.iterrows()],
+        "sources": [_publishers(dataset, ids) for ids in pivot["source_ids"]],
+        "event_id": pivot["event_id"],
+    }).reset_index(drop=True)

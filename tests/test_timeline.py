@@ -1,0 +1,104 @@
+"""The pivot timeline builders: which events, which lanes, which dates, approximate ones drawn as spans."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from techrift.charts import timeline
+from techrift.data import with_event_dates
+
+
+def _events(rows: list[dict]) -> pd.DataFrame:
+    base = {"date_end": None, "place_id": None, "title_vi": None, "summary_vi": None, "summary_en": "s", "source_ids": "dailycal"}
+    return with_event_dates(pd.DataFrame([base | row for row in rows]))
+
+
+PLACES = pd.DataFrame({
+    "place_id": ["berkeley", "skoltech", "kremlin"],
+    "name_en": ["University of California, Berkeley", "Skolkovo Institute of Science and Technology (Skoltech)", "Moscow Kremlin"],
+    "kind": ["university", "research_institute", "government"],
+})
+
+SAMPLE = _events([
+    dict(event_id="cut-day", date="2019-01-30", date_precision="day", company="Huawei", counterpart="UC Berkeley",
+         place_id="berkeley", country="United States", category="tie_suspended", title_en="Berkeley suspends"),
+    dict(event_id="lab-month", date="2019-06", date_precision="month", company="Huawei", counterpart="Skoltech",
+         place_id="skoltech", country="Russia", category="lab_opened", title_en="Skoltech lab"),
+    dict(event_id="deal-month", date="2019-06", date_precision="month", company="Huawei", counterpart="MTS",
+         place_id="kremlin", country="Russia", category="deal", title_en="MTS deal"),
+    dict(event_id="review-period", date="2018", date_precision="year", date_end="2019", company="Huawei",
+         counterpart="US universities", country="United States", category="tie_review", title_en="Review"),
+    dict(event_id="aws-lab", date="2025-07-23", date_precision="day", company="AWS", counterpart="AWS lab",
+         country="China", category="lab_closed", title_en="AWS closes lab"),
+    dict(event_id="huawei-statement", date="2019", date_precision="year", company="Huawei", counterpart="Carnegie",
+         country="Russia", category="statement", title_en="Gabuev"),
+])
+
+
+def test_pivot_keeps_huawei_ties_on_both_sides_only() -> None:
+    pivot = timeline.pivot_events(SAMPLE, PLACES)
+    assert dict(zip(pivot["event_id"], pivot["side"])) == {
+        "review-period": "west", "cut-day": "west", "lab-month": "russia", "deal-month": "russia",
+    }
+
+
+def test_lanes_are_institutions_with_short_names_west_above_russia() -> None:
+    pivot = timeline.pivot_events(SAMPLE, PLACES)
+    assert dict(zip(pivot["event_id"], pivot["lane"]))["lab-month"] == "Skoltech"
+    # A non-academic place (the Kremlin) does not name a lane: the counterpart does.
+    assert dict(zip(pivot["event_id"], pivot["lane"]))["deal-month"] == "MTS"
+    assert timeline.lane_order(pivot) == ["US universities", "University of California, Berkeley", "MTS", "Skoltech"]
+
+
+def test_exact_days_are_markers_and_approximate_dates_span_their_period(dataset) -> None:
+    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    markers = [trace for trace in figure.data if trace.type == "scatter"]
+    spans = [trace for trace in figure.data if trace.type == "bar"]
+    assert [list(trace.customdata[:, 0]) for trace in markers] == [["cut-day"]]
+    assert pd.Timestamp(markers[0].x[0]) == pd.Timestamp("2019-01-30")
+    by_id = {trace.customdata[i, 0]: (pd.Timestamp(trace.base[i]), trace.x[i]) for trace in spans for i in range(len(trace.customdata))}
+    assert set(by_id) == {"lab-month", "deal-month", "review-period"}
+    start, length_ms = by_id["lab-month"]
+    assert start == pd.Timestamp("2019-06-01") and length_ms == 30 * 24 * 3600 * 1000  # all of June, not a day
+    start, length_ms = by_id["review-period"]
+    assert start == pd.Timestamp("2018-01-01") and pd.Timedelta(milliseconds=length_ms).days == 730  # 2018 and 2019
+    assert all(trace.meta == "approximate" for trace in spans)
+
+
+def test_one_legend_entry_per_kind_of_action(dataset) -> None:
+    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    legend = [trace.name for trace in figure.data if trace.showlegend]
+    assert sorted(legend) == sorted(["New ties suspended", "Lab opened", "Deal", "Ties under review"])
+
+
+def test_hover_names_institution_precision_and_sources(dataset) -> None:
+    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    hover = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
+    assert "Skoltech" in hover["lab-month"] and "Jun 2019 (known to the month)" in hover["lab-month"]
+    assert "The Daily Californian" in hover["cut-day"]
+
+
+def test_hover_text_from_the_data_is_escaped(dataset) -> None:
+    hostile = SAMPLE.copy()
+    hostile.loc[hostile["event_id"] == "cut-day", "title_en"] = "<img src=x onerror=alert(1)>"
+    figure = timeline.pivot_figure(timeline.pivot_events(hostile, PLACES), dataset)
+    hover = " ".join(" ".join(trace.hovertext) for trace in figure.data)
+    assert "<img" not in hover and "&lt;img" in hover
+
+
+def test_shipped_pivot_covers_both_sides(dataset) -> None:
+    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    west = set(pivot.loc[pivot["side"] == "west", "lane"])
+    russia = set(pivot.loc[pivot["side"] == "russia", "lane"])
+    assert {"Princeton University", "Stanford University", "University of California, Berkeley",
+            "Massachusetts Institute of Technology", "University of Oxford"} <= west
+    assert {"Skoltech", "MIPT", "MTS", "Novosibirsk State Technical University"} <= russia
+    table = timeline.timeline_table(pivot, dataset)
+    assert list(table["event_id"]) == list(pivot["event_id"])
+    assert table.loc[table["event_id"] == "berkeley-suspends", "precision"].item() == "exact day"
+
+
+def test_kind_filter_keeps_only_the_chosen_kinds(dataset) -> None:
+    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    assert set(timeline.of_kinds(pivot, ["tie_cut"])["category"]) == {"tie_cut"}
+    assert len(timeline.of_kinds(pivot, [])) == len(pivot)
