@@ -1,6 +1,61 @@
+"""Funding: money flows as bars, one panel per kind of amount; targets and counts apart."""
+
 import streamlit as st
 
+from techrift import filters as flt
 from techrift import ui
+from techrift.charts import funding
+from techrift.i18n import localized, t
+from techrift.text import escape_markdown
 
 context = ui.start_page()
-st.title("funding (being built)")
+dataset, lang = context.dataset, context.lang
+st.title(t("funding_title", lang))
+st.caption(t("funding_intro", lang))
+
+flows = flt.apply_to_flows(dataset.flows, context.filters, context.options)
+left, right = st.columns([2, 3])
+group = ui.bound_radio(t("colour_by", lang), list(funding.GROUPINGS), "group", "recipient", container=left,
+                       format_func=lambda g: t(f"group_{g}", lang), horizontal=True)
+log = ui.bound_toggle(t("log_scale", lang), "log", False, container=right)
+
+if flows.empty:
+    ui.empty_state(t("funding_empty", lang))
+else:
+    chart = st.plotly_chart(funding.flows_figure(flows, dataset, group, log, lang), key="funding_chart",
+                            on_select="rerun", selection_mode="points", width="stretch")
+    ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
+    labels = {row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}" for _, row in flows.iterrows()}
+    chosen = ui.bound_selectbox(t("details_for", lang), [""] + list(labels), "flow", "",
+                                format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang))
+    if chosen:
+        flow = flows.set_index("flow_id", drop=False).loc[chosen]
+        with st.container(border=True):
+            st.markdown(f"#### {escape_markdown(labels[chosen])}")
+            st.markdown(escape_markdown(localized(flow, "description", lang)))
+            if isinstance(flow["usd_note"], str):
+                st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {funding.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"))
+            ui.show_quotes(dataset, "flows", chosen)
+            ui.show_sources(dataset, flow["source_ids"])
+    st.subheader(t("flows_table", lang), anchor=False)
+    table = funding.flows_table(flows, dataset, lang)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_csv(table, "techrift-flows.csv")
+
+metrics = flt.apply_to_metrics(dataset.metrics, context.filters, context.options)
+skoltech = funding.count_series(metrics, "Skoltech", "Huawei research contracts")
+if not skoltech.empty:
+    st.subheader(t("skoltech_title", lang), anchor=False)
+    money = flows[flows["recipient"].eq("Skoltech")]
+    note = " · ".join(funding.amount_label(row, lang) + f" ({funding.years_label(row, lang)})" for _, row in money.iterrows())
+    st.plotly_chart(funding.count_series_figure(skoltech, note or None, lang), key="skoltech_chart", width="stretch")
+
+st.subheader(t("targets_title", lang), anchor=False)
+st.caption(t("targets_intro", lang))
+targets = metrics[metrics["kind"].eq("target")]
+for column, (_, target) in zip(st.columns(max(len(targets), 1)), targets.iterrows()):
+    column.metric(target["metric"], f"{target['value']:,.0f} {target['unit']}",
+                  help=t("within_years", lang, years=target["horizon_years"], year=target["year"]))
+figures = funding.figures_table(metrics, lang)
+st.dataframe(figures, hide_index=True, width="stretch")
+ui.download_csv(figures, "techrift-figures.csv")

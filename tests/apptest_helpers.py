@@ -24,6 +24,20 @@ def plotly_specs(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
 
 
+def values(encoded: Any) -> list[Any]:
+    """Plotly JSON arrays as plain lists: plotly 7 writes numeric arrays as base64 {dtype, bdata}."""
+    if isinstance(encoded, dict) and "bdata" in encoded:
+        import base64
+
+        import numpy as np
+
+        array = np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=np.dtype(encoded["dtype"]))
+        if "shape" in encoded:
+            array = array.reshape([int(n) for n in str(encoded["shape"]).split(",")])
+        return array.tolist()
+    return list(encoded)
+
+
 def deck_specs(at: AppTest) -> list[dict[str, Any]]:
     """The pydeck maps a run emitted, as JSON dicts."""
     return [json.loads(element.proto.json) for element in at.get("deck_gl_json_chart")]

@@ -1,0 +1,194 @@
+"""Money flows as bars that never mix meanings: one panel per kind of amount and currency, one bar per amount."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from techrift import style
+from techrift.data import Dataset, split_ids
+from techrift.i18n import localized, t
+
+GROUPINGS = ("payer", "recipient", "year", "status")
+PAID_LIKE = ("paid", "charged", "honoured")
+# Statuses the amount's own wording already says (a charge is charged, sales not shipped were not shipped).
+STATUS_IMPLIED = PAID_LIKE + ("not_shipped",)
+
+
+def format_amount(amount: float, currency: str, lang: str = "en") -> str:
+    """'300 million USD', '13.3 billion USD', '70,000 USD' (Vietnamese: '300 triệu USD', '70.000 USD')."""
+    for size, key in ((1e9, "billion"), (1e6, "million")):
+        if amount >= size:
+            number = f"{amount / size:,.1f}".removesuffix(".0")
+            if lang == "vi":
+                number = number.replace(".", ",")
+            return f"{number} {t(key, lang)} {currency}"
+    number = f"{amount:,.0f}"
+    return f"{number.replace(',', '.') if lang == 'vi' else number} {currency}"
+
+
+def years_label(flow: pd.Series, lang: str = "en") -> str:
+    """'2019', '2012–2018', 'until 2025', or 'year unknown'."""
+    first, last = flow["year"], flow["year_end"]
+    if pd.isna(first):
+        return t("until_year", lang, year=int(last)) if pd.notna(last) else t("year_unknown", lang)
+    return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
+
+
+def amount_label(flow: pd.Series, lang: str = "en") -> str:
+    """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
+    text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
+    if flow["status"] not in STATUS_IMPLIED:
+        text += f" ({t('status_' + flow['status'], lang)})"
+    return text
+
+
+def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
+    """The (amount kind, currency) pairs present, in the schema's order of kinds: one panel each."""
+    order = {kind: rank for rank, kind in enumerate(style.AMOUNT_KIND_LABELS)}
+    pairs = flows[["amount_kind", "currency"]].drop_duplicates()
+    return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
+
+
+def _group_value(flow: pd.Series, group: str, lang: str) -> str:
+    if group == "year":
+        return years_label(flow, lang)
+    if group == "status":
+        return t(f"status_{flow['status']}", lang)
+    return str(flow[group])
+
+
+def _publishers(dataset: Dataset, source_ids: str) -> str:
+    publishers = dataset.sources.set_index("source_id")["publisher"]
+    return "; ".join(dict.fromkeys(publishers[s] for s in split_ids(source_ids)))
+
+
+def _hover(flow: pd.Series, dataset: Dataset, lang: str) -> str:
+    lines = [
+        f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
+        html.escape(amount_label(flow, lang)),
+        f"{html.escape(t('year', lang))}: {html.escape(years_label(flow, lang))} · {html.escape(t('status_' + flow['status'], lang))}",
+    ]
+    if pd.notna(flow["usd_amount"]):
+        lines.append(html.escape(f"≈ {format_amount(flow['usd_amount'], 'USD', lang)}: {flow['usd_note']}"))
+    lines.append(f"{html.escape(t('sources', lang))}: {html.escape(_publishers(dataset, flow['source_ids']))}")
+    return "<br>".join(lines)
+
+
+def bar_label(flow: pd.Series, lang: str = "en") -> str:
+    """The y-axis label of one amount: who pays whom, and when."""
+    return f"{flow['payer']} → {flow['recipient']} ({years_label(flow, lang)})"
+
+
+def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> dict[str, str]:
+    """Bar labels by flow id; where two amounts of one panel would share a label, the source names them apart.
+
+    Two bars with one label would be drawn as one stacked bar: an addition the data never made.
+    """
+    labels = {row["flow_id"]: bar_label(row, lang) for _, row in flows.iterrows()}
+    panel_of = {row["flow_id"]: (row["amount_kind"], row["currency"]) for _, row in flows.iterrows()}
+    seen: dict[tuple[tuple[str, str], str], int] = {}
+    for flow_id, label in labels.items():
+        seen[(panel_of[flow_id], label)] = seen.get((panel_of[flow_id], label), 0) + 1
+    for _, row in flows.iterrows():
+        if seen[(panel_of[row["flow_id"]], labels[row["flow_id"]])] > 1:
+            labels[row["flow_id"]] += f" · {_publishers(dataset, row['source_ids'])} [{row['flow_id']}]"
+    return labels
+
+
+def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en") -> go.Figure:
+    """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`."""
+    kinds = panels(flows)
+    counts = [int(((flows["amount_kind"] == kind) & (flows["currency"] == currency)).sum()) for kind, currency in kinds]
+    figure = make_subplots(
+        rows=len(kinds), cols=1, row_heights=counts, vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)),
+        subplot_titles=[f"{t('kind_' + kind, lang)} ({currency})" for kind, currency in kinds],
+    )
+    group_values = sorted({_group_value(row, group, lang) for _, row in flows.iterrows()})
+    palette = list(style.CATEGORY_COLORS.values())
+    colours = {value: palette[i % len(palette)] for i, value in enumerate(group_values)}
+    labels = unique_bar_labels(flows, dataset, lang)
+    in_legend: set[str] = set()
+    for row_number, (kind, currency) in enumerate(kinds, start=1):
+        panel = flows[(flows["amount_kind"] == kind) & (flows["currency"] == currency)].sort_values("amount")
+        for value in group_values:
+            bars = panel[[_group_value(row, group, lang) == value for _, row in panel.iterrows()]]
+            if bars.empty:
+                continue
+            figure.add_trace(go.Bar(
+                orientation="h", name=value, legendgroup=value, showlegend=value not in in_legend,
+                x=bars["amount"], y=[labels[flow_id] for flow_id in bars["flow_id"]],
+                text=[amount_label(row, lang) for _, row in bars.iterrows()], textposition="auto",
+                marker=dict(color=colours[value],
+                            pattern=dict(shape=["" if s in PAID_LIKE else "/" for s in bars["status"]], fgcolor="white")),
+                customdata=bars[["flow_id"]].to_numpy(), hovertext=[_hover(row, dataset, lang) for _, row in bars.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>", meta={"amount_kind": kind, "currency": currency},
+            ), row=row_number, col=1)
+            in_legend.add(value)
+        figure.update_xaxes(type="log" if log else "linear", title_text=currency, row=row_number, col=1)
+    figure.update_layout(
+        template=style.TEMPLATE_NAME, barmode="stack", height=160 + 60 * len(flows) + 40 * len(kinds),
+        legend=dict(title=t(f"group_{group}", lang)), clickmode="event+select", uniformtext=dict(minsize=10, mode="show"),
+    )
+    figure.update_yaxes(automargin=True)
+    return figure
+
+
+def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
+    """The flows shown, one row each, with amount, unit, meaning, years, status, conversion note and sources."""
+    return pd.DataFrame({
+        "payer": flows["payer"],
+        "recipient": flows["recipient"],
+        "amount": flows["amount"],
+        "currency": flows["currency"],
+        "meaning": [t(f"kind_{k}", lang) for k in flows["amount_kind"]],
+        "label": [amount_label(row, lang) for _, row in flows.iterrows()],
+        "years": [years_label(row, lang) for _, row in flows.iterrows()],
+        "status": [t(f"status_{s}", lang) for s in flows["status"]],
+        "usd_equivalent": flows["usd_amount"],
+        "usd_note": flows["usd_note"],
+        "description": [localized(row, "description", lang) for _, row in flows.iterrows()],
+        "sources": [_publishers(dataset, ids) for ids in flows["source_ids"]],
+        "flow_id": flows["flow_id"],
+    }).reset_index(drop=True)
+
+
+def count_series(metrics: pd.DataFrame, subject: str, metric: str) -> pd.DataFrame:
+    """One non-money measure over the years (e.g. Skoltech's Huawei contracts), oldest first."""
+    series = metrics[(metrics["subject"] == subject) & (metrics["metric"] == metric) & metrics["year"].notna()]
+    return series.sort_values("year")
+
+
+def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str = "en") -> go.Figure:
+    """A small bar chart of a count over the years, on its own count axis; `note` annotates it (e.g. the money)."""
+    unit = series["unit"].iloc[0] if len(series) else ""
+    figure = go.Figure(go.Bar(
+        x=series["year"].astype(str), y=series["value"], text=[f"{v:,.0f} {unit}" for v in series["value"]],
+        textposition="outside", marker_color=style.CATEGORY_COLORS["partnership"],
+        customdata=series[["metric_id"]].to_numpy(),
+        hovertext=[html.escape(localized(row, "description", lang)) for _, row in series.iterrows()],
+        hovertemplate="%{hovertext}<extra></extra>",
+    ))
+    figure.update_layout(template=style.TEMPLATE_NAME, height=320, yaxis=dict(title=unit, rangemode="tozero"),
+                         xaxis=dict(type="category", title=None))
+    if note:
+        figure.add_annotation(x=1, xref="paper", y=1.08, yref="paper", xanchor="right", showarrow=False, text=html.escape(note))
+    return figure
+
+
+def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
+    return pd.DataFrame({
+        "subject": metrics["subject"],
+        "figure": metrics["metric"],
+        "value": metrics["value"],
+        "unit": metrics["unit"],
+        "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
+        "year": metrics["year"],
+        "within_years": metrics["horizon_years"],
+        "description": [localized(row, "description", lang) for _, row in metrics.iterrows()],
+        "metric_id": metrics["metric_id"],
+    }).reset_index(drop=True)

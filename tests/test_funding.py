@@ -1,0 +1,120 @@
+"""Funding builders: one panel per kind and currency, one bar per amount, labels carrying value and unit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from techrift.charts import funding
+
+
+def _flow(**overrides) -> pd.Series:
+    base = dict(flow_id="f", payer="Huawei", recipient="Skoltech", amount=2_000_000.0, currency="USD", amount_kind="per_year",
+                year=2019, year_end=pd.NA, status="paid", usd_amount=float("nan"), usd_note=None)
+    return pd.Series(base | overrides)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "label"),
+    [
+        ({}, "2 million USD a year"),
+        ({"amount": 300_000_000.0, "status": "budgeted"}, "300 million USD a year (budgeted)"),
+        ({"amount": 70_000.0, "amount_kind": "cap_per_project", "status": "offered"}, "up to 70,000 USD per project (offered)"),
+        ({"amount": 150_000.0, "amount_kind": "one_off", "status": "declined"}, "150,000 USD one-off (declined)"),
+        ({"amount": 7_800_000.0, "amount_kind": "total", "status": "honoured"}, "7.8 million USD in total"),
+        ({"amount": 90e9, "currency": "CNY"}, "90 billion CNY a year"),
+        ({"amount": 2.5e9, "amount_kind": "forgone_sales", "status": "not_shipped"}, "2.5 billion USD of sales not shipped"),
+    ],
+)
+def test_labels_carry_value_unit_meaning_and_status(overrides, label) -> None:
+    assert funding.amount_label(_flow(**overrides)) == label
+
+
+def test_vietnamese_labels_use_vietnamese_number_format() -> None:
+    assert funding.amount_label(_flow(amount=7_800_000.0, amount_kind="total"), "vi") == "tổng cộng 7,8 triệu USD"
+    assert funding.amount_label(_flow(amount=70_000.0, amount_kind="cap_per_project", status="offered"), "vi").startswith("tối đa 70.000 USD")
+
+
+def test_years_label_handles_periods_and_unknown_years() -> None:
+    assert funding.years_label(_flow(year=2012, year_end=2018)) == "2012–2018"
+    assert funding.years_label(_flow(year=pd.NA)) == "year unknown"
+    assert funding.years_label(_flow(year=pd.NA, year_end=2025)) == "until 2025"
+
+
+def _panel_of_each_trace(figure) -> list[tuple[str, str, str]]:
+    return [(trace.meta["amount_kind"], trace.meta["currency"], trace.xaxis) for trace in figure.data]
+
+
+def test_no_axis_mixes_kinds_of_amount_or_currencies(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset)
+    flows = dataset.flows.set_index("flow_id")
+    kinds_per_axis: dict[str, set[tuple[str, str]]] = {}
+    for trace in figure.data:
+        for flow_id in trace.customdata[:, 0]:
+            kinds_per_axis.setdefault(trace.xaxis, set()).add((flows.at[flow_id, "amount_kind"], flows.at[flow_id, "currency"]))
+    assert all(len(kinds) == 1 for kinds in kinds_per_axis.values()), kinds_per_axis
+    assert len(kinds_per_axis) == len(funding.panels(dataset.flows))
+    # The yearly budget and the per-project cap are on different axes.
+    axis_of = {trace.customdata[i, 0]: trace.xaxis for trace in figure.data for i in range(len(trace.customdata))}
+    assert axis_of["huawei-university-research-budget"] != axis_of["huawei-irp-project-cap"]
+    assert axis_of["huawei-rnd-2017"] != axis_of["skoltech-contracts-2019"]  # CNY apart from USD
+
+
+def test_every_amount_is_one_bar_with_its_own_value_and_label(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset)
+    bars = {trace.customdata[i, 0]: (trace.x[i], trace.text[i]) for trace in figure.data for i in range(len(trace.customdata))}
+    assert set(bars) == set(dataset.flows["flow_id"])
+    for _, flow in dataset.flows.iterrows():
+        value, text = bars[flow["flow_id"]]
+        assert value == flow["amount"]
+        assert text == funding.amount_label(flow)
+    assert figure.layout.barmode == "stack"  # one bar per y label, so nothing stacks onto anything
+
+
+def test_bar_labels_are_unique_so_no_two_amounts_share_a_bar(dataset) -> None:
+    labels = funding.unique_bar_labels(dataset.flows, dataset)
+    per_panel = dataset.flows.assign(label=dataset.flows["flow_id"].map(labels)).groupby(["amount_kind", "currency"])["label"]
+    assert all(group.is_unique for _, group in per_panel)
+
+
+def test_amounts_that_would_share_a_label_are_named_apart_by_source(dataset) -> None:
+    twins = dataset.flows.iloc[[0, 0]].copy()
+    twins["flow_id"] = ["first", "second"]
+    twins["source_ids"] = ["dailycal", "caixin"]
+    labels = funding.unique_bar_labels(twins, dataset)
+    assert labels["first"] != labels["second"]
+    assert "The Daily Californian" in labels["first"] and "Caixin Global" in labels["second"]
+
+
+def test_log_toggle_sets_every_money_axis_to_log(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset, log=True)
+    axes = [figure.layout[name] for name in figure.layout if name.startswith("xaxis")]
+    assert axes and all(axis.type == "log" for axis in axes)
+
+
+def test_grouping_sets_the_legend(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset, group="status")
+    assert {trace.name for trace in figure.data} == {"paid", "budgeted", "offered", "declined", "honoured (existing agreements)",
+                                                     "charged", "not shipped", "reported claim"}
+
+
+def test_non_usd_amount_shows_the_sources_conversion_in_hover(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset)
+    hover = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
+    assert "13.3 billion USD" in hover["huawei-rnd-2017"] and "as stated by the source" in hover["huawei-rnd-2017"]
+    assert "Nature" in hover["huawei-rnd-2017"]
+
+
+def test_skoltech_series_is_a_count_on_its_own_axis(dataset) -> None:
+    series = funding.count_series(dataset.metrics, "Skoltech", "Huawei research contracts")
+    assert list(zip(series["year"], series["value"])) == [(2013, 1.0), (2019, 10.0)]
+    figure = funding.count_series_figure(series, "2 million USD a year (2019)")
+    assert list(figure.data[0].y) == [1.0, 10.0]
+    assert figure.layout.yaxis.title.text == "contracts"
+    assert "2 million USD" in figure.layout.annotations[0].text
+
+
+def test_figures_table_keeps_units(dataset) -> None:
+    table = funding.figures_table(dataset.metrics)
+    row = table.set_index("metric_id").loc["huawei-target-ai-developers"]
+    assert (row["value"], row["unit"], row["kind"], row["within_years"]) == (100000.0, "developers", "target", 5)

@@ -1,0 +1,42 @@
+"""The funding page under AppTest."""
+
+from __future__ import annotations
+
+from apptest_helpers import plotly_specs, run_page, texts, values
+
+
+def _drawn_flows(spec: dict) -> set[str]:
+    return {row[0] for trace in spec["data"] for row in trace["customdata"]}
+
+
+def test_default_page_draws_every_flow_targets_and_skoltech(dataset) -> None:
+    at = run_page("pages/funding.py")
+    assert not at.exception
+    money, skoltech = plotly_specs(at)
+    assert _drawn_flows(money) == set(dataset.flows["flow_id"])
+    assert [values(bar["y"]) for bar in skoltech["data"]] == [[1.0, 10.0]]
+    assert [m.value for m in at.metric] == ["100,000 developers", "100 vendors", "20 universities"]
+    assert set(at.dataframe[0].value["flow_id"]) == set(dataset.flows["flow_id"])
+
+
+def test_url_options_set_log_scale_grouping_and_filters() -> None:
+    at = run_page("pages/funding.py", {"log": "1", "group": "status", "company": "Nvidia"})
+    assert not at.exception
+    money = plotly_specs(at)[0]
+    assert all(money["layout"][key]["type"] == "log" for key in money["layout"] if key.startswith("xaxis"))
+    assert _drawn_flows(money) == {"nvidia-h20-licence-charge", "nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
+    assert at.toggle[0].value is True and at.radio[0].value == "status"
+
+
+def test_selected_flow_opens_its_detail_with_the_seed_fragment() -> None:
+    at = run_page("pages/funding.py", {"flow": "huawei-irp-project-cap"})
+    assert not at.exception
+    shown = texts(at)
+    assert "up to 70,000 USD per project" in shown
+    assert "ưu đãi lên tới 70.000 USD cho mỗi dự án" in shown
+
+
+def test_filters_that_leave_no_money_say_so() -> None:
+    at = run_page("pages/funding.py", {"country": "United Kingdom"})
+    assert not at.exception
+    assert "No money flow matches these filters" in at.info[0].value
