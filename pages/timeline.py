@@ -37,6 +37,6 @@ if not undated.empty:
 
 if not shown.empty:
     st.subheader(t("events_table", lang), anchor=False)
-    table = timeline.timeline_table(shown, dataset, lang)
+    table = timeline.events_table(shown, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.download_csv(table, "techrift-timeline.csv")

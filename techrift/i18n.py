@@ -130,6 +130,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "vi": "Số người, nhà cung cấp, trường đại học và hợp đồng, mỗi loại một đơn vị riêng: không bao giờ đặt trên trục tiền."},
     "within_years": {"en": "within {years} years ({year})", "vi": "trong {years} năm ({year})"},
     "converted": {"en": "Converted", "vi": "Quy đổi"},
+    # comparison page
+    "compare_title": {"en": "{a} vs {b} in China: two strategies side by side", "vi": "{a} và {b} ở Trung Quốc: hai chiến lược song song"},
+    "compare_intro": {
+        "en": "Row by row on the same dimensions, each cell a sourced statement from the data, with the seed's own words where "
+              "there are some. No scores: where the sources say nothing, the cell says so.",
+        "vi": "Từng dòng trên cùng các tiêu chí, mỗi ô là một nhận định có nguồn trong dữ liệu, kèm nguyên văn bài gốc nếu có. "
+              "Không chấm điểm: khi nguồn không nói gì, ô ghi rõ như vậy.",
+    },
+    "company_a": {"en": "First company", "vi": "Công ty thứ nhất"},
+    "company_b": {"en": "Second company", "vi": "Công ty thứ hai"},
+    "same_company_twice": {"en": "{company} was chosen twice; comparing it with {other}.", "vi": "{company} được chọn hai lần; so sánh với {other}."},
+    "no_statement": {"en": "No sourced statement in the data.", "vi": "Dữ liệu không có nhận định có nguồn."},
+    "compare_filtered_out": {"en": "The company filter in the sidebar leaves out {companies}; the comparison still shows them, the moves below follow the filter.",
+                             "vi": "Bộ lọc công ty ở thanh bên loại {companies}; bảng so sánh vẫn hiển thị, còn các động thái bên dưới theo bộ lọc."},
+    "compare_moves": {"en": "Moves in China on one date axis", "vi": "Các động thái ở Trung Quốc trên cùng trục thời gian"},
+    "compare_no_moves": {"en": "No move of these two companies matches the filters.", "vi": "Không có động thái nào của hai công ty khớp với bộ lọc."},
+    "compare_key_figures": {"en": "Key figures", "vi": "Số liệu chính"},
+    "compare_no_rows": {"en": "Neither company has a sourced stance dated within the year range.", "vi": "Không công ty nào có nhận định có nguồn trong khoảng năm này."},
+    "lab_years": {"en": "Years {lab} ran", "vi": "Số năm {lab} hoạt động"},
+    "lab_years_value": {"en": "about {years} ({opened} – {closed})", "vi": "khoảng {years} ({opened} – {closed})"},
+    "download_comparison": {"en": "Download the comparison (CSV)", "vi": "Tải bảng so sánh (CSV)"},
+    "dimension_research_presence": {"en": "Research presence in China", "vi": "Hiện diện nghiên cứu ở Trung Quốc"},
+    "dimension_talent": {"en": "Stance on Chinese talent", "vi": "Quan điểm về nhân tài Trung Quốc"},
+    "dimension_market_footprint": {"en": "Cloud or market footprint", "vi": "Quy mô đám mây hoặc thị trường"},
+    "dimension_exits_entries": {"en": "Exits and entries", "vi": "Rút lui và gia nhập"},
+    "dimension_export_controls": {"en": "Export-control exposure", "vi": "Mức chịu tác động của kiểm soát xuất khẩu"},
+    "dimension_messaging": {"en": "How it explains itself", "vi": "Cách công ty giải thích"},
+    "dimension_signal": {"en": "What the latest move signals", "vi": "Động thái mới nhất cho thấy điều gì"},
     # data error page
     "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
     "data_error_body": {

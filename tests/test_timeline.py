@@ -93,7 +93,7 @@ def test_shipped_pivot_covers_both_sides(dataset) -> None:
     assert {"Princeton University", "Stanford University", "University of California, Berkeley",
             "Massachusetts Institute of Technology", "University of Oxford"} <= west
     assert {"Skoltech", "MIPT", "MTS", "Novosibirsk State Technical University"} <= russia
-    table = timeline.timeline_table(pivot, dataset)
+    table = timeline.events_table(pivot, dataset)
     assert list(table["event_id"]) == list(pivot["event_id"])
     assert table.loc[table["event_id"] == "berkeley-suspends", "precision"].item() == "exact day"
 

@@ -84,11 +84,13 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
     return rows
 
 
-def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
-    """Markers for events known to the day; shaded spans over the whole month, year or period otherwise."""
-    dated = pivot[pivot["start"].notna()].copy()
+def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
+    """Dated events on named lanes: markers for dates known to the day, shaded spans over the whole month, year or period otherwise.
+
+    `events` needs a `lane` column; one legend entry per kind of action.
+    """
+    dated = events[events["start"].notna()].copy()
     dated["hover"] = _hover(dated, dataset, lang)
-    lanes = lane_order(dated)
     figure = go.Figure()
     shown_in_legend: set[str] = set()
     for category in style.CATEGORY_LABELS:
@@ -124,6 +126,14 @@ def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
         xaxis=dict(type="date", title=None), clickmode="event+select", dragmode="pan",
         legend=dict(title=t("timeline_legend", lang)),
     )
+    return figure
+
+
+def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
+    """The pivot on one date axis: Western institutions above, Huawei's Russian ties below."""
+    dated = pivot[pivot["start"].notna()]
+    lanes = lane_order(dated)
+    figure = lanes_figure(dated, lanes, dataset, lang)
     _mark_sides(figure, dated, lanes, lang)
     return figure
 
@@ -144,15 +154,17 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
         )
 
 
-def timeline_table(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """The chart's events as rows: the accessible alternative to the chart, and what the CSV download holds."""
-    return pd.DataFrame({
-        "date": pivot["date_label"],
-        "precision": [t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang) for p in pivot["date_precision"]],
-        "side": [t(f"side_{s}", lang) for s in pivot["side"]],
-        "institution": pivot["lane"],
-        "action": [t(f"category_{c}", lang) for c in pivot["category"]],
-        "title": [localized(row, "title", lang) for _, row in pivot.iterrows()],
-        "sources": [_publishers(dataset, ids) for ids in pivot["source_ids"]],
-        "event_id": pivot["event_id"],
-    }).reset_index(drop=True)
+def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
+    """Events drawn on lanes, as rows: the accessible alternative to the chart, and what the CSV download holds."""
+    table = pd.DataFrame({
+        "date": events["date_label"],
+        "precision": [t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang) for p in events["date_precision"]],
+        "lane": events["lane"],
+        "action": [t(f"category_{c}", lang) for c in events["category"]],
+        "title": [localized(row, "title", lang) for _, row in events.iterrows()],
+        "sources": [_publishers(dataset, ids) for ids in events["source_ids"]],
+        "event_id": events["event_id"],
+    })
+    if "side" in events.columns:
+        table.insert(2, "side", [t(f"side_{s}", lang) for s in events["side"]])
+    return table.reset_index(drop=True)
