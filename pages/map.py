@@ -1,6 +1,41 @@
+"""Map: Huawei's partner universities and institutes in Russia, drawn offline; a world view adds the Western side."""
+
 import streamlit as st
 
-from techrift import ui
+from techrift import filters as flt
+from techrift import maps, ui
+from techrift.data import default_data_dir
+from techrift.text import escape_markdown
+from techrift.i18n import t
 
 context = ui.start_page()
-st.title("map (being built)")
+dataset, lang = context.dataset, context.lang
+st.title(t("map_title", lang))
+st.caption(t("map_intro", lang))
+
+view = ui.bound_radio(t("map_view", lang), list(maps.VIEWS), "view", maps.RUSSIA, horizontal=True,
+                      format_func=lambda v: t(f"view_{v}", lang))
+events = flt.apply_to_events(dataset.events, context.filters, context.options)
+partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
+western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
+in_view = maps.places_in_view(partners, western)
+
+if in_view.empty:
+    ui.empty_state(t("map_empty", lang))
+else:
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
+                             maps.huawei_sites(dataset.places, lang), western, view)
+    chart_column, list_column = st.columns([3, 1])
+    picked = chart_column.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
+    chart_column.markdown(" · ".join(f"{swatch} {escape_markdown(label)}" for swatch, label in ui.legend_swatches(maps.legend(partners, western, lang))))
+    chart_column.caption(t("map_legend", lang))
+    ui.apply_chart_pick(maps.picked_place(picked), "place")
+    list_column.markdown(f"**{t('institutions_in_view', lang)}**")
+    side_list = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+    list_column.dataframe(side_list, hide_index=True, width="stretch")
+    ui.download_csv(in_view.drop(columns=[c for c in in_view.columns if c.startswith("tip_") or c == "color"]), "techrift-map.csv")
+    names = dict(zip(in_view["place_id"], in_view["name"]))
+    chosen = ui.bound_selectbox(t("institution", lang), [""] + list(names), "place", "",
+                                format_func=lambda place_id: names.get(place_id) or t("choose_place", lang))
+    if chosen:
+        ui.show_place_detail(dataset, events, chosen, lang)

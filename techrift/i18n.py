@@ -158,6 +158,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dimension_export_controls": {"en": "Export-control exposure", "vi": "Mức chịu tác động của kiểm soát xuất khẩu"},
     "dimension_messaging": {"en": "How it explains itself", "vi": "Cách công ty giải thích"},
     "dimension_signal": {"en": "What the latest move signals", "vi": "Động thái mới nhất cho thấy điều gì"},
+    # map page
+    "coord_city": {"en": "≈ city centre, not the campus", "vi": "≈ trung tâm thành phố, không phải khuôn viên"},
+    "coord_district": {"en": "≈ district, not the campus", "vi": "≈ khu vực, không phải khuôn viên"},
+    "huawei_site": {"en": "Huawei site (R&D centre or headquarters)", "vi": "Cơ sở của Huawei (trung tâm R&D hoặc trụ sở)"},
+    "map_title": {"en": "Huawei's partners in Russia", "vi": "Các đối tác của Huawei ở Nga"},
+    "map_intro": {
+        "en": "Each point is a Russian university or institute with a recorded tie to Huawei, coloured by its strongest kind "
+              "of tie and sized by how many ties the data records (money, where known, is in the tooltip: amounts of different "
+              "kinds are never turned into one size). Arcs join each partner to Huawei's headquarters and to a Huawei R&D site "
+              "in the same city where there is one: a geographic link, not a reported reporting line. The map draws its own "
+              "country outlines and needs no internet.",
+        "vi": "Mỗi điểm là một trường đại học hoặc viện của Nga có quan hệ với Huawei được ghi nhận, tô màu theo loại quan hệ mạnh "
+              "nhất và có kích thước theo số quan hệ trong dữ liệu (tiền, nếu biết, nằm trong chú giải nổi: các khoản khác loại không "
+              "bao giờ được quy thành một kích thước). Các cung nối mỗi đối tác với trụ sở Huawei và với cơ sở R&D của Huawei trong "
+              "cùng thành phố nếu có: đây là liên kết địa lý, không phải quan hệ quản lý được đưa tin. Bản đồ tự vẽ đường biên "
+              "quốc gia và không cần internet.",
+    },
+    "map_view": {"en": "View", "vi": "Góc nhìn"},
+    "view_russia": {"en": "Russia", "vi": "Nga"},
+    "view_world": {"en": "World: both sides of the story", "vi": "Thế giới: cả hai phía câu chuyện"},
+    "map_empty": {"en": "No Huawei partner in Russia matches these filters.", "vi": "Không có đối tác nào của Huawei ở Nga khớp với bộ lọc."},
+    "map_legend": {"en": "Colour: kind of tie. Size: number of ties recorded. Grey points: Huawei sites.",
+                   "vi": "Màu: loại quan hệ. Kích thước: số quan hệ được ghi nhận. Điểm xám: cơ sở của Huawei."},
+    "institutions_in_view": {"en": "Institutions on the map", "vi": "Các cơ sở trên bản đồ"},
+    "institution": {"en": "Institution", "vi": "Cơ sở"},
+    "choose_place": {"en": "Choose an institution (or click a point)…", "vi": "Chọn một cơ sở (hoặc nhấp vào một điểm)…"},
+    "place_events": {"en": "What happened there", "vi": "Những gì đã diễn ra"},
+    "place_money": {"en": "Money", "vi": "Tiền"},
     # data error page
     "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
     "data_error_body": {

@@ -114,6 +114,7 @@ class Places(_Table):
     lon: Series[float] = pa.Field(ge=-180, le=180, description="Longitude, WGS84 degrees.")
     coord_precision: Series[str] = _choice(COORD_PRECISIONS, "Whether the coordinate is the campus, the district or only the city.")
     coord_source_ids: Series[str] = _source_ids("Ids of the sources of the coordinate.")
+    research_fields: Series[str] = _text("Fields of the joint research, as the sources of the place's events describe them.", nullable=True)
 
 
 class Events(_Table):

@@ -370,3 +370,36 @@ def show_event_detail(dataset: Dataset, event: pd.Series, lang: str, container: 
     container.markdown(escape_markdown(localized(event, "summary", lang)))
     show_quotes(dataset, "events", event["event_id"], container)
     show_sources(dataset, event["source_ids"], container)
+
+
+_SWATCHES = {"#c0392b": "🟥", "#e67e22": "🟧", "#f1c40f": "🟨", "#17a589": "🟩", "#1f618d": "🟦", "#2471a3": "🟦",
+             "#5dade2": "🔵", "#5a5a5a": "⬛", "#884ea0": "🟪", "#7b241c": "🟫"}
+
+
+def legend_swatches(entries: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(emoji swatch, label) for legend entries, so a legend needs no HTML."""
+    return [(_SWATCHES.get(colour, "⬤"), label) for colour, label in entries]
+
+
+def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:
+    """A place's detail: where it is (and how precisely), every event and money flow there, with fragments and sources."""
+    from techrift.charts.funding import amount_label, years_label
+    from techrift.text import escape_markdown
+
+    place = dataset.places.set_index("place_id").loc[place_id]
+    with st.container(border=True):
+        st.markdown(f"### {escape_markdown(place['name_en'])}")
+        precision = "" if place["coord_precision"] == "campus" else f" · {t('coord_' + place['coord_precision'], lang)}"
+        st.caption(f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
+                   f"{escape_markdown(place['country'])}{escape_markdown(precision)}")
+        st.markdown(f"**{t('place_events', lang)}**")
+        for _, event in events[events["place_id"] == place_id].sort_values("start").iterrows():
+            show_event_detail(dataset, event, lang)
+        flows = dataset.flows[dataset.flows["recipient_place_id"] == place_id]
+        if not flows.empty:
+            st.markdown(f"**{t('place_money', lang)}**")
+            for _, flow in flows.iterrows():
+                st.markdown(escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}"))
+                show_quotes(dataset, "flows", flow["flow_id"])
+                show_sources(dataset, flow["source_ids"])
+        show_sources(dataset, place["coord_source_ids"])

@@ -25,7 +25,7 @@ def test_url_options_set_log_scale_grouping_and_filters() -> None:
     money = plotly_specs(at)[0]
     assert all(money["layout"][key]["type"] == "log" for key in money["layout"] if key.startswith("xaxis"))
     assert _drawn_flows(money) == {"nvidia-h20-licence-charge", "nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
-    assert at.toggle[0].value is True and at.radio[0].value == "status"
+    assert at.toggle[0].value is True and at.main.radio[0].value == "status"
 
 
 def test_selected_flow_opens_its_detail_with_the_seed_fragment() -> None:

@@ -1,0 +1,201 @@
+"""Pure pydeck builders for the offline map: country outlines, partner points, arcs from Huawei's sites."""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+
+from techrift import style
+from techrift.charts.funding import amount_label
+from techrift.i18n import t
+
+RUSSIA, WORLD = "russia", "world"
+VIEWS = (RUSSIA, WORLD)
+ACADEMIC_KINDS = ("university", "research_institute")
+HUAWEI_SITE_KINDS = ("company_site", "company_hq")
+# A partner's kind on the map is its strongest tie with Huawei, in this order.
+PARTNER_KIND_ORDER = ("lab_opened", "deal", "partnership", "visit")
+WEST_KINDS = ("tie_cut", "tie_suspended", "tie_review")
+HUAWEI_SITE_COLOR = [90, 90, 90]
+OUTLINE_FILL, RUSSIA_FILL, OUTLINE_LINE = [236, 236, 233], [250, 229, 211], [170, 170, 170]
+
+
+@lru_cache(maxsize=2)
+def load_outlines(path: Path) -> dict:
+    """The country outlines GeoJSON shipped in data/ (read once per process)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def rgb(hex_colour: str) -> list[int]:
+    """'#c0392b' -> [192, 57, 43]."""
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def _approximate_note(precision: str, lang: str) -> str:
+    return "" if precision == "campus" else t(f"coord_{precision}", lang)
+
+
+def _money_known(flows: pd.DataFrame, place_id: str, lang: str) -> str:
+    own = flows[flows["recipient_place_id"] == place_id]
+    return "; ".join(amount_label(row, lang) for _, row in own.iterrows())
+
+
+def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
+             countries: tuple[str, ...] | None, exclude_countries: tuple[str, ...], lang: str = "en") -> pd.DataFrame:
+    """Academic places with Huawei events of the given categories: one row each, with kind, size and tooltip fields."""
+    academic = places[places["kind"].isin(ACADEMIC_KINDS)]
+    if countries is not None:
+        academic = academic[academic["country"].isin(countries)]
+    academic = academic[~academic["country"].isin(exclude_countries)]
+    relevant = events[events["company"].eq("Huawei") & events["category"].isin(categories) & events["place_id"].isin(academic["place_id"])]
+    rows = []
+    for place_id, place_events in relevant.groupby("place_id"):
+        place = academic.set_index("place_id").loc[place_id]
+        kind = next(c for c in categories if c in set(place_events["category"]))
+        dated = place_events.sort_values("start")
+        note = _approximate_note(place["coord_precision"], lang)
+        rows.append({
+            "place_id": place_id,
+            "name": place["name_en"],
+            "city": place["city"],
+            "country": place["country"],
+            "lon": float(place["lon"]),
+            "lat": float(place["lat"]),
+            "kind": kind,
+            "events": len(place_events),
+            "first_date": dated["date_label"].iloc[0],
+            "approximate": note != "",
+            "radius": 18_000 + 14_000 * len(place_events),
+            "color": rgb(style.CATEGORY_COLORS[kind]) + [220],
+            "tip_name": html.escape(place["name_en"]),
+            "tip_city": html.escape(f"{place['city']}, {place['country']}" + (f" ({note})" if note else "")),
+            "tip_kind": html.escape(t(f"category_{kind}", lang)),
+            "tip_date": html.escape(", ".join(dict.fromkeys(dated["date_label"]))),
+            "tip_fields": html.escape(place["research_fields"] if isinstance(place["research_fields"], str) else "—"),
+            "tip_money": html.escape(_money_known(flows, place_id, lang) or "—"),
+            "tip_sources": html.escape("; ".join(dict.fromkeys(s for ids in place_events["source_ids"] for s in ids.split(";")))),
+        })
+    return pd.DataFrame(rows, columns=list(rows[0]) if rows else ["place_id", "name", "lon", "lat", "kind", "events", "radius", "color"])
+
+
+def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Huawei's Russian partner universities and institutes, sized by the number of recorded ties."""
+    return sites_of(events, places, flows, PARTNER_KIND_ORDER, ("Russia",), (), lang)
+
+
+def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Western universities that cut, suspended or reviewed Huawei ties."""
+    return sites_of(events, places, flows, WEST_KINDS, None, ("Russia", "China"), lang)
+
+
+def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Huawei's R&D sites in Russia and its headquarters."""
+    sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
+    sites["tip_name"] = sites["name_en"].map(html.escape)
+    sites["tip_city"] = [html.escape(f"{c}, {k}" + (f" ({_approximate_note(p, lang)})" if p != "campus" else ""))
+                         for c, k, p in zip(sites["city"], sites["country"], sites["coord_precision"])]
+    for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
+        sites[column] = ""
+    sites["tip_kind"] = html.escape(t("huawei_site", lang))
+    sites["tip_sources"] = [html.escape(ids.replace(";", "; ")) for ids in sites["coord_source_ids"]]
+    return sites.reset_index(drop=True)
+
+
+def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """An arc from Huawei's headquarters to every partner, and from a Huawei R&D site in the partner's city where there is one.
+
+    The arcs are geographic links, not reported reporting lines: the sources do not say which site runs which tie.
+    """
+    rows = []
+    headquarters = sites[sites["kind"] == "company_hq"]
+    local_sites = sites[sites["kind"] == "company_site"]
+    for _, partner in partners.iterrows():
+        city = partner["city"].split(" (")[0]
+        senders = pd.concat([headquarters, local_sites[local_sites["city"] == city]])
+        for _, site in senders.iterrows():
+            rows.append({
+                "from_id": site["place_id"], "to_id": partner["place_id"],
+                "from_lon": float(site["lon"]), "from_lat": float(site["lat"]),
+                "to_lon": partner["lon"], "to_lat": partner["lat"],
+                "color": partner["color"][:3] + [160],
+            })
+    return pd.DataFrame(rows, columns=["from_id", "to_id", "from_lon", "from_lat", "to_lon", "to_lat", "color"])
+
+
+def outline_layer(outlines: dict) -> pdk.Layer:
+    """Country outlines drawn by the map itself: no basemap service."""
+    features = [
+        feature | {"properties": feature["properties"] | {"fill": RUSSIA_FILL if feature["properties"]["iso_a3"] == "RUS" else OUTLINE_FILL}}
+        for feature in outlines["features"]
+    ]
+    return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="outlines",
+                     stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=OUTLINE_LINE,
+                     line_width_min_pixels=0.6, pickable=False)
+
+
+def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
+    return pdk.Layer("ScatterplotLayer", sites, id=layer_id, get_position=["lon", "lat"], get_radius="radius",
+                     get_fill_color="color", get_line_color=[40, 40, 40], stroked=True, line_width_min_pixels=1,
+                     radius_min_pixels=5, radius_max_pixels=40, pickable=True, auto_highlight=True)
+
+
+def view_state(view: str) -> pdk.ViewState:
+    """Russia fills the frame, or the world with both sides of the story."""
+    if view == WORLD:
+        return pdk.ViewState(latitude=42, longitude=20, zoom=0.9)
+    return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
+
+
+TOOLTIP = {
+    "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
+    "style": {"backgroundColor": "white", "color": "#1c2833", "fontSize": "13px", "maxWidth": "360px"},
+}
+
+
+def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str) -> pdk.Deck:
+    """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities)."""
+    site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
+    layers = [
+        outline_layer(outlines),
+        pdk.Layer("ArcLayer", arcs(partners, sites), id="arcs", get_source_position=["from_lon", "from_lat"],
+                  get_target_position=["to_lon", "to_lat"], get_source_color="color", get_target_color="color",
+                  get_width=2, pickable=False),
+        points_layer(site_points, "huawei_sites"),
+        points_layer(partners, "partners"),
+    ]
+    if view == WORLD and western is not None:
+        layers.append(points_layer(western, "western"))
+    return pdk.Deck(layers=layers, initial_view_state=view_state(view), map_provider=None, map_style=None, tooltip=TOOLTIP)
+
+
+def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
+    """(colour hex, meaning) pairs for the kinds on the map, plus the size and arc rules."""
+    entries = [(style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang)) for kind in PARTNER_KIND_ORDER if kind in set(partners.get("kind", []))]
+    if western is not None:
+        entries += [(style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang)) for kind in WEST_KINDS if kind in set(western.get("kind", []))]
+    entries.append(("#5a5a5a", t("huawei_site", lang)))
+    return entries
+
+
+def places_in_view(partners: pd.DataFrame, western: pd.DataFrame | None) -> pd.DataFrame:
+    """The institutions drawn: the partners, and the Western universities in the world view."""
+    frames = [frame for frame in (partners, western) if frame is not None and not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else partners
+
+
+def picked_place(selection: object) -> str | None:
+    """The place id of the point picked on the map, if any."""
+    try:
+        objects = selection.selection.objects  # type: ignore[attr-defined]
+    except AttributeError:
+        return None
+    for layer_id in ("partners", "western"):
+        for picked in (objects or {}).get(layer_id, []):
+            if isinstance(picked, dict) and picked.get("place_id"):
+                return str(picked["place_id"])
+    return None

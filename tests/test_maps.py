@@ -1,0 +1,86 @@
+"""Map builders: layer data (positions, sizes, colours, arcs' ends), offline deck, legend."""
+
+from __future__ import annotations
+
+import json
+
+from techrift import maps, style
+from techrift.data import default_data_dir
+
+
+def test_partners_are_the_russian_institutions_with_their_coordinates(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert set(partners.index) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu"}
+    places = dataset.places.set_index("place_id")
+    for place_id, partner in partners.iterrows():
+        assert (partner["lon"], partner["lat"]) == (places.at[place_id, "lon"], places.at[place_id, "lat"])
+
+
+def test_kind_is_the_strongest_tie_and_colour_follows_it(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert partners.at["skoltech", "kind"] == "lab_opened"
+    assert partners.at["kfu", "kind"] == "visit"
+    assert partners.at["nstu", "kind"] == "partnership"  # a partnership outranks the later visit
+    assert partners.at["skoltech", "color"][:3] == maps.rgb(style.CATEGORY_COLORS["lab_opened"])
+
+
+def test_size_grows_with_the_number_of_recorded_ties(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert partners.at["nstu", "events"] == 2 and partners.at["kfu", "events"] == 1
+    assert partners.at["nstu", "radius"] > partners.at["kfu", "radius"]
+
+
+def test_known_money_and_approximate_coordinates_are_in_the_tooltip(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert partners.at["skoltech", "tip_money"] == "2 million USD a year"
+    assert partners.at["kfu", "approximate"] and "city centre" in partners.at["kfu", "tip_city"]
+    assert "Nanostructures" in partners.at["spbpu", "tip_fields"]
+
+
+def test_arcs_run_from_headquarters_and_same_city_sites_to_each_partner(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    arcs = maps.arcs(partners, maps.huawei_sites(dataset.places))
+    ends = set(zip(arcs["from_id"], arcs["to_id"]))
+    assert {("huawei-hq", place) for place in partners["place_id"]} <= ends
+    assert ("huawei-novosibirsk", "nsu") in ends and ("huawei-novosibirsk", "nstu") in ends
+    assert ("huawei-spb", "spbpu") in ends
+    assert not any(to == "kfu" and source != "huawei-hq" for source, to in ends)  # no Huawei site in Kazan
+    hq = dataset.places.set_index("place_id").loc["huawei-hq"]
+    first = arcs[arcs["from_id"] == "huawei-hq"].iloc[0]
+    assert (first["from_lon"], first["from_lat"]) == (hq["lon"], hq["lat"])
+
+
+def test_world_view_adds_the_western_universities(dataset) -> None:
+    western = maps.western_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert set(western.index) == {"princeton", "stanford", "uc-berkeley", "mit", "oxford", "ut-austin", "ohio-state"}
+    assert western.at["mit", "kind"] == "tie_cut"
+
+
+def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
+    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    spec = json.loads(deck.to_json())
+    assert spec.get("mapProvider") is None and spec.get("mapStyle") is None
+    assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
+    russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
+    assert russia and russia[0]["properties"]["fill"] == maps.RUSSIA_FILL
+    assert "cartocdn" not in deck.to_json() and "mapbox" not in deck.to_json().lower()
+
+
+def test_tooltip_values_are_escaped(dataset) -> None:
+    places = dataset.places.copy()
+    places.loc[places["place_id"] == "kfu", "research_fields"] = "<script>alert(1)</script>"
+    partners = maps.partner_sites(dataset.events, places, dataset.flows).set_index("place_id")
+    assert "<script>" not in partners.at["kfu", "tip_fields"] and "&lt;script&gt;" in partners.at["kfu", "tip_fields"]
+
+
+def test_filtered_events_empty_the_map(dataset) -> None:
+    nothing = dataset.events[dataset.events["country"] == "Atlantis"]
+    assert maps.partner_sites(nothing, dataset.places, dataset.flows).empty
+
+
+def test_legend_says_what_the_colours_mean(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    labels = [label for _, label in maps.legend(partners, None)]
+    assert labels == ["Lab opened", "Partnership", "Visit", "Huawei site (R&D centre or headquarters)"]
