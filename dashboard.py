@@ -6,16 +6,16 @@ from techrift import overview, ui
 from techrift.i18n import t
 from techrift.text import escape_markdown
 
-st.set_page_config(page_title="TechRift", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="TechRift", page_icon=":material/explore:", layout="wide")
 
 # (page file, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
 VIEWS = [
-    ("pages/timeline.py", "timeline", "🕰️"),
-    ("pages/map.py", "map", "🗺️"),
-    ("pages/funding.py", "funding", "💵"),
-    ("pages/compare.py", "compare", "⚖️"),
-    ("pages/sources.py", "sources", "📚"),
-    ("pages/briefing.py", "briefing", "🎤"),
+    ("pages/timeline.py", "timeline", ":material/timeline:"),
+    ("pages/map.py", "map", ":material/map:"),
+    ("pages/funding.py", "funding", ":material/payments:"),
+    ("pages/compare.py", "compare", ":material/compare_arrows:"),
+    ("pages/sources.py", "sources", ":material/menu_book:"),
+    ("pages/briefing.py", "briefing", ":material/co_present:"),
 ]
 
 
@@ -42,7 +42,7 @@ def home() -> None:
 
 
 lang = ui.current_language()
-pages = [st.Page(home, title=t("nav_overview", lang), icon="🧭", default=True)] + [
+pages = [st.Page(home, title=t("nav_overview", lang), icon=":material/explore:", default=True)] + [
     st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
 ]
 ui.run_navigation(pages)

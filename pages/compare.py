@@ -28,7 +28,9 @@ for column, company in zip(st.columns(2), (a, b)):
     column.markdown(f"**{escape_markdown(company)}**")
     for figure in compare.key_figures(dataset, company, lang):
         column.metric(figure.label, figure.value)
-        ui.show_sources(dataset, figure.source_ids, column)
+        if figure.detail:
+            column.caption(escape_markdown(figure.detail))
+        ui.show_sources(dataset, figure.source_ids, column.expander(t("sources", lang)))
 
 stances = dataset.stances.assign(statement_en=[localized(row, "statement", lang) for _, row in dataset.stances.iterrows()])
 rows = compare.comparison(compare.in_year_range(stances, context.filters.years), a, b)

@@ -1,15 +1,17 @@
 """Sources: every document cited, the records citing it, and the seed articles in full with their quoted fragments."""
 
+from functools import partial
+
 import streamlit as st
 
-from techrift import sources, ui
+from techrift import export, sources, ui
+from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
 
 context = ui.start_page()
-dataset = context.dataset
-st.title("Sources")
-st.caption("Every document the dataset cites. Pick one to see the records that cite it; the two seed articles "
-           "can be read in full, with the fragments quoted in the data highlighted.")
+dataset, lang = context.dataset, context.lang
+st.title(t("sources_title", lang))
+st.caption(t("sources_intro", lang))
 
 table = sources.source_table(dataset)
 st.dataframe(
@@ -18,31 +20,37 @@ st.dataframe(
     width="stretch",
     column_config={"url": st.column_config.LinkColumn("link"), "records_citing": "records citing"},
 )
-ui.download_csv(table, "techrift-sources.csv", "Download the source list (CSV)")
+ui.download_csv(table, "techrift-sources.csv", t("download_sources", lang))
+whole, excel = st.columns(2)
+whole.download_button(t("download_dataset_csv", lang), partial(export.dataset_zip, dataset), file_name="techrift-dataset-csv.zip",
+                      mime="application/zip", on_click="ignore", icon=":material/folder_zip:")
+excel.download_button(t("download_dataset_excel", lang), partial(export.dataset_excel, dataset), file_name="techrift-dataset.xlsx",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                      icon=":material/table:")
 
 titles = dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
-chosen = ui.bound_selectbox("Show a source", list(table["source_id"]), "source", table["source_id"].iloc[0],
+chosen = ui.bound_selectbox(t("show_source", lang), list(table["source_id"]), "source", table["source_id"].iloc[0],
                             format_func=lambda source_id: titles[source_id])
 source = table.set_index("source_id").loc[chosen]
 
 st.header(source["title"], anchor=False)
-st.markdown(f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · language: {source['language']} · "
-            f"{escape_markdown(source['kind'])}")
+st.markdown(f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · {t('language', lang)}: "
+            f"{source['language']} · {escape_markdown(source['kind'])}")
 if isinstance(source["url"], str):
-    st.markdown("Read it: " + markdown_link(source["url"], source["url"]))
+    st.markdown(f"{t('read_it', lang)}: " + markdown_link(source["url"], source["url"]))
 if isinstance(source["note"], str):
     st.caption(escape_markdown(source["note"]))
 
 citing = sources.citations(dataset).query("source_id == @chosen")
-st.subheader(f"Records citing it ({len(citing)})", anchor=False)
+st.subheader(t("records_citing", lang, count=len(citing)), anchor=False)
 st.dataframe(citing[["table", "record_id", "title"]], hide_index=True, width="stretch")
 
 if chosen in dataset.seed_texts:
     quotes = dataset.quotes[dataset.quotes["source_id"] == chosen]
     segments = sources.seed_segments(dataset.seed_texts[chosen], quotes)
-    st.subheader("Full text (Vietnamese), quoted fragments highlighted", anchor=False)
-    st.caption(f"{len(quotes)} fragments cover {sources.quoted_share(segments):.0%} of the text.")
+    st.subheader(t("seed_full_text_title", lang), anchor=False)
+    st.caption(t("seed_coverage", lang, count=len(quotes), share=f"{sources.quoted_share(segments):.0%}"))
     with st.container(border=True, height=520):
         st.markdown(ui.highlighted_markdown(segments))
-    st.subheader("Fragments and their translation", anchor=False)
+    st.subheader(t("fragments_title", lang), anchor=False)
     st.dataframe(quotes[["quote_id", "record_table", "record_id", "text", "text_en"]], hide_index=True, width="stretch")

@@ -37,6 +37,22 @@ def _datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing(args: argparse.Namespace) -> int:
+    from techrift import briefing
+
+    data_dir = data.default_data_dir()
+    try:
+        dataset = data.load_dataset(data_dir)
+    except data.DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.write_text(briefing.export_html(dataset, data_dir, args.lang), encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB, {len(briefing.STEPS)} steps, opens with no network)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m techrift", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     package = commands.add_parser("datapackage", help="write data/datapackage.json from the schema")
     package.add_argument("--check", action="store_true", help="only check that the committed file is current")
     package.set_defaults(run=_datapackage)
+    export = commands.add_parser("briefing", help="write the briefing as one self-contained HTML file")
+    export.add_argument("--out", required=True, help="HTML file to write")
+    export.add_argument("--lang", choices=["en", "vi"], default="en", help="language of the briefing")
+    export.set_defaults(run=_briefing)
     args = parser.parse_args(argv)
     return args.run(args)
 

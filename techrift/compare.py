@@ -73,6 +73,7 @@ class KeyFigure:
 
     label: str
     value: str
+    detail: str
     source_ids: str
 
 
@@ -89,14 +90,15 @@ def key_figures(dataset: Dataset, company: str, lang: str = "en") -> list[KeyFig
             sources = ";".join(dict.fromkeys(lab["source_ids"].str.cat(sep=";").split(";")))
             figures.append(KeyFigure(
                 t("lab_years", lang, lab=name),
-                t("lab_years_value", lang, years=f"{years:.0f}", opened=opened["date_label"].iloc[0], closed=closed["date_label"].iloc[0]),
+                t("about", lang, value=f"{years:.0f}"),
+                f"{opened['date_label'].iloc[0]} – {closed['date_label'].iloc[0]}",
                 sources,
             ))
     for _, metric in dataset.metrics[dataset.metrics["company"] == company].iterrows():
         if metric["subject"].startswith(company) or metric["subject"] == metric["company"]:
             value = f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
             year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
-            figures.append(KeyFigure(f"{metric['metric']}{year}", value, metric["source_ids"]))
+            figures.append(KeyFigure(f"{metric['metric']}{year}", value, "", metric["source_ids"]))
     return figures
 
 

@@ -43,3 +43,26 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     plain[column] = plain[column].dt.strftime("%Y-%m-%d")
             spreadsheet_safe(plain).to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
+    """The dataset's tables as published (derived columns dropped), by name."""
+    from techrift import schema
+
+    return {name: getattr(dataset, name)[list(model.to_schema().columns)] for name, model in schema.TABLES.items()}
+
+
+def dataset_zip(dataset) -> bytes:
+    """Every table as a formula-safe CSV, in one zip."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in dataset_tables(dataset).items():
+            archive.writestr(f"{name}.csv", to_csv_bytes(frame))
+    return buffer.getvalue()
+
+
+def dataset_excel(dataset) -> bytes:
+    """Every table as a sheet of one Excel workbook, formula-safe."""
+    return to_excel_bytes(dataset_tables(dataset))

@@ -199,3 +199,51 @@ def picked_place(selection: object) -> str | None:
             if isinstance(picked, dict) and picked.get("place_id"):
                 return str(picked["place_id"])
     return None
+
+
+def _outline_paths(outlines: dict) -> tuple[list[float | None], list[float | None]]:
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for feature in outlines["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            for ring in polygon:
+                lons.extend([point[0] for point in ring] + [None])
+                lats.extend([point[1] for point in ring] + [None])
+    return lons, lats
+
+
+def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, lang: str = "en") -> "go.Figure":
+    """The partner map as a Plotly figure (plain lon/lat axes, outlines drawn as lines): for the briefing and its HTML export.
+
+    It needs no map tiles or topojson, so an exported file draws with no network.
+    """
+    import plotly.graph_objects as go
+
+    lons, lats = _outline_paths(outlines)
+    figure = go.Figure(go.Scatter(x=lons, y=lats, mode="lines", line=dict(color="#b3b6b7", width=0.7), hoverinfo="skip",
+                                  showlegend=False, name="outlines"))
+    links = arcs(partners, sites)
+    arc_lons = [v for _, a in links.iterrows() for v in (a["from_lon"], a["to_lon"], None)]
+    arc_lats = [v for _, a in links.iterrows() for v in (a["from_lat"], a["to_lat"], None)]
+    figure.add_trace(go.Scatter(x=arc_lons, y=arc_lats, mode="lines", line=dict(color="#85929e", width=1, dash="dot"),
+                                hoverinfo="skip", showlegend=False, name="arcs"))
+    figure.add_trace(go.Scatter(x=sites["lon"], y=sites["lat"], mode="markers", name=t("huawei_site", lang),
+                                marker=dict(color="#5a5a5a", size=10, symbol="square"), hovertext=sites["tip_name"],
+                                hovertemplate="%{hovertext}<extra></extra>"))
+    for kind in PARTNER_KIND_ORDER:
+        of_kind = partners[partners["kind"] == kind] if not partners.empty else partners
+        if of_kind.empty:
+            continue
+        figure.add_trace(go.Scatter(
+            x=of_kind["lon"], y=of_kind["lat"], mode="markers+text", name=t(f"category_{kind}", lang),
+            text=of_kind["name"].map(lambda name: html.escape(name.split(" (")[0])), textposition="top center",
+            marker=dict(color=style.CATEGORY_COLORS[kind], size=8 + 5 * of_kind["events"], line=dict(color="#1c2833", width=1)),
+            customdata=of_kind[["place_id"]].to_numpy(),
+            hovertext=[f"<b>{row['tip_name']}</b><br>{row['tip_city']}<br>{row['tip_kind']} · {row['tip_date']}" for _, row in of_kind.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    figure.update_layout(template=style.TEMPLATE_NAME, height=520,
+                         xaxis=dict(range=[25, 120], visible=False), yaxis=dict(range=[20, 72], visible=False, scaleanchor="x", scaleratio=1.8))
+    return figure

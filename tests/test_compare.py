@@ -58,7 +58,7 @@ def test_moves_figure_has_two_lanes_and_marks_approximate_dates(dataset) -> None
 def test_key_figures_are_computed_from_the_data(dataset) -> None:
     aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")}
     lab = aws["Years AWS Shanghai AI Lab ran"]
-    assert lab.value == "about 7 (Sep 2018 – 23 Jul 2025)"
+    assert (lab.value, lab.detail) == ("about 7", "Sep 2018 – 23 Jul 2025")
     assert "seed-003" in lab.source_ids
     assert aws["Cloud regions"].value == "2 regions"
     nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")}

@@ -123,7 +123,8 @@ def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient"
                 x=bars["amount"], y=[labels[flow_id] for flow_id in bars["flow_id"]],
                 text=[amount_label(row, lang) for _, row in bars.iterrows()], textposition="auto",
                 marker=dict(color=colours[value],
-                            pattern=dict(shape=["" if s in PAID_LIKE else "/" for s in bars["status"]], fgcolor="white")),
+                            pattern=dict(shape=["" if s in PAID_LIKE else "/" for s in bars["status"]], fgcolor="white",
+                                         fillmode="overlay")),
                 customdata=bars[["flow_id"]].to_numpy(), hovertext=[_hover(row, dataset, lang) for _, row in bars.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>", meta={"amount_kind": kind, "currency": currency},
             ), row=row_number, col=1)

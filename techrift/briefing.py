@@ -1,0 +1,96 @@
+"""The story in a handful of steps, for the briefing page and its self-contained HTML export; built from the pages' builders."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from techrift import compare, maps
+from techrift import filters as flt
+from techrift.charts import funding, timeline
+from techrift.data import Dataset
+from techrift.i18n import t
+from techrift.overview import headline_figures
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step: its key (labels briefing_<key>_title / _text) and the chart that goes with it."""
+
+    key: str
+    figure: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], go.Figure]
+
+
+def _pivot(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str) -> go.Figure:
+    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
+
+
+def _doors_close(dataset, filters, options, data_dir, lang):
+    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST), lang)
+
+
+def _pivot_to_russia(dataset, filters, options, data_dir, lang):
+    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST, timeline.RUSSIA), lang)
+
+
+def _russia_map(dataset, filters, options, data_dir, lang):
+    events = flt.apply_to_events(dataset.events, filters, options)
+    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
+    return maps.partner_figure(maps.load_outlines(data_dir / "countries.geojson"), partners, maps.huawei_sites(dataset.places, lang), lang)
+
+
+def _money(dataset, filters, options, data_dir, lang):
+    flows = flt.apply_to_flows(dataset.flows, filters, options)
+    return funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+
+
+def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
+    a, b = compare.DEFAULT_PAIR
+    moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
+    return timeline.lanes_figure(moves[moves["start"].notna()], [a, b], dataset, lang)
+
+
+STEPS: tuple[Step, ...] = (
+    Step("doors_close", _doors_close),
+    Step("pivot", _pivot_to_russia),
+    Step("russia_map", _russia_map),
+    Step("money", _money),
+    Step("aws_nvidia", _aws_vs_nvidia),
+)
+
+
+def step_text(dataset: Dataset, key: str, lang: str) -> str:
+    """The step's sentences, with figures taken from the data."""
+    figures = {figure.label: figure.value for figure in headline_figures(dataset, lang)}
+    values = list(figures.values())
+    return t(f"briefing_{key}_text", lang, western=values[0], russian=values[1], budget=values[2], lab_years=values[3])
+
+
+def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
+    """A self-contained HTML briefing: every step's text and chart, plotly.js inline, no network needed to open it."""
+    options = flt.options_for(dataset)
+    filters = flt.default_filters(options)
+    parts = []
+    for number, step in enumerate(STEPS, start=1):
+        figure = step.figure(dataset, filters, options, data_dir, lang)
+        chart = figure.to_html(full_html=False, include_plotlyjs=(number == 1), div_id=f"step-{number}-chart",
+                               config={"displaylogo": False})
+        parts.append(
+            f'<section id="step-{number}"><p class="step">{html.escape(t("briefing_step", lang, number=number, total=len(STEPS)))}</p>'
+            f"<h2>{html.escape(t(f'briefing_{step.key}_title', lang))}</h2>"
+            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>{chart}</section>"
+        )
+    title = html.escape(t("briefing_title", lang))
+    note = html.escape(t("briefing_export_note", lang))
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:#1c2833}"
+        "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}.step{color:#7f8c8d;"
+        "font-size:1rem;margin-bottom:0}section{page-break-after:always}</style></head>"
+        f"<body><h1>{title}</h1><p>{note}</p>{''.join(parts)}</body></html>"
+    )

@@ -1,0 +1,90 @@
+"""Briefing: steps built from the pages' builders, the page's step in the URL, and the self-contained HTML export."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from apptest_helpers import ROOT, plotly_specs, run_page
+from techrift import briefing
+from techrift import filters as flt
+from techrift.data import default_data_dir
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[str] = []
+        self.sections: list[str] = []
+        self.inline_scripts = 0
+        self.plots: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        for name in ("src", "href"):
+            value = attributes.get(name) or ""
+            if value.startswith(("http:", "https:", "//")):
+                self.external.append(f"<{tag} {name}={value}>")
+        if tag == "section":
+            self.sections.append(attributes.get("id") or "")
+        if tag == "script" and "src" not in attributes:
+            self.inline_scripts += 1
+        if tag == "div" and (attributes.get("id") or "").endswith("-chart"):
+            self.plots.append(attributes["id"])
+
+
+@pytest.fixture(scope="module")
+def exported(dataset) -> str:
+    return briefing.export_html(dataset, default_data_dir(), "en")
+
+
+def test_export_is_self_contained_with_every_steps_chart(exported: str) -> None:
+    parsed = _Collector()
+    parsed.feed(exported)
+    assert parsed.external == []
+    assert parsed.sections == [f"step-{n}" for n in range(1, len(briefing.STEPS) + 1)]
+    assert parsed.plots == [f"step-{n}-chart" for n in range(1, len(briefing.STEPS) + 1)]
+    assert exported.count("Plotly.newPlot(") == len(briefing.STEPS)
+    assert "plotly.js v" in exported  # the library itself is inline
+
+
+def test_export_text_comes_from_the_data_and_is_escaped(dataset, exported: str) -> None:
+    assert "7 named Western universities" in exported
+    assert "300 million USD a year" in exported
+
+
+def test_every_step_builds_a_figure_with_data(dataset) -> None:
+    options = flt.options_for(dataset)
+    for step in briefing.STEPS:
+        figure = step.figure(dataset, flt.default_filters(options), options, default_data_dir(), "en")
+        assert figure.data and any(len(trace.x) for trace in figure.data if trace.x is not None), step.key
+
+
+def test_cli_writes_the_vietnamese_briefing(tmp_path) -> None:
+    out = tmp_path / "briefing.html"
+    result = subprocess.run([sys.executable, "-m", "techrift", "briefing", "--out", str(out), "--lang", "vi"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="vi">' in text and "Cánh cửa ở Mỹ đóng lại" in text
+
+
+def test_page_step_comes_from_the_url_and_next_moves_it() -> None:
+    at = run_page("pages/briefing.py", {"step": "3"})
+    assert not at.exception
+    assert at.title[0].value == "Where: Huawei's Russian partners"
+    assert len(plotly_specs(at)) == 1
+    next_button = next(button for button in at.button if button.label == "Next")
+    next_button.click().run()
+    assert at.query_params["step"] == "4"
+    assert at.title[0].value == "The money, kept apart by what it means"
+
+
+def test_page_falls_back_to_step_one_for_a_bad_step() -> None:
+    at = run_page("pages/briefing.py", {"step": "99"})
+    assert not at.exception
+    assert at.main.radio[0].value == 1
+    assert any("not known" in warning.value for warning in at.warning)
