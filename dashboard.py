@@ -1,12 +1,15 @@
 """TechRift: navigation and the overview page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from techrift import overview, ui
 from techrift.i18n import t
 from techrift.text import escape_markdown
 
-st.set_page_config(page_title="TechRift", page_icon=":material/explore:", layout="wide")
+# A local file: a Material or emoji page icon makes the browser fetch the favicon from the internet.
+st.set_page_config(page_title="TechRift", page_icon=str(Path(__file__).parent / "techrift" / "assets" / "icon.png"), layout="wide")
 
 # (page file, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
 VIEWS = [

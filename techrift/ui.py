@@ -63,6 +63,7 @@ def start_page() -> PageContext:
     context = st.session_state.get(_CONTEXT_KEY)
     if isinstance(context, PageContext):
         return context
+    _leave_folder_navigation()
     lang = language_switch()
     dataset = dataset_or_error_page()
     options = flt.options_for(dataset)
@@ -87,6 +88,21 @@ def language_switch() -> str:
     _show_notice("lang", st.sidebar)
     sync_param("lang", None if lang == i18n.DEFAULT_LANGUAGE else lang)
     return lang
+
+
+def _leave_folder_navigation() -> None:
+    """Hand a deep link that Streamlit ran as a bare `pages/` script back to dashboard.py's navigation.
+
+    Until the entrypoint has called st.navigation once in a server process, Streamlit treats a folder named
+    `pages/` beside it as old-style pages and runs /map etc. without the entrypoint (its own sidebar, file names
+    as titles). Clearing that flag and rerunning makes the entrypoint run, which then opens the requested page.
+    """
+    from streamlit.runtime import exists as runtime_exists
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if runtime_exists() and PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def run_navigation(pages: Sequence[Any]) -> None:

@@ -140,17 +140,16 @@ def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
 
 
 def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
-    """Label the two sides and draw a rule between them."""
+    """A labelled rule above each side's first lane."""
     side_of_lane = dated.drop_duplicates("lane").set_index("lane")["side"]
     for side in SIDE_ORDER:
         side_lanes = [lane for lane in lanes if side_of_lane[lane] == side]
         if not side_lanes:
             continue
-        first = lanes.index(side_lanes[0])
-        if first > 0:
-            figure.add_hline(y=first - 0.5, line=dict(color="#566573", width=1, dash="dot"))
+        boundary = lanes.index(side_lanes[0]) - 0.5
+        figure.add_hline(y=boundary, line=dict(color="#566573", width=1, dash="dot"))
         figure.add_annotation(
-            x=1, xref="paper", xanchor="right", y=side_lanes[0], yshift=14, showarrow=False,
+            x=1, xref="paper", xanchor="right", y=boundary, yanchor="middle", showarrow=False, bgcolor="white",
             text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>", font=dict(size=12, color="#566573"),
         )
 

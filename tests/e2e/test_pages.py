@@ -20,7 +20,7 @@ PAGES = {
     "funding": (PLOTLY, 2, "The money"),
     "compare": (PLOTLY, 1, "AWS vs Nvidia in China"),
     "sources": (None, 0, "Sources"),
-    "briefing": (PLOTLY, 1, "Briefing"),
+    "briefing": (PLOTLY, 1, "The doors close in the US"),
 }
 
 
@@ -86,15 +86,16 @@ def test_bad_deep_link_falls_back_with_a_notice(app) -> None:
     assert app.locator(EXCEPTION).count() == 0
 
 
+NAV_TITLES = {"timeline": "Timeline: doors close, doors open", "map": "Map: Huawei in Russia", "funding": "Funding: the money",
+              "compare": "AWS vs Nvidia in China", "sources": "Sources", "briefing": "Briefing mode"}
+
+
 def test_overview_links_open_every_view(app) -> None:
-    app.goto(app.app_url)
-    wait_for_app(app)
-    for path, (_, _, heading) in PAGES.items():
-        if not path:
-            continue
+    for path, title in NAV_TITLES.items():
+        heading = PAGES[path][2]
         app.goto(app.app_url)
         wait_for_app(app)
-        app.locator(f'[data-testid="stMain"] a[href$="/{path}"]').first.click()
+        app.locator('[data-testid="stMain"] [data-testid="stPageLink-NavLink"]').filter(has_text=title).first.click()
         wait_for_app(app)
         assert app.url.split("?")[0].endswith(f"/{path}")
         assert app.get_by_role("heading", name=heading).first.is_visible()
@@ -107,3 +108,23 @@ def test_filters_survive_a_page_switch(app) -> None:
     wait_for_app(app)
     assert app.url.split("?")[0].endswith("/funding")
     assert query_of(app).get("company") == "Huawei" and query_of(app).get("years") == "2019-2021"
+
+
+def test_a_deep_link_as_the_first_visit_of_a_fresh_server_gets_the_app_navigation(page) -> None:
+    # Streamlit runs a folder named pages/ as old-style pages until the entrypoint has run once per process.
+    from conftest import free_port, start_streamlit, wait_healthy
+
+    port = free_port()
+    process = start_streamlit("dashboard.py", port)
+    try:
+        wait_healthy(port, process)
+        page.goto(f"http://127.0.0.1:{port}/map?view=world")
+        wait_for_app(page)
+        page.wait_for_selector(DECK, timeout=30_000)
+        nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+        assert any("Map: Huawei in Russia" in item for item in nav), nav
+        assert not any(item.strip() in ("dashboard", "map") for item in nav), nav
+        assert query_of(page).get("view") == "world"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
