@@ -96,6 +96,9 @@ def _shorten(text: str, limit: int = 120) -> str:
 class _RawTable:
     frame: pd.DataFrame
     lines: list[int]  # file line where each row starts
+    # Ids of rows rejected as malformed: already reported, so references to them are not reported again.
+    rejected_ids: set[str] = field(default_factory=set)
+    missing_columns: set[str] = field(default_factory=set)
 
 
 def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
@@ -131,11 +134,13 @@ def _read_table(path: Path, rel: str, model: type[pa.DataFrameModel], problems: 
             problems.append(Problem(rel, 1, name, None, f"unexpected column (expected: {', '.join(expected)})"))
     rows: list[list[str]] = []
     lines: list[int] = []
+    rejected: set[str] = set()
     start = reader.line_num + 1
     for record in reader:
         if record and any(cell.strip() for cell in record):
             if len(record) != len(header):
                 problems.append(Problem(rel, start, None, ",".join(record), f"row has {len(record)} fields, header has {len(header)}"))
+                rejected.add(record[0].strip())
             else:
                 rows.append(record)
                 lines.append(start)
@@ -146,7 +151,7 @@ def _read_table(path: Path, rel: str, model: type[pa.DataFrameModel], problems: 
         if name not in frame.columns:
             frame[name] = ""
     frame = frame[expected].apply(lambda col: col.str.strip()).replace("", None)
-    return _RawTable(frame, lines)
+    return _RawTable(frame, lines, rejected, set(expected) - set(header))
 
 
 _NUMERIC_KINDS = {"float64": float, "Int64": int}
@@ -289,7 +294,7 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
         table = tables.get(name)
         if table is None:
             return set()
-        return set(table.frame[schema.ID_COLUMNS[name]].dropna())
+        return set(table.frame[schema.ID_COLUMNS[name]].dropna()) | table.rejected_ids
 
     source_ids, place_ids = ids("sources"), ids("places")
     if "sources" not in tables:
@@ -304,7 +309,9 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
                 problems.append(Problem("quotes.csv", line, "source_id", row["source_id"], "not a seed source in sources.csv"))
             elif row["source_id"] in seed_texts and row["text"] and row["text"] not in seed_texts[row["source_id"]]:
                 problems.append(Problem("quotes.csv", line, "text", row["text"], f"not found verbatim in the seed text of {row['source_id']}"))
-            if row["record_table"] in tables and row["record_id"] not in ids(row["record_table"]):
+            target = tables.get(row["record_table"])
+            if target is not None and schema.ID_COLUMNS[row["record_table"]] not in target.missing_columns \
+                    and row["record_id"] not in ids(row["record_table"]):
                 problems.append(Problem("quotes.csv", line, "record_id", row["record_id"], f"no such record in {row['record_table']}.csv"))
             quoted.add((row["record_table"], row["record_id"], row["source_id"]))
 
