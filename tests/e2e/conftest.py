@@ -91,6 +91,12 @@ def app(page, app_url: str, requested_urls: list[str]):
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Until Streamlit has rendered and finished running the script."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout)
+    # The app's own navigation (not Streamlit's folder listing) is drawn once dashboard.py has run.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')]"
+        ".some(a => /Overview|Tổng quan/.test(a.innerText))",
+        timeout=timeout,
+    )
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0",

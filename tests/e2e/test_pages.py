@@ -104,9 +104,10 @@ def test_overview_links_open_every_view(app) -> None:
 def test_filters_survive_a_page_switch(app) -> None:
     app.goto(f"{app.app_url}/timeline?company=Huawei&years=2019-2021")
     wait_for_app(app)
-    app.locator('[data-testid="stSidebarNav"] a[href$="/funding"]').first.click()
+    app.locator('[data-testid="stSidebarNav"] a').filter(has_text="Funding: the money").first.click()
     wait_for_app(app)
-    assert app.url.split("?")[0].endswith("/funding")
+    app.wait_for_function("() => location.pathname.endsWith('/funding') && location.search.includes('company=Huawei')",
+                          timeout=15_000)
     assert query_of(app).get("company") == "Huawei" and query_of(app).get("years") == "2019-2021"
 
 
