@@ -170,7 +170,9 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
     ]
     if view == WORLD and western is not None:
         layers.append(points_layer(western, "western"))
-    return pdk.Deck(layers=layers, initial_view_state=view_state(view), map_provider=None, map_style=None, tooltip=TOOLTIP)
+    # No basemap. map_style must stay pydeck's "__MAP_STYLE__" placeholder: Streamlit's frontend fetches a Carto style
+    # for a deck with no map style at all (map_style=None), but draws none for the placeholder.
+    return pdk.Deck(layers=layers, initial_view_state=view_state(view), map_provider=None, tooltip=TOOLTIP)
 
 
 def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
