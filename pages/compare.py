@@ -1,62 +1,82 @@
 """AWS vs Nvidia (or any two companies in the stances table): strategies in China side by side."""
 
+import pandas as pd
 import streamlit as st
 
 from techrift import compare, ui
 from techrift import filters as flt
+from techrift.charts import compare as compare_charts
 from techrift.charts import timeline
-from techrift.i18n import localized, t
+from techrift.i18n import t
 from techrift.text import escape_markdown
 
 context = ui.start_page()
 dataset, lang = context.dataset, context.lang
 available = compare.companies(dataset.stances)
 left, right = st.columns(2)
-a = ui.bound_selectbox(t("company_a", lang), available, "a", compare.DEFAULT_PAIR[0], container=left)
-b = ui.bound_selectbox(t("company_b", lang), available, "b", compare.DEFAULT_PAIR[1], container=right)
-a, b, notice = compare.resolve_pair(available, a, b, lang)
-if notice:
-    st.warning(notice)
+a = ui.bound_selectbox(t("company_a", lang), available, "a", compare.preferred_or_first(available, compare.DEFAULT_PAIR[0]), container=left)
+partners = compare.partners_of(available, a)
+fallback_b = compare.preferred_or_first(partners, compare.DEFAULT_PAIR[1])
+if notice := compare.twice_notice(st.query_params.get("b"), a, fallback_b, lang):
+    st.warning(notice, icon="🔗")
+    ui.sync_param("b", None)
+b = ui.bound_selectbox(t("company_b", lang), partners, "b", fallback_b, container=right)
+
 st.title(t("compare_title", lang, a=a, b=b))
 st.caption(t("compare_intro", lang))
-excluded = [c for c in (a, b) if context.filters.companies and c not in context.filters.companies]
-if excluded:
-    st.info(t("compare_filtered_out", lang, companies=", ".join(excluded)))
+if left_out := compare.left_out_by_filter(context.filters, a, b):
+    st.info(t("compare_filtered_out", lang, companies=", ".join(left_out)))
+shown = compare.in_scope(dataset, context.filters, context.options)
+
+
+def show_key_figures(company: str, column) -> None:
+    column.markdown(f"**{escape_markdown(company)}**")
+    figures = compare.key_figures(shown, company, lang)
+    if not figures:
+        column.caption(t("no_statement", lang))
+    for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
+        for place, figure in zip(column.columns(2), figures[first:first + 2]):
+            # The label as text above the number: a metric's own label is cut off when long.
+            place.markdown(escape_markdown(figure.label))
+            place.metric(escape_markdown(figure.label), figure.value, label_visibility="collapsed")
+            place.caption(escape_markdown(figure.detail))
+            ui.show_sources(dataset, figure.source_ids, place.expander(t("sources", lang)))
+
+
+def show_cell(row: pd.Series, side: str, column) -> None:
+    if not isinstance(row[f"{side}_stance_id"], str):
+        column.caption(t("no_statement", lang))
+        return
+    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**")
+    column.markdown(escape_markdown(row[f"{side}_statement"]))
+    ui.show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
+    ui.show_sources(dataset, row[f"{side}_source_ids"], column)
+
 
 st.subheader(t("compare_key_figures", lang), anchor=False)
-for column, company in zip(st.columns(2), (a, b)):
-    column.markdown(f"**{escape_markdown(company)}**")
-    for figure in compare.key_figures(dataset, company, lang):
-        column.metric(figure.label, figure.value)
-        if figure.detail:
-            column.caption(escape_markdown(figure.detail))
-        ui.show_sources(dataset, figure.source_ids, column.expander(t("sources", lang)))
+for column, company in zip(st.columns(2, border=True), (a, b)):
+    show_key_figures(company, column)
 
-stances = dataset.stances.assign(statement_en=[localized(row, "statement", lang) for _, row in dataset.stances.iterrows()])
-rows = compare.comparison(compare.in_year_range(stances, context.filters.years), a, b)
+rows = compare.comparison(shown.stances, a, b, lang)
 if rows.empty:
     ui.empty_state(t("compare_no_rows", lang))
 for _, row in rows.iterrows():
-    st.markdown(f"### {t('dimension_' + row['dimension'], lang)}")
-    for column, side in zip(st.columns(2, border=True), "ab"):
-        if not isinstance(row[f"{side}_stance_id"], str):
-            column.caption(t("no_statement", lang))
-            continue
-        stance = dataset.stances.set_index("stance_id").loc[row[f"{side}_stance_id"]]
-        column.markdown(f"**{escape_markdown(localized(stance, 'position', lang))}**")
-        column.markdown(escape_markdown(row[f"{side}_statement"]))
-        ui.show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
-        ui.show_sources(dataset, row[f"{side}_source_ids"], column)
+    st.subheader(t(f"dimension_{row['dimension']}", lang), anchor=False)
+    for column, side in zip(st.columns(2, border=True), compare.SIDES):
+        show_cell(row, side, column)
 if not rows.empty:
-    ui.download_csv(compare.comparison_table(rows, a, b), f"techrift-{a}-vs-{b}.csv", t("download_comparison", lang))
+    ui.download_csv(compare.comparison_table(rows, a, b, lang), f"techrift-{a}-vs-{b}.csv", t("download_comparison", lang))
 
 st.subheader(t("compare_moves", lang), anchor=False)
-moves = compare.moves(flt.apply_to_events(dataset.events, context.filters, context.options), a, b)
-dated = moves[moves["start"].notna()]
-if dated.empty:
+moves = compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(context.filters), context.options), a, b)
+if moves.empty:
     ui.empty_state(t("compare_no_moves", lang))
 else:
-    st.plotly_chart(timeline.lanes_figure(dated, [a, b], dataset, lang), key="moves_chart", width="stretch")
-table = timeline.events_table(moves, dataset, lang)
-st.dataframe(table, hide_index=True, width="stretch")
-ui.download_csv(table, f"techrift-{a}-{b}-moves.csv")
+    dated = moves[moves["start"].notna()]
+    if not dated.empty:
+        chart = st.plotly_chart(compare_charts.moves_figure(moves, [a, b], dataset, lang), key="moves_chart",
+                                on_select="rerun", selection_mode="points", width="stretch")
+        ui.event_detail_from_chart(chart, dated, dataset, lang)
+    table = timeline.events_table(moves, dataset, lang)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_csv(table, f"techrift-{a}-vs-{b}-moves.csv")

@@ -23,13 +23,7 @@ if dated.empty:
 else:
     chart = st.plotly_chart(timeline.pivot_figure(dated, dataset, lang), key="timeline_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
-    ui.apply_chart_pick(ui.picked_customdata(chart), "event")
-    labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
-    chosen = ui.bound_selectbox(t("details_for", lang), [""] + list(labels), "event", "",
-                                format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang))
-    if chosen:
-        with st.container(border=True):
-            ui.show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
+    ui.event_detail_from_chart(chart, dated, dataset, lang)
 
 undated = shown[shown["start"].isna()]
 if not undated.empty:

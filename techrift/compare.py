@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from techrift import filters as flt
 from techrift import schema
-from techrift.data import Dataset
-from techrift.i18n import t
+from techrift.data import Dataset, split_ids
+from techrift.i18n import localized, t
 
-# Brands whose moves count as a company's own: Amazon's market exits belong to the AWS story.
+# A company's brand group: events filed under a parent or sister brand count as the company's own moves.
+# Amazon's e-book and app-store exits belong to the AWS story, so the AWS lane and the AWS company filter take them in.
 COMPANY_GROUPS: dict[str, tuple[str, ...]] = {"AWS": ("AWS", "Amazon")}
 DEFAULT_PAIR = ("AWS", "Nvidia")
+SIDES = ("a", "b")
+CELL_FIELDS = ("stance_id", "position", "statement", "source_ids")
 
 
 def group_of(company: str) -> tuple[str, ...]:
     """The `company` values whose events count for this company."""
     return COMPANY_GROUPS.get(company, (company,))
+
+
+def lane_label(company: str, moves: pd.DataFrame) -> str:
+    """The lane's name on the chart: the company, plus the brands of its group that have moves there ('AWS + Amazon')."""
+    present = set(moves.loc[moves["lane"] == company, "company"])
+    return " + ".join(brand for brand in group_of(company) if brand == company or brand in present)
 
 
 def companies(stances: pd.DataFrame) -> list[str]:
@@ -26,31 +36,33 @@ def companies(stances: pd.DataFrame) -> list[str]:
     return sorted(counts.index, key=lambda company: (-counts[company], company))
 
 
-def resolve_pair(available: list[str], a: str, b: str, lang: str = "en") -> tuple[str, str, str | None]:
-    """The two companies to compare, with a notice when the same one was chosen twice."""
-    if a == b:
-        other = next((c for c in available if c != a), a)
-        return a, other, t("same_company_twice", lang, company=a, other=other)
-    return a, b, None
+def preferred_or_first(choices: list[str], preferred: str) -> str:
+    """The preferred company when it can be chosen, else the first choice."""
+    return preferred if preferred in choices else choices[0]
 
 
-def comparison(stances: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """One row per dimension that either company has a stance on, in the schema's order; empty cells stay None."""
-    rows = []
-    for dimension in schema.STANCE_DIMENSIONS:
-        cells = {}
-        for side, company in (("a", a), ("b", b)):
-            match = stances[(stances["company"] == company) & (stances["dimension"] == dimension)]
-            first = match.iloc[0] if len(match) else None
-            cells |= {
-                f"{side}_stance_id": None if first is None else first["stance_id"],
-                f"{side}_position": None if first is None else first["position"],
-                f"{side}_statement": None if first is None else first["statement_en"],
-                f"{side}_source_ids": None if first is None else first["source_ids"],
-            }
-        if cells["a_stance_id"] or cells["b_stance_id"]:
-            rows.append({"dimension": dimension} | cells)
-    return pd.DataFrame(rows, columns=["dimension"] + [f"{s}_{c}" for s in "ab" for c in ("stance_id", "position", "statement", "source_ids")])
+def partners_of(available: list[str], a: str) -> list[str]:
+    """The companies the first one can be compared with: every other one."""
+    return [company for company in available if company != a]
+
+
+def twice_notice(requested_b: str | None, a: str, b: str, lang: str = "en") -> str | None:
+    """A notice when the link asks to compare a company with itself (the second one then falls back to `b`)."""
+    if requested_b is not None and requested_b.strip().casefold() == a.casefold():
+        return t("same_company_twice", lang, company=a, other=b)
+    return None
+
+
+def with_brand_groups(filters: flt.Filters) -> flt.Filters:
+    """The global filters with each chosen company's brand group added, so filtering on AWS keeps Amazon's exits."""
+    grown = [brand for company in filters.companies for brand in group_of(company)]
+    return replace(filters, companies=tuple(dict.fromkeys(grown)))
+
+
+def left_out_by_filter(filters: flt.Filters, a: str, b: str) -> list[str]:
+    """The compared companies that the global company filter leaves out (none when the filter is empty)."""
+    kept = set(with_brand_groups(filters).companies)
+    return [company for company in (a, b) if kept and not kept & set(group_of(company))]
 
 
 def in_year_range(stances: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
@@ -59,12 +71,83 @@ def in_year_range(stances: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame
     return stances[(year >= years[0]) & (year <= years[1])]
 
 
-def moves(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> Dataset:
+    """The data the comparison draws on: global years and countries apply; the company filter is left to the moves,
+    since the page picks its own two companies."""
+    scope = replace(filters, companies=())
+    return replace(
+        dataset,
+        events=flt.apply_to_events(dataset.events, scope, options),
+        metrics=flt.apply_to_metrics(dataset.metrics, scope, options),
+        stances=in_year_range(dataset.stances, filters.years),
+    )
+
+
+def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | None]:
+    if stance is None:
+        return {f"{side}_{field}": None for field in CELL_FIELDS}
+    return {
+        f"{side}_stance_id": stance["stance_id"],
+        f"{side}_position": localized(stance, "position", lang),
+        f"{side}_statement": localized(stance, "statement", lang),
+        f"{side}_source_ids": stance["source_ids"],
+    }
+
+
+def comparison(stances: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
+    """One row per dimension that either company has a stance on, in the schema's order; a missing cell is left empty (NA)."""
+    rows = []
+    for dimension in schema.STANCE_DIMENSIONS:
+        cells: dict[str, str | None] = {}
+        for side, company in zip(SIDES, (a, b)):
+            match = stances[(stances["company"] == company) & (stances["dimension"] == dimension)]
+            cells |= _cell(match.iloc[0] if len(match) else None, side, lang)
+        if cells["a_stance_id"] or cells["b_stance_id"]:
+            rows.append({"dimension": dimension} | cells)
+    return pd.DataFrame(rows, columns=["dimension"] + [f"{side}_{field}" for side in SIDES for field in CELL_FIELDS])
+
+
+def comparison_table(rows: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
+    """The comparison as shown, one row per dimension, for the CSV download; an empty cell says so."""
+    missing = t("no_statement", lang)
+    table = {"dimension": [t(f"dimension_{dimension}", lang) for dimension in rows["dimension"]]}
+    for side, company in zip(SIDES, (a, b)):
+        table[f"{company}: position"] = rows[f"{side}_position"].fillna(missing).tolist()
+        table[f"{company}: statement"] = rows[f"{side}_statement"].fillna("").tolist()
+        table[f"{company}: sources"] = rows[f"{side}_source_ids"].fillna("").tolist()
+    return pd.DataFrame(table)
+
+
+def moves(events: pd.DataFrame, *companies: str) -> pd.DataFrame:
     """Each company's events (its brand group included), with the company as the lane, oldest first."""
-    lanes = {member: company for company in (a, b) for member in group_of(company)}
+    lanes = {member: company for company in companies for member in group_of(company)}
     chosen = events[events["company"].isin(lanes)].copy()
     chosen["lane"] = chosen["company"].map(lanes)
     return chosen.sort_values(["start", "event_id"], na_position="last")
+
+
+def _joined_ids(source_ids: pd.Series) -> str:
+    return ";".join(dict.fromkeys(source_id for ids in source_ids for source_id in split_ids(ids)))
+
+
+def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
+    labs = moves[moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()]
+    names = places.set_index("place_id")["name_en"]
+    rows = []
+    for place_id, lab in labs.groupby("place_id", sort=False):
+        opened, closed = lab[lab["category"] == "lab_opened"], lab[lab["category"] == "lab_closed"]
+        if opened.empty or closed.empty:
+            continue
+        first, last = opened.sort_values("start").iloc[0], closed.sort_values("start").iloc[-1]
+        rows.append({
+            "place_id": place_id, "lab": names.get(place_id, place_id), "lane": first["lane"],
+            "opened": first["start"], "closed": last["start"],
+            "period": f"{first['date_label']} – {last['date_label']}",
+            "years": (last["start"] - first["start"]).days / 365.25,
+            "source_ids": _joined_ids(lab["source_ids"]),
+        })
+    return pd.DataFrame(rows, columns=["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"])
 
 
 @dataclass(frozen=True)
@@ -77,32 +160,19 @@ class KeyFigure:
     source_ids: str
 
 
+def _metric_value(metric: pd.Series) -> str:
+    return f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
+
+
 def key_figures(dataset: Dataset, company: str, lang: str = "en") -> list[KeyFigure]:
-    """Lab lifetimes from lab opened/closed events, then the company's non-money figures with their units."""
-    figures: list[KeyFigure] = []
-    events = dataset.events[dataset.events["company"].isin(group_of(company))]
-    labs = events[events["category"].isin(["lab_opened", "lab_closed"]) & events["place_id"].notna()]
-    for place_id, lab in labs.groupby("place_id"):
-        opened, closed = lab[lab["category"] == "lab_opened"], lab[lab["category"] == "lab_closed"]
-        if len(opened) and len(closed):
-            years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
-            name = dataset.places.set_index("place_id").at[place_id, "name_en"]
-            sources = ";".join(dict.fromkeys(lab["source_ids"].str.cat(sep=";").split(";")))
-            figures.append(KeyFigure(
-                t("lab_years", lang, lab=name),
-                t("about", lang, value=f"{years:.0f}"),
-                f"{opened['date_label'].iloc[0]} – {closed['date_label'].iloc[0]}",
-                sources,
-            ))
-    for _, metric in dataset.metrics[dataset.metrics["company"] == company].iterrows():
-        if metric["subject"].startswith(company) or metric["subject"] == metric["company"]:
-            value = f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
-            year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
-            figures.append(KeyFigure(f"{metric['metric']}{year}", value, "", metric["source_ids"]))
+    """Lab lifetimes from lab opened/closed events, then the company's own non-money figures with their units."""
+    lifetimes = lab_lifetimes(moves(dataset.events, company), dataset.places)
+    figures = [
+        KeyFigure(t("lab_years", lang, lab=lab["lab"]), t("about", lang, value=f"{lab['years']:.0f}"), lab["period"], lab["source_ids"])
+        for _, lab in lifetimes.iterrows()
+    ]
+    own = dataset.metrics[dataset.metrics["company"].eq(company) & dataset.metrics["kind"].eq("measure")]
+    for _, metric in own.iterrows():
+        year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
+        figures.append(KeyFigure(f"{metric['metric']}{year}", _metric_value(metric), localized(metric, "description", lang), metric["source_ids"]))
     return figures
-
-
-def comparison_table(rows: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """The comparison as shown, for the CSV download."""
-    table = rows.rename(columns=lambda c: c.replace("a_", f"{a}: ", 1) if c.startswith("a_") else c.replace("b_", f"{b}: ", 1) if c.startswith("b_") else c)
-    return table.reset_index(drop=True)

@@ -388,6 +388,17 @@ def show_event_detail(dataset: Dataset, event: pd.Series, lang: str, container: 
     show_sources(dataset, event["source_ids"], container)
 
 
+def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
+    """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
+    apply_chart_pick(picked_customdata(chart), "event")
+    labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
+    chosen = bound_selectbox(t("details_for", lang), [""] + list(labels), "event", "",
+                             format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang))
+    if chosen:
+        with st.container(border=True):
+            show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
+
+
 _SWATCHES = {"#c0392b": "🟥", "#e67e22": "🟧", "#f1c40f": "🟨", "#17a589": "🟩", "#1f618d": "🟦", "#2471a3": "🟦",
              "#5dade2": "🔵", "#5a5a5a": "⬛", "#884ea0": "🟪", "#7b241c": "🟫"}
 

@@ -1,40 +1,126 @@
-"""Comparison builders: stances aligned by dimension, moves per company, key figures from the data."""
+"""Comparison builders: stances aligned by dimension, moves per company, key figures and the two-lane moves chart."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from techrift import compare, schema
-from techrift.charts import timeline
+from techrift import filters as flt
+from techrift.charts import compare as compare_charts
 
 
-def test_rows_align_both_companies_on_the_same_dimension(dataset) -> None:
+def _stance(stance_id: str, company: str, dimension: str, **extra: str) -> dict[str, str]:
+    return {"stance_id": stance_id, "company": company, "dimension": dimension, "position": f"{stance_id} position",
+            "statement_en": f"{stance_id} statement", "as_of": "2025-07", "source_ids": f"src-{stance_id}"} | extra
+
+
+def _event(event_id: str, company: str, category: str, start: str | None, *, place_id: str | None = None) -> dict[str, object]:
+    return {"event_id": event_id, "company": company, "category": category, "place_id": place_id,
+            "start": pd.Timestamp(start) if start else pd.NaT, "date_label": start or "date unknown",
+            "source_ids": f"src-{event_id}"}
+
+
+def _drawn(figure) -> dict[tuple[str, str], str]:
+    """(event id, x axis) -> how it is drawn, for every event mark of the figure."""
+    return {(trace.customdata[i][0], trace.xaxis): trace.meta for trace in figure.data if trace.customdata is not None
+            for i in range(len(trace.customdata))}
+
+
+# --------------------------------------------------------------------------- the aligned comparison
+
+def test_rows_follow_the_schema_order_and_leave_a_missing_cell_empty() -> None:
+    stances = pd.DataFrame([
+        _stance("x-signal", "X", "signal"), _stance("x-talent", "X", "talent"), _stance("y-talent", "Y", "talent"),
+        _stance("z-talent", "Z", "talent"),
+    ])
+    rows = compare.comparison(stances, "X", "Y")
+    assert list(rows["dimension"]) == ["talent", "signal"]  # the schema's order, not the file's
+    assert list(rows["a_stance_id"]) == ["x-talent", "x-signal"]
+    assert pd.isna(rows.loc[1, "b_stance_id"]) and pd.isna(rows.loc[1, "b_statement"])
+    assert rows.loc[0, "b_source_ids"] == "src-y-talent"
+
+
+def test_cells_are_in_the_interface_language_with_english_as_fallback() -> None:
+    stances = pd.DataFrame([
+        _stance("x-talent", "X", "talent", position_vi="Rút lui", statement_vi="Câu tiếng Việt"),
+        _stance("y-talent", "Y", "talent", position_vi="", statement_vi=""),
+    ])
+    row = compare.comparison(stances, "X", "Y", "vi").iloc[0]
+    assert (row["a_position"], row["a_statement"]) == ("Rút lui", "Câu tiếng Việt")
+    assert (row["b_position"], row["b_statement"]) == ("y-talent position", "y-talent statement")
+
+
+def test_shipped_stances_align_aws_and_nvidia(dataset) -> None:
     rows = compare.comparison(dataset.stances, "AWS", "Nvidia").set_index("dimension")
-    assert list(rows.index) == [d for d in schema.STANCE_DIMENSIONS if d in rows.index]
-    assert rows.at["talent", "a_stance_id"] == "aws-talent"
-    assert rows.at["talent", "b_stance_id"] == "nvidia-talent"
+    assert list(rows.index) == list(schema.STANCE_DIMENSIONS)
+    assert (rows.at["talent", "a_stance_id"], rows.at["talent", "b_stance_id"]) == ("aws-talent", "nvidia-talent")
+    assert rows.at["talent", "b_position"] == "Courting Chinese talent"
     # Where a company has no sourced stance the cell stays empty instead of inventing one.
     assert pd.isna(rows.at["export_controls", "a_stance_id"])
     assert pd.isna(rows.at["research_presence", "b_stance_id"])
+    assert rows[["a_stance_id", "b_stance_id"]].notna().any(axis=1).all()
 
 
 def test_swapping_the_companies_swaps_the_columns(dataset) -> None:
     ab = compare.comparison(dataset.stances, "AWS", "Nvidia")
     ba = compare.comparison(dataset.stances, "Nvidia", "AWS")
-    assert list(ab["a_stance_id"].fillna("-")) == list(ba["b_stance_id"].fillna("-"))
+    for field in compare.CELL_FIELDS:
+        assert list(ab[f"a_{field}"].fillna("-")) == list(ba[f"b_{field}"].fillna("-"))
 
 
 def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None:
     assert set(compare.companies(dataset.stances)) == set(dataset.stances["company"])
+    assert compare.companies(dataset.stances)[:2] == ["AWS", "Nvidia"]  # most documented first
     rows = compare.comparison(dataset.stances, "Microsoft", "IBM")
     assert list(rows["dimension"]) == ["research_presence"]
+    assert rows.loc[0, "b_statement"] == "IBM also scaled back its research operations in China."
 
 
-def test_same_company_twice_falls_back_with_a_notice() -> None:
-    a, b, notice = compare.resolve_pair(["AWS", "Nvidia", "IBM"], "IBM", "IBM")
-    assert (a, b) == ("IBM", "AWS") and "twice" in notice
-    assert compare.resolve_pair(["AWS", "Nvidia"], "AWS", "Nvidia") == ("AWS", "Nvidia", None)
+def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dataset) -> None:
+    rows = compare.comparison(dataset.stances, "AWS", "Nvidia")
+    table = compare.comparison_table(rows, "AWS", "Nvidia")
+    assert list(table.columns) == ["dimension", "AWS: position", "AWS: statement", "AWS: sources",
+                                   "Nvidia: position", "Nvidia: statement", "Nvidia: sources"]
+    assert len(table) == len(rows)
+    export = table.set_index("dimension").loc["Export-control exposure"]
+    assert (export["AWS: position"], export["AWS: statement"], export["AWS: sources"]) == ("No sourced statement in the data.", "", "")
+    assert export["Nvidia: sources"] == "republicworld;particle;seed-003"
 
+
+# --------------------------------------------------------------------------- choosing the pair, filters
+
+def test_the_pair_falls_back_when_a_company_is_missing_or_chosen_twice() -> None:
+    assert compare.preferred_or_first(["IBM", "Nvidia"], "AWS") == "IBM"
+    assert compare.preferred_or_first(["IBM", "Nvidia"], "Nvidia") == "Nvidia"
+    assert compare.partners_of(["AWS", "Nvidia", "IBM"], "Nvidia") == ["AWS", "IBM"]
+    assert compare.twice_notice("ibm ", "IBM", "AWS") == "IBM was chosen twice; comparing it with AWS."
+    assert compare.twice_notice("Nvidia", "IBM", "AWS") is None
+    assert compare.twice_notice(None, "IBM", "AWS") is None
+
+
+def test_company_filter_takes_in_the_brand_group_and_names_who_it_leaves_out() -> None:
+    aws_only = flt.Filters(years=(2012, 2025), companies=("AWS",))
+    assert compare.with_brand_groups(aws_only).companies == ("AWS", "Amazon")
+    assert compare.left_out_by_filter(aws_only, "AWS", "Nvidia") == ["Nvidia"]
+    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025), companies=("Huawei",)), "AWS", "Nvidia") == ["AWS", "Nvidia"]
+    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025)), "AWS", "Nvidia") == []
+
+
+def test_year_range_filters_stances_by_their_date(dataset) -> None:
+    assert compare.in_year_range(dataset.stances, (2019, 2019)).empty
+    assert len(compare.in_year_range(dataset.stances, (2025, 2025))) == len(dataset.stances)
+
+
+def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -> None:
+    options = flt.options_for(dataset)
+    scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options)
+    assert {"AWS", "Nvidia"} <= set(scope.events["company"])  # the page picks its own companies
+    assert scope.events["year_start"].min() == 2025
+    assert len(scope.stances) == len(dataset.stances)
+    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2024)), options).stances.empty
+
+
+# --------------------------------------------------------------------------- moves and key figures
 
 def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
     moves = compare.moves(dataset.events, "AWS", "Nvidia")
@@ -43,28 +129,80 @@ def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
     assert lanes["aws-shanghai-lab-closed"] == "AWS"
     assert lanes["h20-licences-assured"] == "Nvidia"
     assert set(moves["lane"]) == {"AWS", "Nvidia"}
+    assert moves["start"].dropna().is_monotonic_increasing
+    assert moves["start"].isna().iloc[-2:].all()  # undated moves last
 
 
-def test_moves_figure_has_two_lanes_and_marks_approximate_dates(dataset) -> None:
-    moves = compare.moves(dataset.events, "AWS", "Nvidia")
-    figure = timeline.lanes_figure(moves, ["AWS", "Nvidia"], dataset)
-    assert list(figure.layout.yaxis.categoryarray) == ["AWS", "Nvidia"]
-    drawn = {trace.customdata[i, 0]: trace.meta for trace in figure.data for i in range(len(trace.customdata))}
-    assert drawn["aws-shanghai-lab-closed"] == "exact"
-    assert drawn["aws-shanghai-lab-opened"] == "approximate"  # known to the month
-    assert "amazon-ebook-exit" not in drawn  # no date: listed, never drawn
+def test_lane_label_names_the_brands_that_have_moves_there() -> None:
+    moves = compare.moves(pd.DataFrame([_event("e1", "AWS", "statement", "2025-07"), _event("e2", "Amazon", "market_exit", None)]), "AWS")
+    assert compare.lane_label("AWS", moves) == "AWS + Amazon"
+    assert compare.lane_label("AWS", moves[moves["company"] == "AWS"]) == "AWS"
+
+
+def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
+    places = pd.DataFrame({"place_id": ["lab-1", "lab-2"], "name_en": ["Lab One", "Lab Two"]})
+    moves = compare.moves(pd.DataFrame([
+        _event("open-1", "X", "lab_opened", "2018-09-01", place_id="lab-1"),
+        _event("close-1", "X", "lab_closed", "2025-07-23", place_id="lab-1"),
+        _event("open-2", "Y", "lab_opened", "2020-01-01", place_id="lab-2"),  # still open: no lifetime
+    ]), "X", "Y")
+    lifetimes = compare.lab_lifetimes(moves, places)
+    assert lifetimes["lab"].tolist() == ["Lab One"]
+    lab = lifetimes.iloc[0]
+    assert (lab["lane"], lab["period"], round(lab["years"], 1)) == ("X", "2018-09-01 – 2025-07-23", 6.9)
+    assert lab["source_ids"] == "src-open-1;src-close-1"
 
 
 def test_key_figures_are_computed_from_the_data(dataset) -> None:
     aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")}
     lab = aws["Years AWS Shanghai AI Lab ran"]
     assert (lab.value, lab.detail) == ("about 7", "Sep 2018 – 23 Jul 2025")
-    assert "seed-003" in lab.source_ids
-    assert aws["Cloud regions"].value == "2 regions"
+    assert "seed-003" in lab.source_ids.split(";")
+    assert (aws["Cloud regions"].value, aws["Cloud regions"].source_ids) == ("2 regions", "seed-003")
+    assert aws["Staff at closure (2025)"].value == "12 people"
+    assert "Market population" not in aws  # a claim about China, not a figure about AWS
     nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")}
     assert nvidia == {"China share of sales (2024)": "13%"}
 
 
-def test_year_range_filters_stances_by_their_date(dataset) -> None:
-    assert compare.in_year_range(dataset.stances, (2019, 2019)).empty
-    assert len(compare.in_year_range(dataset.stances, (2025, 2025))) == len(dataset.stances)
+def test_key_figures_follow_the_scope(dataset) -> None:
+    scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
+    labels = [figure.label for figure in compare.key_figures(scope, "AWS")]
+    assert labels == ["Staff at closure (2025)"]  # the lab opened in 2018 and the regions figure has no year
+
+
+# --------------------------------------------------------------------------- the moves chart
+
+def test_close_up_only_when_the_span_is_long() -> None:
+    short = pd.DataFrame([_event("a", "X", "policy", "2025-01-01"), _event("b", "X", "policy", "2025-07-31")])
+    assert compare_charts.close_up_window(short) is None
+    long = pd.concat([short, pd.DataFrame([_event("c", "X", "lab_opened", "2018-09-01")])])
+    assert compare_charts.close_up_window(long) == (pd.Timestamp("2024-12-12"), pd.Timestamp("2025-08-20"))
+    assert compare_charts.close_up_window(short.iloc[:0]) is None
+
+
+def test_moves_figure_draws_two_lanes_a_close_up_and_the_lab_lifetime(dataset) -> None:
+    moves = compare.moves(dataset.events, "AWS", "Nvidia")
+    figure = compare_charts.moves_figure(moves, ["AWS", "Nvidia"], dataset)
+    assert list(figure.layout.yaxis.categoryarray) == ["AWS", "Nvidia"]
+    assert list(figure.layout.yaxis.ticktext) == ["AWS", "Nvidia"]  # Amazon's exits are undated: not on the chart
+    drawn = _drawn(figure)
+    assert drawn[("aws-shanghai-lab-closed", "x")] == "exact"
+    assert drawn[("aws-shanghai-lab-opened", "x")] == "approximate"  # known to the month: a span, not a fake day
+    assert drawn[("cac-summons-nvidia", "x2")] == "exact"  # every mark is in the close-up too
+    assert not any(event_id == "amazon-ebook-exit" for event_id, _ in drawn)  # no date: listed, never drawn
+    assert [pd.Timestamp(x) for x in figure.layout.xaxis2.range] == [pd.Timestamp("2024-12-12"), pd.Timestamp("2025-08-20")]
+    lifetime = next(trace for trace in figure.data if trace.meta == "lab_lifetime" and trace.xaxis == "x")
+    assert [pd.Timestamp(x) for x in lifetime.x] == [pd.Timestamp("2018-09-01"), pd.Timestamp("2025-07-23")]
+    assert list(lifetime.y) == ["AWS", "AWS"]
+    assert [a.text for a in figure.layout.annotations] == ["Years AWS Shanghai AI Lab ran: about 7"]
+    legend_entries = [trace.name for trace in figure.data if trace.showlegend]
+    assert len(legend_entries) == len(set(legend_entries))  # the close-up repeats no legend entry
+
+
+def test_moves_figure_keeps_one_panel_for_a_short_span(dataset) -> None:
+    moves = compare.moves(dataset.events[dataset.events["year_start"].eq(2025)], "Nvidia", "AWS")
+    figure = compare_charts.moves_figure(moves, ["Nvidia", "AWS"], dataset)
+    assert {trace.xaxis for trace in figure.data} == {"x"}
+    assert list(figure.layout.yaxis.categoryarray) == ["Nvidia", "AWS"]
+    assert not any(trace.meta == "lab_lifetime" for trace in figure.data)  # the opening is outside the scope

@@ -1,0 +1,74 @@
+"""The comparison's moves chart: one lane per company on one date axis, lab lifetimes, and a close-up of the latest year."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from techrift import compare, style
+from techrift.charts import timeline
+from techrift.data import Dataset
+from techrift.i18n import t
+
+CLOSE_UP = pd.Timedelta(days=365)
+CLOSE_UP_MARGIN = pd.Timedelta(days=20)
+CLOSE_UP_TINT = dict(fillcolor="#566573", opacity=0.08, line_width=0, layer="below")
+HEIGHT = 320
+
+
+def close_up_window(dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch holding the last year's moves, when the whole span is long enough to crowd them; None otherwise."""
+    if dated.empty:
+        return None
+    first, last = dated["start"].min(), dated["start"].max()
+    if last - first <= 2 * CLOSE_UP:
+        return None
+    recent = dated[dated["start"] >= last - CLOSE_UP]
+    return recent["start"].min() - CLOSE_UP_MARGIN, last + CLOSE_UP_MARGIN
+
+
+def _lifetime_text(lab: pd.Series, lang: str) -> str:
+    years = t("about", lang, value=f"{lab['years']:.0f}")
+    return f"{t('lab_years', lang, lab=lab['lab'])}: {years}"
+
+
+def _lifetime_trace(lab: pd.Series, lang: str) -> go.Scatter:
+    """A line along the lane from the lab's opening to its closing."""
+    return go.Scatter(
+        x=[lab["opened"], lab["closed"]], y=[lab["lane"], lab["lane"]], mode="lines", showlegend=False,
+        line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4), opacity=0.6, meta="lab_lifetime",
+        hovertext=f"{html.escape(_lifetime_text(lab, lang))}<br>{html.escape(lab['period'])}",
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
+    """Each company's dated moves on its own lane; when the span is long, a second panel shows the latest year up close."""
+    dated = moves[moves["start"].notna()]
+    # The event marks (markers for exact days, spans for months and years) come from the shared lane timeline.
+    events = timeline.lanes_figure(dated, lanes, dataset, lang)
+    lifetimes = compare.lab_lifetimes(dated, dataset.places)
+    window = close_up_window(dated)
+    panels = 1 if window is None else 2
+    figure = make_subplots(rows=1, cols=panels, shared_yaxes=True, column_widths=[0.4, 0.6][-panels:], horizontal_spacing=0.03)
+    figure.update_layout(events.layout).update_layout(height=HEIGHT)
+    for column in range(1, panels + 1):
+        # Lifetimes first so the opening and closing marks sit on top of their line.
+        for _, lab in lifetimes.iterrows():
+            figure.add_trace(_lifetime_trace(lab, lang), row=1, col=column)
+        for trace in events.data:
+            figure.add_trace(trace if column == 1 else type(trace)(trace).update(showlegend=False), row=1, col=column)
+    for _, lab in lifetimes.iterrows():
+        figure.add_annotation(x=lab["opened"] + (lab["closed"] - lab["opened"]) / 2, y=lab["lane"], yshift=18, row=1, col=1,
+                              text=html.escape(_lifetime_text(lab, lang)), showarrow=False, font=dict(size=12))
+    if window is not None:
+        figure.add_vrect(x0=window[0], x1=window[1], row=1, col=1, **CLOSE_UP_TINT)
+        figure.add_vrect(x0=window[0], x1=window[1], row=1, col=2, **CLOSE_UP_TINT)
+        figure.update_xaxes(range=list(window), row=1, col=2)
+    figure.update_xaxes(type="date", title=None)
+    figure.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", title=None,
+                        tickmode="array", tickvals=lanes, ticktext=[compare.lane_label(lane, dated) for lane in lanes])
+    return figure
