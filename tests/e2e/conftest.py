@@ -1,77 +1,44 @@
-"""Browser fixtures: the app served on a free loopback port, Debian's Chromium driven by Playwright, every request recorded."""
+"""Browser fixtures: the app served on a free loopback port, Debian's Chromium driven by Playwright, every request recorded.
+
+Serving the app and waiting for Streamlit live in techrift.bench, shared with the benchmark.
+"""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
+from techrift import bench
+from techrift.bench import is_local, served, settle_after, wait_for_app
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
-CHROMIUM = os.environ.get("TECHRIFT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    # deck.gl needs WebGL: software rendering in headless Chromium.
-    "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-]
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_streamlit(script: str, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`streamlit run` on loopback, offline, headless."""
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    return subprocess.Popen(command, cwd=ROOT, env=os.environ | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError("streamlit did not become healthy")
+PLOTLY = bench.PLOTLY_DRAWN
+DECK = bench.DECK_DRAWN
+EXCEPTION = bench.EXCEPTION
+# The url paths of the six views, as dashboard.py names them.
+VIEW_PATHS = ["timeline", "map", "funding", "compare", "sources", "briefing"]
 
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    port = free_port()
-    process = start_streamlit("dashboard.py", port)
-    try:
-        wait_healthy(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with served() as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": bench.CHROMIUM, "args": bench.CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 2000}}
+    # Streamlit scrolls inside its main area, so a screenshot shows only the viewport: make it tall.
+    return {**browser_context_args, "viewport": bench.VIEWPORT}
 
 
 @pytest.fixture(scope="session")
@@ -80,32 +47,50 @@ def requested_urls() -> list[str]:
     return []
 
 
+@pytest.fixture(autouse=True)
+def record_requests(context, requested_urls: list[str]) -> None:
+    """Every browser context of these tests records the URLs its pages request."""
+    context.on("request", lambda request: requested_urls.append(request.url))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offline proof runs last, so it also judges every request the other browser tests made.
+    items.sort(key=lambda item: item.path.name == "test_offline.py")
+
+
 @pytest.fixture
-def app(page, app_url: str, requested_urls: list[str]):
-    """A browser page on the app, recording its requests; fails the test on any exception box shown."""
-    page.on("request", lambda request: requested_urls.append(request.url))
+def app(page, app_url: str):
+    """A browser page on the app."""
     page.app_url = app_url
-    yield page
+    return page
 
 
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Until Streamlit has rendered and finished running the script."""
-    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout)
-    # The app's own navigation (not Streamlit's folder listing) is drawn once dashboard.py has run.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')]"
-        ".some(a => /Overview|Tổng quan/.test(a.innerText))",
-        timeout=timeout,
-    )
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0",
-        timeout=timeout,
-    )
-    page.wait_for_timeout(400)  # let charts paint after the last delta
+def visit(page, path: str) -> None:
+    """Open a path of the app (with its query, if any) and wait until it is drawn."""
+    page.goto(f"{page.app_url}/{path.lstrip('/')}")
+    wait_for_app(page)
+
+
+def rerun_after(page, action: Callable[[], Any]) -> None:
+    """Do something that makes Streamlit rerun and wait until the page is drawn again."""
+    settle_after(page, action, timeout=60_000)
+
+
+def pick_country(page, country: str) -> None:
+    """Pick a country in the sidebar's Countries filter."""
+    countries = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Countries")
+    countries.locator("input").click()
+    rerun_after(page, page.get_by_role("option", name=country, exact=True).click)
+    page.keyboard.press("Escape")
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """The recorded URLs that left this machine."""
+    return sorted({url for url in urls if not is_local(url)})
 
 
 def screenshot(page, name: str) -> Path:
+    """Save what the page shows to artifacts/e2e/<name>.png (git-ignored), to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
@@ -113,6 +98,5 @@ def screenshot(page, name: str) -> Path:
 
 
 def query_of(page) -> dict[str, str]:
-    from urllib.parse import parse_qsl, urlparse
-
+    """The page's current URL query as a dict."""
     return dict(parse_qsl(urlparse(page.url).query))
