@@ -25,7 +25,7 @@ else:
     chart = st.plotly_chart(funding.flows_figure(flows, dataset, group, log, lang), key="funding_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
-    labels = {row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}" for _, row in flows.iterrows()}
+    labels = {row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}" for row in flows.to_dict("records")}
     chosen = ui.bound_selectbox(t("details_for", lang), [""] + list(labels), "flow", "",
                                 format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang))
     if chosen:

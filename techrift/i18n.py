@@ -129,6 +129,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "targets_intro": {"en": "Counts of people, vendors, universities and contracts, each with its own unit: never on a money axis.",
                       "vi": "Số người, nhà cung cấp, trường đại học và hợp đồng, mỗi loại một đơn vị riêng: không bao giờ đặt trên trục tiền."},
     "within_years": {"en": "within {years} years ({year})", "vi": "trong {years} năm ({year})"},
+    "largest_of": {"en": "the {shown} largest of {total}; all are in the table", "vi": "{shown} khoản lớn nhất trong {total}; tất cả có trong bảng"},
     "converted": {"en": "Converted", "vi": "Quy đổi"},
     # comparison page
     "compare_title": {"en": "{a} vs {b} in China: two strategies side by side", "vi": "{a} và {b} ở Trung Quốc: hai chiến lược song song"},
@@ -318,6 +319,17 @@ def localized(row: Mapping[str, object] | pd.Series, base: str, lang: str) -> st
             return value
     english = row.get(f"{base}_en", row.get(base))
     return "" if english is None or (isinstance(english, float) and pd.isna(english)) else str(english)
+
+
+def localized_column(frame: pd.DataFrame, base: str, lang: str) -> pd.Series:
+    """`localized` for every row of a frame at once."""
+    english_column = f"{base}_en" if f"{base}_en" in frame.columns else base
+    english = frame[english_column].astype(object).where(frame[english_column].notna(), "")
+    translated = frame.get(f"{base}_{lang}") if lang != DEFAULT_LANGUAGE else None
+    if translated is None:
+        return english.astype(str)
+    has_translation = translated.notna() & translated.astype(object).ne("")
+    return translated.astype(object).where(has_translation, english).astype(str)
 
 
 def parse_language(raw: str) -> tuple[str, str | None]:

@@ -118,3 +118,19 @@ def test_figures_table_keeps_units(dataset) -> None:
     table = funding.figures_table(dataset.metrics)
     row = table.set_index("metric_id").loc["huawei-target-ai-developers"]
     assert (row["value"], row["unit"], row["kind"], row["within_years"]) == (100000.0, "developers", "target", 5)
+
+
+def test_a_crowded_panel_shows_its_largest_amounts_and_says_how_many_it_hides(dataset) -> None:
+    per_year = dataset.flows[(dataset.flows["amount_kind"] == "per_year") & (dataset.flows["currency"] == "USD")].iloc[[0]]
+    crowd = pd.concat([per_year.assign(flow_id=f"crowd-{i}", amount=float(i + 1)) for i in range(45)], ignore_index=True)
+    figure = funding.flows_figure(crowd, dataset)
+    drawn = sorted(x for trace in figure.data for x in trace.x)
+    assert drawn == [float(i) for i in range(16, 46)]  # the 30 largest of 45
+    assert len(drawn) == funding.MAX_BARS_PER_PANEL
+    assert figure.layout.annotations[0].text.endswith("the 30 largest of 45; all are in the table")
+    assert len(funding.flows_table(crowd, dataset)) == 45
+
+
+def test_a_panel_within_the_limit_keeps_its_plain_title(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset)
+    assert not any("largest" in annotation.text for annotation in figure.layout.annotations)

@@ -102,3 +102,12 @@ def test_kind_filter_keeps_only_the_chosen_kinds(dataset) -> None:
     pivot = timeline.pivot_events(dataset.events, dataset.places)
     assert set(timeline.of_kinds(pivot, ["tie_cut"])["category"]) == {"tie_cut"}
     assert len(timeline.of_kinds(pivot, [])) == len(pivot)
+
+
+def test_sides_of_the_pivot() -> None:
+    events = pd.DataFrame({
+        "company": ["Huawei", "Huawei", "Huawei", "Huawei", "Huawei", "Nvidia"],
+        "category": ["tie_cut", "tie_cut", "partnership", "partnership", "policy", "tie_cut"],
+        "country": ["United States", "Russia", "Russia", "China", "United States", "United States"],
+    })
+    assert timeline.sides(events).fillna("none").tolist() == ["west", "none", "russia", "none", "context", "none"]

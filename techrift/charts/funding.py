@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import style
-from techrift.data import Dataset, split_ids
-from techrift.i18n import localized, t
+from techrift.data import Dataset
+from techrift.i18n import localized_column, t
 
 GROUPINGS = ("payer", "recipient", "year", "status")
 PAID_LIKE = ("paid", "charged", "honoured")
 # Statuses the amount's own wording already says (a charge is charged, sales not shipped were not shipped).
 STATUS_IMPLIED = PAID_LIKE + ("not_shipped",)
+MAX_BARS_PER_PANEL = 30
 
 
 def format_amount(amount: float, currency: str, lang: str = "en") -> str:
@@ -30,7 +33,7 @@ def format_amount(amount: float, currency: str, lang: str = "en") -> str:
     return f"{number.replace(',', '.') if lang == 'vi' else number} {currency}"
 
 
-def years_label(flow: pd.Series, lang: str = "en") -> str:
+def years_label(flow: Mapping[str, Any], lang: str = "en") -> str:
     """'2019', '2012–2018', 'until 2025', or 'year unknown'."""
     first, last = flow["year"], flow["year_end"]
     if pd.isna(first):
@@ -38,7 +41,7 @@ def years_label(flow: pd.Series, lang: str = "en") -> str:
     return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
 
 
-def amount_label(flow: pd.Series, lang: str = "en") -> str:
+def amount_label(flow: Mapping[str, Any], lang: str = "en") -> str:
     """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
     text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
     if flow["status"] not in STATUS_IMPLIED:
@@ -53,7 +56,7 @@ def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
 
 
-def _group_value(flow: pd.Series, group: str, lang: str) -> str:
+def _group_value(flow: Mapping[str, Any], group: str, lang: str) -> str:
     if group == "year":
         return years_label(flow, lang)
     if group == "status":
@@ -61,12 +64,7 @@ def _group_value(flow: pd.Series, group: str, lang: str) -> str:
     return str(flow[group])
 
 
-def _publishers(dataset: Dataset, source_ids: str) -> str:
-    publishers = dataset.sources.set_index("source_id")["publisher"]
-    return "; ".join(dict.fromkeys(publishers[s] for s in split_ids(source_ids)))
-
-
-def _hover(flow: pd.Series, dataset: Dataset, lang: str) -> str:
+def _hover(flow: Mapping[str, Any], publishers: str, lang: str) -> str:
     lines = [
         f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
         html.escape(amount_label(flow, lang)),
@@ -74,11 +72,11 @@ def _hover(flow: pd.Series, dataset: Dataset, lang: str) -> str:
     ]
     if pd.notna(flow["usd_amount"]):
         lines.append(html.escape(f"≈ {format_amount(flow['usd_amount'], 'USD', lang)}: {flow['usd_note']}"))
-    lines.append(f"{html.escape(t('sources', lang))}: {html.escape(_publishers(dataset, flow['source_ids']))}")
+    lines.append(f"{html.escape(t('sources', lang))}: {html.escape(publishers)}")
     return "<br>".join(lines)
 
 
-def bar_label(flow: pd.Series, lang: str = "en") -> str:
+def bar_label(flow: Mapping[str, Any], lang: str = "en") -> str:
     """The y-axis label of one amount: who pays whom, and when."""
     return f"{flow['payer']} → {flow['recipient']} ({years_label(flow, lang)})"
 
@@ -88,50 +86,64 @@ def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -
 
     Two bars with one label would be drawn as one stacked bar: an addition the data never made.
     """
-    labels = {row["flow_id"]: bar_label(row, lang) for _, row in flows.iterrows()}
-    panel_of = {row["flow_id"]: (row["amount_kind"], row["currency"]) for _, row in flows.iterrows()}
-    seen: dict[tuple[tuple[str, str], str], int] = {}
-    for flow_id, label in labels.items():
-        seen[(panel_of[flow_id], label)] = seen.get((panel_of[flow_id], label), 0) + 1
-    for _, row in flows.iterrows():
-        if seen[(panel_of[row["flow_id"]], labels[row["flow_id"]])] > 1:
-            labels[row["flow_id"]] += f" · {_publishers(dataset, row['source_ids'])} [{row['flow_id']}]"
-    return labels
+    labels = pd.Series([bar_label(flow, lang) for flow in flows.to_dict("records")], index=flows.index)
+    shared = labels.groupby([flows["amount_kind"], flows["currency"], labels]).transform("size") > 1
+    if shared.any():
+        named = flows[shared]
+        labels[shared] += [f" · {publishers} [{flow_id}]" for publishers, flow_id
+                           in zip(dataset.publishers(named["source_ids"]), named["flow_id"])]
+    return dict(zip(flows["flow_id"], labels))
+
+
+def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> pd.DataFrame:
+    """The `limit` largest amounts of each (kind, currency) panel: a chart of thousands of bars shows none of them."""
+    return flows.sort_values("amount", ascending=False).groupby(["amount_kind", "currency"], sort=False).head(limit)
 
 
 def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en") -> go.Figure:
-    """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`."""
+    """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`.
+
+    A panel with more than MAX_BARS_PER_PANEL amounts shows its largest and says so in its title.
+    """
     kinds = panels(flows)
-    counts = [int(((flows["amount_kind"] == kind) & (flows["currency"] == currency)).sum()) for kind, currency in kinds]
-    figure = make_subplots(
-        rows=len(kinds), cols=1, row_heights=counts, vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)),
-        subplot_titles=[f"{t('kind_' + kind, lang)} ({currency})" for kind, currency in kinds],
+    totals = flows.groupby(["amount_kind", "currency"]).size()
+    flows = largest_per_panel(flows)
+    counts = [int(min(totals[pair], MAX_BARS_PER_PANEL)) for pair in kinds]
+    titles = [f"{t('kind_' + kind, lang)} ({currency})" for kind, currency in kinds]
+    titles = [title if totals[pair] <= MAX_BARS_PER_PANEL else f"{title}: {t('largest_of', lang, shown=MAX_BARS_PER_PANEL, total=int(totals[pair]))}"
+              for title, pair in zip(titles, kinds)]
+    figure = make_subplots(rows=len(kinds), cols=1, row_heights=counts,
+                           vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)), subplot_titles=titles)
+    records = flows.to_dict("records")
+    bars_of = flows.assign(
+        group_value=[_group_value(flow, group, lang) for flow in records],
+        label=flows["flow_id"].map(unique_bar_labels(flows, dataset, lang)),
+        text=[amount_label(flow, lang) for flow in records],
+        hover=[_hover(flow, publishers, lang) for flow, publishers in zip(records, dataset.publishers(flows["source_ids"]))],
     )
-    group_values = sorted({_group_value(row, group, lang) for _, row in flows.iterrows()})
+    group_values = sorted(bars_of["group_value"].unique())
     palette = list(style.CATEGORY_COLORS.values())
     colours = {value: palette[i % len(palette)] for i, value in enumerate(group_values)}
-    labels = unique_bar_labels(flows, dataset, lang)
     in_legend: set[str] = set()
     for row_number, (kind, currency) in enumerate(kinds, start=1):
-        panel = flows[(flows["amount_kind"] == kind) & (flows["currency"] == currency)].sort_values("amount")
+        panel = bars_of[(bars_of["amount_kind"] == kind) & (bars_of["currency"] == currency)].sort_values("amount")
         for value in group_values:
-            bars = panel[[_group_value(row, group, lang) == value for _, row in panel.iterrows()]]
+            bars = panel[panel["group_value"] == value]
             if bars.empty:
                 continue
             figure.add_trace(go.Bar(
                 orientation="h", name=value, legendgroup=value, showlegend=value not in in_legend,
-                x=bars["amount"], y=[labels[flow_id] for flow_id in bars["flow_id"]],
-                text=[amount_label(row, lang) for _, row in bars.iterrows()], textposition="auto",
+                x=bars["amount"], y=bars["label"], text=bars["text"], textposition="auto",
                 marker=dict(color=colours[value],
                             pattern=dict(shape=["" if s in PAID_LIKE else "/" for s in bars["status"]], fgcolor="white",
                                          fillmode="overlay")),
-                customdata=bars[["flow_id"]].to_numpy(), hovertext=[_hover(row, dataset, lang) for _, row in bars.iterrows()],
+                customdata=bars[["flow_id"]].to_numpy(), hovertext=bars["hover"],
                 hovertemplate="%{hovertext}<extra></extra>", meta={"amount_kind": kind, "currency": currency},
             ), row=row_number, col=1)
             in_legend.add(value)
         figure.update_xaxes(type="log" if log else "linear", title_text=currency, row=row_number, col=1)
     figure.update_layout(
-        template=style.TEMPLATE_NAME, barmode="stack", height=160 + 60 * len(flows) + 40 * len(kinds),
+        template=style.TEMPLATE_NAME, barmode="stack", height=160 + 60 * sum(counts) + 40 * len(kinds),
         legend=dict(title=t(f"group_{group}", lang)), clickmode="event+select", uniformtext=dict(minsize=10, mode="show"),
     )
     figure.update_yaxes(automargin=True)
@@ -140,19 +152,20 @@ def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient"
 
 def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """The flows shown, one row each, with amount, unit, meaning, years, status, conversion note and sources."""
+    records = flows.to_dict("records")
     return pd.DataFrame({
         "payer": flows["payer"],
         "recipient": flows["recipient"],
         "amount": flows["amount"],
         "currency": flows["currency"],
         "meaning": [t(f"kind_{k}", lang) for k in flows["amount_kind"]],
-        "label": [amount_label(row, lang) for _, row in flows.iterrows()],
-        "years": [years_label(row, lang) for _, row in flows.iterrows()],
+        "label": [amount_label(flow, lang) for flow in records],
+        "years": [years_label(flow, lang) for flow in records],
         "status": [t(f"status_{s}", lang) for s in flows["status"]],
         "usd_equivalent": flows["usd_amount"],
         "usd_note": flows["usd_note"],
-        "description": [localized(row, "description", lang) for _, row in flows.iterrows()],
-        "sources": [_publishers(dataset, ids) for ids in flows["source_ids"]],
+        "description": localized_column(flows, "description", lang),
+        "sources": dataset.publishers(flows["source_ids"]),
         "flow_id": flows["flow_id"],
     }).reset_index(drop=True)
 
@@ -170,7 +183,7 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
         x=series["year"].astype(str), y=series["value"], text=[f"{v:,.0f} {unit}" for v in series["value"]],
         textposition="outside", marker_color=style.CATEGORY_COLORS["partnership"],
         customdata=series[["metric_id"]].to_numpy(),
-        hovertext=[html.escape(localized(row, "description", lang)) for _, row in series.iterrows()],
+        hovertext=[html.escape(text) for text in localized_column(series, "description", lang)],
         hovertemplate="%{hovertext}<extra></extra>",
     ))
     figure.update_layout(template=style.TEMPLATE_NAME, height=320, yaxis=dict(title=unit, rangemode="tozero"),
@@ -190,6 +203,6 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
         "year": metrics["year"],
         "within_years": metrics["horizon_years"],
-        "description": [localized(row, "description", lang) for _, row in metrics.iterrows()],
+        "description": localized_column(metrics, "description", lang),
         "metric_id": metrics["metric_id"],
     }).reset_index(drop=True)

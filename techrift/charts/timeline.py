@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import style
-from techrift.data import Dataset, split_ids
-from techrift.i18n import localized, t
+from techrift.data import Dataset
+from techrift.i18n import localized_column, t
 
 WEST, RUSSIA, CONTEXT = "west", "russia", "context"
 SIDE_ORDER = (CONTEXT, WEST, RUSSIA)
@@ -22,16 +22,14 @@ ONE_DAY = pd.Timedelta(days=1)
 ACADEMIC_KINDS = ("university", "research_institute")
 
 
-def _side(event: pd.Series) -> str | None:
-    if event["company"] != "Huawei":
-        return None
-    if event["category"] in WEST_CATEGORIES and event["country"] not in ("Russia", "China"):
-        return WEST
-    if event["category"] in RUSSIA_CATEGORIES and event["country"] == "Russia":
-        return RUSSIA
-    if event["category"] in CONTEXT_CATEGORIES:
-        return CONTEXT
-    return None
+def sides(events: pd.DataFrame) -> pd.Series:
+    """Each event's side of the pivot (west, russia, context), or None when it is not part of it."""
+    huawei, category, country = events["company"].eq("Huawei"), events["category"], events["country"]
+    side = pd.Series(None, index=events.index, dtype=object)
+    side[huawei & category.isin(WEST_CATEGORIES) & ~country.isin(["Russia", "China"])] = WEST
+    side[huawei & category.isin(RUSSIA_CATEGORIES) & country.eq("Russia")] = RUSSIA
+    side[huawei & category.isin(CONTEXT_CATEGORIES)] = CONTEXT
+    return side
 
 
 def lane_name(name: str) -> str:
@@ -45,7 +43,7 @@ def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return events.assign(side=pd.Series(dtype=str), lane=pd.Series(dtype=str))
     academic = places[places["kind"].isin(ACADEMIC_KINDS)].set_index("place_id")["name_en"]
-    pivot = events.assign(side=events.apply(_side, axis=1))
+    pivot = events.assign(side=sides(events))
     pivot = pivot[pivot["side"].notna()].copy()
     # One lane per university or institute; other events (companies, governments, groups) by counterpart.
     pivot["lane"] = [lane_name(academic.get(place_id, counterpart)) for place_id, counterpart in zip(pivot["place_id"], pivot["counterpart"])]
@@ -65,23 +63,18 @@ def lane_order(pivot: pd.DataFrame) -> list[str]:
     return list(firsts.sort_values(["side_rank", "first", "lane"])["lane"])
 
 
-def _publishers(dataset: Dataset, source_ids: str) -> str:
-    publishers = dataset.sources.set_index("source_id")["publisher"]
-    return "; ".join(dict.fromkeys(publishers[s] for s in split_ids(source_ids)))
-
-
 def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
-    rows = []
-    for _, event in pivot.iterrows():
-        precision = t(f"precision_{event['date_precision']}", lang) if isinstance(event["date_precision"], str) else ""
-        action = t(f"category_{event['category']}", lang)
-        rows.append(
-            f"<b>{html.escape(event['lane'])}</b><br>"
-            f"{html.escape(action)}: {html.escape(localized(event, 'title', lang))}<br>"
-            f"{html.escape(event['date_label'])} ({html.escape(precision)})<br>"
-            f"{html.escape(t('sources', lang))}: {html.escape(_publishers(dataset, event['source_ids']))}"
-        )
-    return rows
+    precisions = [t(f"precision_{p}", lang) if isinstance(p, str) else "" for p in pivot["date_precision"]]
+    sources = t("sources", lang)
+    return [
+        f"<b>{html.escape(lane)}</b><br>"
+        f"{html.escape(t(f'category_{category}', lang))}: {html.escape(title)}<br>"
+        f"{html.escape(date)} ({html.escape(precision)})<br>"
+        f"{html.escape(sources)}: {html.escape(publishers)}"
+        for lane, category, title, date, precision, publishers in zip(
+            pivot["lane"], pivot["category"], localized_column(pivot, "title", lang), pivot["date_label"], precisions,
+            dataset.publishers(pivot["source_ids"]))
+    ]
 
 
 def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
@@ -161,8 +154,8 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
         "precision": [t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang) for p in events["date_precision"]],
         "lane": events["lane"],
         "action": [t(f"category_{c}", lang) for c in events["category"]],
-        "title": [localized(row, "title", lang) for _, row in events.iterrows()],
-        "sources": [_publishers(dataset, ids) for ids in events["source_ids"]],
+        "title": localized_column(events, "title", lang),
+        "sources": dataset.publishers(events["source_ids"]),
         "event_id": events["event_id"],
     })
     if "side" in events.columns:
