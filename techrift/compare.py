@@ -132,22 +132,28 @@ def _joined_ids(source_ids: pd.Series) -> str:
 
 def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
+    columns = ["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"]
     labs = moves[moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()]
-    names = places.set_index("place_id")["name_en"]
-    rows = []
-    for place_id, lab in labs.groupby("place_id", sort=False):
-        opened, closed = lab[lab["category"] == "lab_opened"], lab[lab["category"] == "lab_closed"]
-        if opened.empty or closed.empty:
-            continue
-        first, last = opened.sort_values("start").iloc[0], closed.sort_values("start").iloc[-1]
-        rows.append({
-            "place_id": place_id, "lab": names.get(place_id, place_id), "lane": first["lane"],
-            "opened": first["start"], "closed": last["start"],
-            "period": f"{first['date_label']} – {last['date_label']}",
-            "years": (last["start"] - first["start"]).days / 365.25,
-            "source_ids": _joined_ids(lab["source_ids"]),
-        })
-    return pd.DataFrame(rows, columns=["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"])
+    labs = labs.sort_values("start", kind="stable")
+    first_opening = labs[labs["category"] == "lab_opened"].groupby("place_id").first()
+    last_closing = labs[labs["category"] == "lab_closed"].groupby("place_id").last()
+    both = first_opening.merge(last_closing, left_index=True, right_index=True, suffixes=("_opened", "_closed"))
+    if both.empty:
+        return pd.DataFrame(columns=columns)
+    in_order_seen = [place_id for place_id in moves["place_id"].drop_duplicates() if place_id in both.index]
+    both = both.loc[in_order_seen]
+    names = places.drop_duplicates("place_id").set_index("place_id")["name_en"]
+    sources = labs["source_ids"].groupby(labs["place_id"]).agg(_joined_ids)
+    return pd.DataFrame({
+        "place_id": both.index,
+        "lab": [names.get(place_id, place_id) for place_id in both.index],
+        "lane": both["lane_opened"],
+        "opened": both["start_opened"],
+        "closed": both["start_closed"],
+        "period": both["date_label_opened"] + " – " + both["date_label_closed"],
+        "years": (both["start_closed"] - both["start_opened"]).dt.days / 365.25,
+        "source_ids": sources.reindex(both.index),
+    }, columns=columns).reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 
@@ -40,9 +41,15 @@ def _approximate_note(precision: str, lang: str) -> str:
     return "" if precision == "campus" else t(f"coord_{precision}", lang)
 
 
-def _money_known(flows: pd.DataFrame, place_id: str, lang: str) -> str:
-    own = flows[flows["recipient_place_id"] == place_id]
-    return "; ".join(amount_label(row, lang) for _, row in own.iterrows())
+def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Series:
+    """Every amount paid to each place, as one readable string per place id ("" where none is known)."""
+    own = flows[flows["recipient_place_id"].isin(place_ids)]
+    labels = pd.Series([amount_label(row, lang) for row in own.to_dict("records")], index=own.index, dtype=object)
+    return labels.groupby(own["recipient_place_id"]).agg("; ".join).reindex(place_ids, fill_value="")
+
+
+def _joined_unique(values: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(values))
 
 
 def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
@@ -53,34 +60,44 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
         academic = academic[academic["country"].isin(countries)]
     academic = academic[~academic["country"].isin(exclude_countries)]
     relevant = events[events["company"].eq("Huawei") & events["category"].isin(categories) & events["place_id"].isin(academic["place_id"])]
-    rows = []
-    for place_id, place_events in relevant.groupby("place_id"):
-        place = academic.set_index("place_id").loc[place_id]
-        kind = next(c for c in categories if c in set(place_events["category"]))
-        dated = place_events.sort_values("start")
-        note = _approximate_note(place["coord_precision"], lang)
-        rows.append({
-            "place_id": place_id,
-            "name": place["name_en"],
-            "city": place["city"],
-            "country": place["country"],
-            "lon": float(place["lon"]),
-            "lat": float(place["lat"]),
-            "kind": kind,
-            "events": len(place_events),
-            "first_date": dated["date_label"].iloc[0],
-            "approximate": note != "",
-            "radius": 18_000 + 14_000 * len(place_events),
-            "color": rgb(style.CATEGORY_COLORS[kind]) + [220],
-            "tip_name": html.escape(place["name_en"]),
-            "tip_city": html.escape(f"{place['city']}, {place['country']}" + (f" ({note})" if note else "")),
-            "tip_kind": html.escape(t(f"category_{kind}", lang)),
-            "tip_date": html.escape(", ".join(dict.fromkeys(dated["date_label"]))),
-            "tip_fields": html.escape(place["research_fields"] if isinstance(place["research_fields"], str) else "—"),
-            "tip_money": html.escape(_money_known(flows, place_id, lang) or "—"),
-            "tip_sources": html.escape("; ".join(dict.fromkeys(s for ids in place_events["source_ids"] for s in ids.split(";")))),
-        })
-    return pd.DataFrame(rows, columns=list(rows[0]) if rows else ["place_id", "name", "lon", "lat", "kind", "events", "radius", "color"])
+    if relevant.empty:
+        return pd.DataFrame(columns=["place_id", "name", "lon", "lat", "kind", "events", "radius", "color"])
+    by_place = relevant.sort_values("start", kind="stable").groupby("place_id", sort=True)
+    rank = relevant["category"].map({category: i for i, category in enumerate(categories)})
+    sources = relevant["source_ids"].str.split(";").explode()
+    summary = pd.DataFrame({
+        "kind": rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories))),
+        "events": by_place.size(),
+        "first_date": by_place["date_label"].first(),
+        "tip_date": by_place["date_label"].agg(_joined_unique),
+        "tip_sources": sources.groupby(relevant.loc[sources.index, "place_id"]).agg(lambda ids: "; ".join(dict.fromkeys(ids))),
+    })
+    place = academic.drop_duplicates("place_id").set_index("place_id").loc[summary.index]
+    notes = pd.Series([_approximate_note(precision, lang) for precision in place["coord_precision"]], index=summary.index)
+    cities = place["city"] + ", " + place["country"] + [f" ({note})" if note else "" for note in notes]
+    fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
+    money = _money_known(flows, summary.index, lang).replace("", "—")
+    return pd.DataFrame({
+        "place_id": summary.index,
+        "name": place["name_en"],
+        "city": place["city"],
+        "country": place["country"],
+        "lon": place["lon"].astype(float),
+        "lat": place["lat"].astype(float),
+        "kind": summary["kind"],
+        "events": summary["events"],
+        "first_date": summary["first_date"],
+        "approximate": notes.ne(""),
+        "radius": 18_000 + 14_000 * summary["events"],
+        "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in summary["kind"]],
+        "tip_name": place["name_en"].map(html.escape),
+        "tip_city": cities.map(html.escape),
+        "tip_kind": [html.escape(t(f"category_{kind}", lang)) for kind in summary["kind"]],
+        "tip_date": summary["tip_date"].map(html.escape),
+        "tip_fields": fields.map(html.escape),
+        "tip_money": money.map(html.escape),
+        "tip_sources": summary["tip_sources"].map(html.escape),
+    }).reset_index(drop=True)
 
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -107,24 +124,36 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """An arc from Huawei's headquarters to every partner, and from a Huawei R&D site in the partner's city where there is one.
+    """An arc from Huawei's (nearest) headquarters to every partner, and from a Huawei R&D site in the partner's city where there is one.
 
     The arcs are geographic links, not reported reporting lines: the sources do not say which site runs which tie.
     """
-    rows = []
-    headquarters = sites[sites["kind"] == "company_hq"]
-    local_sites = sites[sites["kind"] == "company_site"]
-    for _, partner in partners.iterrows():
-        city = partner["city"].split(" (")[0]
-        senders = pd.concat([headquarters, local_sites[local_sites["city"] == city]])
-        for _, site in senders.iterrows():
-            rows.append({
-                "from_id": site["place_id"], "to_id": partner["place_id"],
-                "from_lon": float(site["lon"]), "from_lat": float(site["lat"]),
-                "to_lon": partner["lon"], "to_lat": partner["lat"],
-                "color": partner["color"][:3] + [160],
-            })
-    return pd.DataFrame(rows, columns=["from_id", "to_id", "from_lon", "from_lat", "to_lon", "to_lat", "color"])
+    columns = ["from_id", "to_id", "from_lon", "from_lat", "to_lon", "to_lat", "color"]
+    if partners.empty:
+        return pd.DataFrame(columns=columns)
+    senders = sites[["place_id", "kind", "city", "lon", "lat"]].rename(
+        columns={"place_id": "from_id", "lon": "from_lon", "lat": "from_lat"})
+    receivers = partners[["place_id", "city", "lon", "lat", "color"]].rename(
+        columns={"place_id": "to_id", "lon": "to_lon", "lat": "to_lat"})
+    receivers = receivers.assign(city=receivers["city"].str.split(" (", regex=False).str[0])
+    headquarters = senders[senders["kind"] == "company_hq"].drop(columns=["kind", "city"]).reset_index(drop=True)
+    if headquarters.empty:
+        from_headquarters = pd.DataFrame(columns=columns)
+    else:
+        # A dataset with several headquarters (say, one per subsidiary) links each partner to the nearest one only.
+        hq_lon, hq_lat = headquarters["from_lon"].to_numpy(float), headquarters["from_lat"].to_numpy(float)
+        to_lon, to_lat = receivers["to_lon"].to_numpy(float), receivers["to_lat"].to_numpy(float)
+        # Equirectangular distance: exact enough to rank a few candidate sites.
+        east = (to_lon[:, None] - hq_lon) * np.cos(np.radians((to_lat[:, None] + hq_lat) / 2))
+        nearest = (east ** 2 + (to_lat[:, None] - hq_lat) ** 2).argmin(axis=1)
+        from_headquarters = pd.concat([receivers.drop(columns="city").reset_index(drop=True),
+                                       headquarters.iloc[nearest].reset_index(drop=True)], axis=1)
+    from_same_city = receivers.merge(senders[senders["kind"] == "company_site"], on="city")
+    joined = pd.concat([from_headquarters, from_same_city], ignore_index=True)
+    joined["from_lon"] = joined["from_lon"].astype(float)
+    joined["from_lat"] = joined["from_lat"].astype(float)
+    joined["color"] = [colour[:3] + [160] for colour in joined["color"]]
+    return joined[columns]
 
 
 def outline_layer(outlines: dict) -> pdk.Layer:

@@ -206,3 +206,19 @@ def test_moves_figure_keeps_one_panel_for_a_short_span(dataset) -> None:
     assert {trace.xaxis for trace in figure.data} == {"x"}
     assert list(figure.layout.yaxis.categoryarray) == ["Nvidia", "AWS"]
     assert not any(trace.meta == "lab_lifetime" for trace in figure.data)  # the opening is outside the scope
+
+
+def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
+    places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(3)], "name_en": [f"Lab {i}" for i in range(3)]})
+    moves = compare.moves(pd.DataFrame([
+        event for i in range(3) for event in (
+            _event(f"open-{i}", "X" if i < 2 else "Y", "lab_opened", f"201{i}-01-01", place_id=f"lab-{i}"),
+            _event(f"close-{i}", "X" if i < 2 else "Y", "lab_closed", f"202{i}-01-01", place_id=f"lab-{i}"),
+        )
+    ]), "X", "Y")
+    lifetimes = compare.lab_lifetimes(moves, places)
+    assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 1", "Lab 2"]
+    trace = compare_charts.lifetimes_trace(lifetimes, "en")
+    assert [None if x is None else pd.Timestamp(x).year for x in trace.x] == [2010, 2020, None, 2011, 2021, None, 2012, 2022]
+    assert list(trace.y) == ["X", "X", None, "X", "X", None, "Y", "Y"]
+    assert trace.hovertext[0].startswith("Years Lab 0 ran: about 10") and trace.hovertext[2] is None

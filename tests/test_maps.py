@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from techrift import maps, style
 from techrift.data import default_data_dir
 
@@ -48,6 +50,20 @@ def test_arcs_run_from_headquarters_and_same_city_sites_to_each_partner(dataset)
     hq = dataset.places.set_index("place_id").loc["huawei-hq"]
     first = arcs[arcs["from_id"] == "huawei-hq"].iloc[0]
     assert (first["from_lon"], first["from_lat"]) == (hq["lon"], hq["lat"])
+    assert len(arcs) == len(partners) + 4  # one from headquarters each, plus Novosibirsk (2), Moscow and St Petersburg
+
+
+def test_with_several_headquarters_each_partner_gets_an_arc_from_the_nearest(dataset) -> None:
+    sites = maps.huawei_sites(dataset.places)
+    hq = sites[sites["kind"] == "company_hq"].iloc[0]
+    moscow_office = hq.copy()
+    moscow_office["place_id"], moscow_office["lon"], moscow_office["lat"] = "hq-moscow", 37.6, 55.75
+    sites = pd.concat([sites, moscow_office.to_frame().T], ignore_index=True)
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    arcs = maps.arcs(partners, sites)
+    from_hq = arcs[arcs["from_id"].isin(["huawei-hq", "hq-moscow"])]
+    assert sorted(from_hq["to_id"]) == sorted(partners["place_id"])  # still exactly one headquarters arc per partner
+    assert set(from_hq["from_id"]) == {"hq-moscow"}  # every Russian partner is nearer Moscow than Shenzhen
 
 
 def test_world_view_adds_the_western_universities(dataset) -> None:

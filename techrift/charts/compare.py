@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +19,8 @@ CLOSE_UP = pd.Timedelta(days=365)
 CLOSE_UP_MARGIN = pd.Timedelta(days=20)
 CLOSE_UP_TINT = dict(fillcolor="#566573", opacity=0.08, line_width=0, layer="below")
 HEIGHT = 320
+# Beyond this many labs their labels would overlap; each lifetime still names itself on hover.
+MAX_LABELLED_LIFETIMES = 6
 
 
 def close_up_window(dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -30,18 +34,25 @@ def close_up_window(dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return recent["start"].min() - CLOSE_UP_MARGIN, last + CLOSE_UP_MARGIN
 
 
-def _lifetime_text(lab: pd.Series, lang: str) -> str:
+def _lifetime_text(lab: Mapping[str, Any], lang: str) -> str:
     years = t("about", lang, value=f"{lab['years']:.0f}")
     return f"{t('lab_years', lang, lab=lab['lab'])}: {years}"
 
 
-def _lifetime_trace(lab: pd.Series, lang: str) -> go.Scatter:
-    """A line along the lane from the lab's opening to its closing."""
+def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
+    """One line per lab along its lane, from its opening to its closing, all in one trace (gaps between labs)."""
+    x: list[object] = []
+    y: list[object] = []
+    hover: list[str | None] = []
+    for lab in lifetimes.to_dict("records"):
+        text = f"{html.escape(_lifetime_text(lab, lang))}<br>{html.escape(lab['period'])}"
+        x += [None, lab["opened"], lab["closed"]]
+        y += [None, lab["lane"], lab["lane"]]
+        hover += [None, text, text]
     return go.Scatter(
-        x=[lab["opened"], lab["closed"]], y=[lab["lane"], lab["lane"]], mode="lines", showlegend=False,
+        x=x[1:], y=y[1:], mode="lines", showlegend=False, connectgaps=False,
         line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4), opacity=0.6, meta="lab_lifetime",
-        hovertext=f"{html.escape(_lifetime_text(lab, lang))}<br>{html.escape(lab['period'])}",
-        hovertemplate="%{hovertext}<extra></extra>",
+        hovertext=hover[1:], hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
@@ -57,11 +68,11 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     figure.update_layout(events.layout).update_layout(height=HEIGHT)
     for column in range(1, panels + 1):
         # Lifetimes first so the opening and closing marks sit on top of their line.
-        for _, lab in lifetimes.iterrows():
-            figure.add_trace(_lifetime_trace(lab, lang), row=1, col=column)
+        if not lifetimes.empty:
+            figure.add_trace(lifetimes_trace(lifetimes, lang), row=1, col=column)
         for trace in events.data:
             figure.add_trace(trace if column == 1 else type(trace)(trace).update(showlegend=False), row=1, col=column)
-    for _, lab in lifetimes.iterrows():
+    for lab in lifetimes.head(MAX_LABELLED_LIFETIMES).to_dict("records"):
         figure.add_annotation(x=lab["opened"] + (lab["closed"] - lab["opened"]) / 2, y=lab["lane"], yshift=18, row=1, col=1,
                               text=html.escape(_lifetime_text(lab, lang)), showarrow=False, font=dict(size=12))
     if window is not None:
