@@ -22,7 +22,7 @@ if notice := compare.twice_notice(st.query_params.get("b"), a, fallback_b, lang)
     ui.sync_param("b", None)
 b = ui.bound_selectbox(t("company_b", lang), partners, "b", fallback_b, container=right)
 
-st.title(t("compare_title", lang, a=a, b=b))
+st.title(t("compare_title", lang, a=escape_markdown(a), b=escape_markdown(b)))
 st.caption(t("compare_intro", lang))
 if left_out := compare.left_out_by_filter(context.filters, a, b):
     st.info(t("compare_filtered_out", lang, companies=", ".join(left_out)))

@@ -33,7 +33,7 @@ chosen = ui.bound_selectbox(t("show_source", lang), list(table["source_id"]), "s
                             format_func=lambda source_id: titles[source_id])
 source = table.set_index("source_id").loc[chosen]
 
-st.header(source["title"], anchor=False)
+st.header(escape_markdown(source["title"]), anchor=False)
 st.markdown(f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · {t('language', lang)}: "
             f"{source['language']} · {escape_markdown(source['kind'])}")
 if isinstance(source["url"], str):

@@ -28,8 +28,11 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (with a byte-order mark, so Excel reads the accents right), formula-safe."""
-    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 CSV (with a byte-order mark, so Excel reads the accents right), formula-safe.
+
+    Rows end in CRLF (RFC 4180), which also makes the writer quote any cell holding a lone carriage return.
+    """
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

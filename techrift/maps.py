@@ -14,6 +14,7 @@ import pydeck as pdk
 from techrift import style
 from techrift.charts.funding import amount_label
 from techrift.i18n import t
+from techrift.text import plain
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
@@ -90,13 +91,13 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
         "approximate": notes.ne(""),
         "radius": 18_000 + 14_000 * summary["events"],
         "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in summary["kind"]],
-        "tip_name": place["name_en"].map(html.escape),
-        "tip_city": cities.map(html.escape),
-        "tip_kind": [html.escape(t(f"category_{kind}", lang)) for kind in summary["kind"]],
-        "tip_date": summary["tip_date"].map(html.escape),
-        "tip_fields": fields.map(html.escape),
-        "tip_money": money.map(html.escape),
-        "tip_sources": summary["tip_sources"].map(html.escape),
+        "tip_name": place["name_en"].map(plain),
+        "tip_city": cities.map(plain),
+        "tip_kind": [t(f"category_{kind}", lang) for kind in summary["kind"]],
+        "tip_date": summary["tip_date"].map(plain),
+        "tip_fields": fields.map(plain),
+        "tip_money": money.map(plain),
+        "tip_sources": summary["tip_sources"].map(plain),
     }).reset_index(drop=True)
 
 
@@ -113,13 +114,13 @@ def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFram
 def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
-    sites["tip_name"] = sites["name_en"].map(html.escape)
-    sites["tip_city"] = [html.escape(f"{c}, {k}" + (f" ({_approximate_note(p, lang)})" if p != "campus" else ""))
+    sites["tip_name"] = sites["name_en"].map(plain)
+    sites["tip_city"] = [plain(f"{c}, {k}" + (f" ({_approximate_note(p, lang)})" if p != "campus" else ""))
                          for c, k, p in zip(sites["city"], sites["country"], sites["coord_precision"])]
     for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
         sites[column] = ""
-    sites["tip_kind"] = html.escape(t("huawei_site", lang))
-    sites["tip_sources"] = [html.escape(ids.replace(";", "; ")) for ids in sites["coord_source_ids"]]
+    sites["tip_kind"] = t("huawei_site", lang)
+    sites["tip_sources"] = [plain(ids.replace(";", "; ")) for ids in sites["coord_source_ids"]]
     return sites.reset_index(drop=True)
 
 
@@ -180,6 +181,8 @@ def view_state(view: str) -> pdk.ViewState:
     return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
 
 
+# Streamlit's deck.gl chart HTML-escapes each {field} it fills into this template (the browser test proves it), so the
+# tip_* fields hold plain text: escaping them here as well would show "&lt;" to the reader.
 TOOLTIP = {
     "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
     "style": {"backgroundColor": "white", "color": "#1c2833", "fontSize": "13px", "maxWidth": "360px"},

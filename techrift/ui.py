@@ -16,6 +16,7 @@ from techrift import filters as flt
 from techrift import i18n
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
+from techrift.text import escape_markdown
 
 T = TypeVar("T")
 _CONTEXT_KEY = "_techrift_page_context"
@@ -154,7 +155,7 @@ def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, 
 def _show_notice(param: str, container: Any) -> None:
     notice = _notices().get(param)
     if notice:
-        container.warning(notice, icon="🔗")
+        container.warning(escape_markdown(notice), icon="🔗")
 
 
 def _choice_parser(options: Sequence[T], encode: Callable[[T], str], default: T, what: str) -> Callable[[str], tuple[T, str | None]]:
