@@ -20,6 +20,8 @@ VIEWS = [
     ("pages/sources.py", "sources", ":material/menu_book:"),
     ("pages/briefing.py", "briefing", ":material/co_present:"),
 ]
+# Three to a row: five side by side cut their labels and values short.
+FIGURES_PER_ROW = 3
 
 
 def home() -> None:
@@ -28,9 +30,11 @@ def home() -> None:
     st.title("TechRift")
     st.markdown(t("overview_lede", lang))
     figures = overview.headline_figures(context.dataset, lang)
-    for column, figure in zip(st.columns(len(figures)), figures):
-        column.metric(figure.label, figure.value)
-        column.caption(escape_markdown(figure.detail))
+    for row_start in range(0, len(figures), FIGURES_PER_ROW):
+        for column, figure in zip(st.columns(FIGURES_PER_ROW), figures[row_start : row_start + FIGURES_PER_ROW]):
+            with column.container(border=True):
+                st.metric(figure.label, figure.value)
+                st.caption(escape_markdown(figure.detail))
     with st.expander(t("overview_figures_sources", lang)):
         for figure in figures:
             st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")
