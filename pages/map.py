@@ -29,6 +29,10 @@ else:
     picked = chart_column.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
     chart_column.markdown(" · ".join(f"{swatch} {escape_markdown(label)}" for swatch, label in ui.legend_swatches(maps.legend(partners, western, lang))))
     chart_column.caption(t("map_legend", lang))
+    if len(in_view) > maps.MAX_POINTS_PER_LAYER:
+        drawn = len(maps.most_tied(partners)) + (0 if western is None else len(maps.most_tied(western)))
+        if drawn < len(in_view):
+            chart_column.caption(t("map_most_tied", lang, shown=drawn, total=len(in_view)))
     ui.apply_chart_pick(maps.picked_place(picked), "place")
     list_column.markdown(f"**{t('institutions_in_view', lang)}**")
     side_list = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})

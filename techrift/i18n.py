@@ -129,6 +129,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "targets_intro": {"en": "Counts of people, vendors, universities and contracts, each with its own unit: never on a money axis.",
                       "vi": "Số người, nhà cung cấp, trường đại học và hợp đồng, mỗi loại một đơn vị riêng: không bao giờ đặt trên trục tiền."},
     "within_years": {"en": "within {years} years ({year})", "vi": "trong {years} năm ({year})"},
+    "map_most_tied": {"en": "The map draws the {shown:,} places with the most ties of {total:,}; the list beside it has them all.",
+                      "vi": "Bản đồ vẽ {shown:,} địa điểm có nhiều liên kết nhất trong {total:,}; danh sách bên cạnh có đủ tất cả."},
     "largest_of": {"en": "the {shown} largest of {total}; all are in the table", "vi": "{shown} khoản lớn nhất trong {total}; tất cả có trong bảng"},
     "converted": {"en": "Converted", "vi": "Quy đổi"},
     # comparison page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pydeck as pdk
 
 from techrift import maps, style
 from techrift.data import default_data_dir
@@ -102,3 +103,28 @@ def test_legend_says_what_the_colours_mean(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     labels = [label for _, label in maps.legend(partners, None)]
     assert labels == ["Lab opened", "Partnership", "Visit", "Huawei site (R&D centre or headquarters)"]
+
+
+def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None:
+    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    compact = deck.to_json()
+    assert "\n" not in compact
+    assert json.loads(compact) == json.loads(pdk.Deck.to_json(deck))
+
+
+def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    crowd = pd.concat([partners.assign(place_id=partners["place_id"] + f"-{i}", events=i % 7 + 1) for i in range(300)],
+                      ignore_index=True)
+    assert len(crowd) > maps.MAX_POINTS_PER_LAYER
+    drawn = maps.most_tied(crowd)
+    assert len(drawn) == maps.MAX_POINTS_PER_LAYER
+    assert drawn["events"].min() >= crowd["events"].nlargest(maps.MAX_POINTS_PER_LAYER).min()
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), crowd,
+                             maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    spec = json.loads(deck.to_json())
+    layer = next(layer for layer in spec["layers"] if layer["id"] == "partners")
+    assert len(layer["data"]) == maps.MAX_POINTS_PER_LAYER
+    assert maps.most_tied(partners) is partners  # a map within the limit is drawn whole
