@@ -156,6 +156,10 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     }, columns=columns).reset_index(drop=True)
 
 
+# Key figures shown per company; the rest (say, the lifetimes of dozens of labs) stay in the moves table below.
+KEY_FIGURES_SHOWN = 8
+
+
 @dataclass(frozen=True)
 class KeyFigure:
     """A figure about one company, computed from the data, with its sources."""
