@@ -159,7 +159,7 @@ class Action:
 
 def _query(text: str) -> str:
     """A deep link's query as the browser sends it (percent-encoded, commas kept)."""
-    pairs = [part.split("=", 1) for part in text.split("&") if part]
+    pairs = [tuple(part.split("=", 1)) for part in text.split("&") if part]
     return urlencode(pairs, safe=",")
 
 
@@ -579,9 +579,14 @@ async def _session(index: int, settings: Settings, base_url: str, clock: _Clock,
             first_done.set()
             pause = settings.think * pauses.uniform(0.5, 1.5)
             await asyncio.sleep(max(0.0, min(pause, stop_at - clock.now())))
+    except BaseException:  # a fault of the load test itself: end this session now, run_load reports it
+        await client.close()
+        raise
     finally:
         idle.set()
+    try:
         await release.wait()
+    finally:
         await client.close()
 
 
@@ -623,7 +628,10 @@ async def run_load(settings: Settings, base_url: str, pid: int | None) -> LoadRu
         run.sessions_seen = gauge(metrics, "active_sessions") if metrics else None
     finally:
         release.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+    crashed = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
+    if crashed:
+        raise RuntimeError(f"{len(crashed)} of {len(tasks)} sessions crashed (a fault of the load test)") from crashed[0]
     await asyncio.sleep(3)
     run.memory.after_close = tree_rss_mb(pid) if pid else None
     metrics = await asyncio.to_thread(fetch_metrics, base_url)

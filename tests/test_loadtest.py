@@ -40,6 +40,30 @@ def test_action_plans_are_reproducible_and_start_with_a_deep_link() -> None:
     assert all(before.page != after.page for before, after in itertools.pairwise([first[0], *switches]))
 
 
+
+def test_every_deep_link_becomes_the_query_a_browser_sends() -> None:
+    for page, links in loadtest.DEEP_LINKS.items():
+        for link in links:
+            assert loadtest._query(link) == link.replace(" ", "+"), (page, link)
+    assert loadtest._query("country=United Kingdom,United States") == "country=United+Kingdom,United+States"
+
+
+def test_a_fault_in_the_load_test_ends_the_run_with_an_error_instead_of_hanging(monkeypatch) -> None:
+    def broken_plan(seed: int):
+        raise TypeError("a bug in the plan")
+        yield
+
+    monkeypatch.setattr(loadtest, "action_plan", broken_plan)
+    settings = loadtest.Settings(sessions=3, seconds=5, ramp=0)
+
+    async def bounded() -> None:
+        async with asyncio.timeout(10):
+            await loadtest.run_load(settings, "http://127.0.0.1:9", None)
+
+    with pytest.raises(RuntimeError, match="3 of 3 sessions crashed") as raised:
+        asyncio.run(bounded())
+    assert isinstance(raised.value.__cause__, TypeError)
+
 def _multiselect(options: list[str], chosen: list[str]) -> Element:
     element = Element()
     element.multiselect.id = "$$ID-abc-global_companies"
