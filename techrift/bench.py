@@ -320,9 +320,11 @@ class ScaleRun:
     notes: list[str] = field(default_factory=list)
 
 
-def _measure_pages(page: Any, server: Server, run: ScaleRun, repeats: int, page_budget: float, timeout: float) -> None:
-    """Filter changes on every page; a page whose changes are slow gets fewer, so that it stays within its budget."""
+def _measure_pages(context: Any, server: Server, run: ScaleRun, repeats: int, page_budget: float, timeout: float) -> None:
+    """Filter changes on every page, each in a fresh tab; a page whose changes are slow gets fewer, so that it stays within its budget."""
     for path, country in PAGES.items():
+        # A fresh tab per page: a page that timed out must not interrupt the next one's navigation.
+        page = context.new_page()
         try:
             open_page(page, f"{server.url}/{path}", timeout)
             toggle_country(page, country, timeout)  # warm-up: the first changes of a page are not counted
@@ -331,6 +333,8 @@ def _measure_pages(page: Any, server: Server, run: ScaleRun, repeats: int, page_
             run.changes[path] = [_timed_change(page, server, country, timeout) for _ in range(count)]
         except Exception as err:  # a page too slow or too big at this scale: say so and go on
             run.notes.append(f"/{path}: {type(err).__name__}: {str(err).splitlines()[0][:160]}")
+        finally:
+            page.close()
 
 
 def _timed_change(page: Any, server: Server, country: str, timeout: float) -> Change:
@@ -386,7 +390,8 @@ def scale_run(browser: Any, factor: int, sessions: int, limits: Limits) -> Scale
                 run.first_load = time.perf_counter() - server.launched
                 if sessions:  # first, so that what other pages leave behind does not count
                     _measure_memory(browser, page, server, run, sessions, timeout)
-                _measure_pages(page, server, run, limits.repeats, limits.page_budget, timeout)
+                page.close()
+                _measure_pages(context, server, run, limits.repeats, limits.page_budget, timeout)
         except Exception as err:
             run.notes.append(f"{type(err).__name__}: {str(err).splitlines()[0][:160]}")
         finally:

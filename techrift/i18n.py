@@ -131,6 +131,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "within_years": {"en": "within {years} years ({year})", "vi": "trong {years} năm ({year})"},
     "map_most_tied": {"en": "The map draws the {shown:,} places with the most ties of {total:,}; the list beside it has them all.",
                       "vi": "Bản đồ vẽ {shown:,} địa điểm có nhiều liên kết nhất trong {total:,}; danh sách bên cạnh có đủ tất cả."},
+    "more_targets": {"en": "{count} more targets are in the table below.", "vi": "Còn {count} mục tiêu khác trong bảng bên dưới."},
     "more_figures": {"en": "{count} more figures not shown: lab openings and closings are in the moves table below, counts on the Funding page.",
                      "vi": "Còn {count} số liệu không hiển thị: việc mở và đóng phòng thí nghiệm có trong bảng bên dưới, các số đếm ở trang Tài trợ."},
     "largest_of": {"en": "the {shown} largest of {total}; all are in the table", "vi": "{shown} khoản lớn nhất trong {total}; tất cả có trong bảng"},

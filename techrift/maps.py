@@ -126,7 +126,7 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """An arc from Huawei's (nearest) headquarters to every partner, and from a Huawei R&D site in the partner's city where there is one.
+    """An arc from Huawei's (nearest) headquarters to every partner, and from one Huawei R&D site in the partner's city where there is one.
 
     The arcs are geographic links, not reported reporting lines: the sources do not say which site runs which tie.
     """
@@ -150,7 +150,9 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
         nearest = (east ** 2 + (to_lat[:, None] - hq_lat) ** 2).argmin(axis=1)
         from_headquarters = pd.concat([receivers.drop(columns="city").reset_index(drop=True),
                                        headquarters.iloc[nearest].reset_index(drop=True)], axis=1)
-    from_same_city = receivers.merge(senders[senders["kind"] == "company_site"], on="city")
+    # One arc from a site in the partner's city, however many sites the city has (first by id).
+    city_sites = senders[senders["kind"] == "company_site"].sort_values("from_id", kind="stable")
+    from_same_city = receivers.merge(city_sites, on="city").drop_duplicates("to_id")
     joined = pd.concat([from_headquarters, from_same_city], ignore_index=True)
     joined["from_lon"] = joined["from_lon"].astype(float)
     joined["from_lat"] = joined["from_lat"].astype(float)
@@ -217,6 +219,9 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
     """
     partners = most_tied(partners)
     western = None if western is None else most_tied(western)
+    if len(sites) > MAX_POINTS_PER_LAYER:  # headquarters first: every partner's arc starts at one
+        sites = sites.assign(is_hq=sites["kind"].eq("company_hq")).sort_values(
+            ["is_hq", "place_id"], ascending=[False, True], kind="stable").head(MAX_POINTS_PER_LAYER).drop(columns="is_hq")
     site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
     layers = [
         outline_layer(outlines),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -295,8 +296,9 @@ def empty_state(message: str) -> None:
 def download_csv(frame: pd.DataFrame, file_name: str, label: str | None = None, key: str | None = None) -> None:
     from techrift.export import to_csv_bytes
 
-    st.download_button(label or t("download_rows", current_language()), to_csv_bytes(frame), file_name=file_name,
-                       mime="text/csv", key=key or f"download_{file_name}")
+    # The bytes are made on click, not on every run (a filter change at 1000x the data wrote four CSVs it never sent).
+    st.download_button(label or t("download_rows", current_language()), partial(to_csv_bytes, frame),
+                       file_name=file_name, mime="text/csv", key=key or f"download_{file_name}", on_click="ignore")
 
 
 def source_line(source: pd.Series) -> str:

@@ -40,3 +40,17 @@ def test_filters_that_leave_no_money_say_so() -> None:
     at = run_page("pages/funding.py", {"country": "United Kingdom"})
     assert not at.exception
     assert "No money flow matches these filters" in at.info[0].value
+
+
+def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(tmp_path, monkeypatch) -> None:
+    from techrift import synthetic
+    from techrift.charts import funding
+    from techrift.data import DATA_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path)))  # thirty targets
+    at = run_page("pages/funding.py")
+    assert not at.exception
+    assert len(at.metric) == funding.TARGETS_SHOWN
+    assert [caption.value for caption in at.caption if "more targets" in caption.value] == [
+        "27 more targets are in the table below."]
+    assert len(at.dataframe[-1].value) == 10 * 13  # the figures table still has every figure

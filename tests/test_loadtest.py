@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.Element_pb2 import Element
 
 from techrift import bench, loadtest
+
+
+def run_alone(coroutine):
+    """asyncio.run in a thread of its own: pytest-playwright keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_only_loopback_servers_can_be_targeted() -> None:
@@ -61,7 +68,7 @@ def test_a_fault_in_the_load_test_ends_the_run_with_an_error_instead_of_hanging(
             await loadtest.run_load(settings, "http://127.0.0.1:9", None)
 
     with pytest.raises(RuntimeError, match="3 of 3 sessions crashed") as raised:
-        asyncio.run(bounded())
+        run_alone(bounded())
     assert isinstance(raised.value.__cause__, TypeError)
 
 def _multiselect(options: list[str], chosen: list[str]) -> Element:
@@ -127,7 +134,7 @@ def test_summary_counts_errors_and_takes_percentiles() -> None:
 def test_a_short_load_against_a_real_server_has_no_errors_and_loads_the_data_once() -> None:
     settings = loadtest.Settings(sessions=4, seconds=12, think=0.5, timeout=60, ramp=1)
     with bench.served() as server:
-        run = asyncio.run(loadtest.run_load(settings, server.url, server.process.pid))
+        run = run_alone(loadtest.run_load(settings, server.url, server.process.pid))
     assert len(run.results) >= 4 * 3
     assert [result.error for result in run.results if result.error] == []
     assert {result.kind for result in run.results} == {"open", "page", "filter"}

@@ -128,3 +128,22 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     layer = next(layer for layer in spec["layers"] if layer["id"] == "partners")
     assert len(layer["data"]) == maps.MAX_POINTS_PER_LAYER
     assert maps.most_tied(partners) is partners  # a map within the limit is drawn whole
+
+
+def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_layer_is_capped(dataset) -> None:
+    sites = maps.huawei_sites(dataset.places)
+    novosibirsk = sites[sites["place_id"] == "huawei-novosibirsk"].iloc[0]
+    clones = pd.concat([novosibirsk.to_frame().T.assign(place_id=f"huawei-novosibirsk-{i:04d}") for i in range(2000)])
+    crowded = pd.concat([sites, clones], ignore_index=True)
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    arcs = maps.arcs(partners, crowded)
+    assert len(arcs) == len(maps.arcs(partners, sites))  # still one headquarters arc and at most one same-city arc each
+    assert arcs[arcs["to_id"] == "nsu"]["from_id"].tolist() == ["huawei-hq", "huawei-novosibirsk"]
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners, crowded, None,
+                             maps.RUSSIA)
+    layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+    assert len(layers["huawei_sites"]["data"]) == maps.MAX_POINTS_PER_LAYER
+    drawn_sites = {site["place_id"] for site in layers["huawei_sites"]["data"]}
+    assert "huawei-hq" in drawn_sites
+    assert {arc["from_id"] for arc in layers["arcs"]["data"]} <= drawn_sites  # no arc starts at a site not drawn
+    assert {arc["to_id"] for arc in layers["arcs"]["data"]} == set(partners["place_id"])

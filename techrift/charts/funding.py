@@ -193,6 +193,10 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
     return figure
 
 
+# Targets shown as headline figures above the table (the seeds have three); the table below holds them all.
+TARGETS_SHOWN = 3
+
+
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
     return pd.DataFrame({
