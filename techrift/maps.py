@@ -212,6 +212,14 @@ def most_tied(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Data
     return sites.sort_values(["events", "place_id"], ascending=[False, True], kind="stable").head(limit)
 
 
+def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.DataFrame:
+    """Huawei's sites to draw: all of them up to `limit`, else headquarters first (every partner's arc starts at one), then by id."""
+    if len(sites) <= limit:
+        return sites
+    headquarters_first = sites["kind"].ne("company_hq")  # False sorts first
+    return sites.assign(_order=headquarters_first).sort_values(["_order", "place_id"], kind="stable").head(limit).drop(columns="_order")
+
+
 def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str) -> pdk.Deck:
     """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities).
 
@@ -219,9 +227,7 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
     """
     partners = most_tied(partners)
     western = None if western is None else most_tied(western)
-    if len(sites) > MAX_POINTS_PER_LAYER:  # headquarters first: every partner's arc starts at one
-        sites = sites.assign(is_hq=sites["kind"].eq("company_hq")).sort_values(
-            ["is_hq", "place_id"], ascending=[False, True], kind="stable").head(MAX_POINTS_PER_LAYER).drop(columns="is_hq")
+    sites = sites_drawn(sites)
     site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
     layers = [
         outline_layer(outlines),
