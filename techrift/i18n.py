@@ -73,6 +73,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "all_kinds": {"en": "All kinds", "vi": "Tất cả các loại"},
     "timeline_empty": {"en": "No event of the pivot matches these filters.", "vi": "Không có sự kiện nào khớp với bộ lọc này."},
     "details_for": {"en": "Details for", "vi": "Chi tiết của"},
+    "picker_limited": {"en": "The list offers the first {shown:,} of {total:,}; a click on the chart or a link picks any of them.",
+                       "vi": "Danh sách chỉ có {shown:,} mục đầu trong {total:,}; nhấp vào biểu đồ hoặc dùng liên kết để chọn bất kỳ mục nào."},
     "choose_event": {"en": "Choose an event (or click a mark)…", "vi": "Chọn một sự kiện (hoặc nhấp vào một mốc)…"},
     "events_table": {"en": "The same events as a table", "vi": "Các sự kiện trên dưới dạng bảng"},
     "undated_events": {"en": "Events with no known date (not drawn): {titles}", "vi": "Sự kiện không rõ ngày (không vẽ): {titles}"},

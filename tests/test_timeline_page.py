@@ -50,3 +50,21 @@ def test_unknown_event_in_the_url_falls_back_with_a_notice() -> None:
     assert not at.exception
     assert at.selectbox[0].value == ""
     assert any("not known" in w.value for w in at.warning)
+
+
+def test_a_long_pick_list_offers_the_first_few_and_still_opens_a_linked_event(monkeypatch) -> None:
+    from techrift import ui
+    from techrift.charts import timeline
+    from techrift.data import default_data_dir, load_dataset
+
+    monkeypatch.setattr(ui, "PICKER_LIMIT", 5)
+    dataset = load_dataset(default_data_dir())
+    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    late = pivot.dropna(subset=["start"]).iloc[-1]  # far beyond the first five on the list
+    at = run_page("pages/timeline.py", {"event": late["event_id"]})
+    assert not at.exception
+    picker = at.selectbox(key="url_event")
+    assert len(picker.options) == 5 + 1  # the first five (the blank choice among them) and the linked event
+    assert picker.value == late["event_id"]
+    assert any("first 5 of" in caption.value for caption in at.caption)
+    assert late["title_en"] in [markdown.value.removeprefix("#### ") for markdown in at.markdown]

@@ -194,8 +194,9 @@ def click_place_on_the_map(page, dataset: Dataset, place_id: str, view: str) -> 
     x, y = box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
     page.mouse.move(x, y)  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
     page.wait_for_selector(".deck-tooltip", state="visible")
-    rerun_after(page, lambda: page.mouse.click(x, y))
-    page.mouse.move(0, 0)  # the tooltip goes, so what is asserted next is the page's own detail
+    # Then the pointer leaves at once: the tooltip goes, so the page can settle and what is asserted next is the
+    # page's own detail (a tooltip left over the map kept the page from settling on a loaded machine).
+    rerun_after(page, lambda: (page.mouse.click(x, y), page.mouse.move(0, 0)))
 
 
 @pytest.mark.parametrize("path", pages_where(lambda spec: spec.pick is not None))
