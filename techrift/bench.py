@@ -179,8 +179,13 @@ _RECORDER = """() => {
   const painted = mutation => !mutation.target.parentElement?.closest('canvas') && !mutation.attributeName?.startsWith('aria-');
   new MutationObserver(mutations => { if (mutations.some(painted)) bench.last = performance.now(); })
     .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
-  new MutationObserver(() => bench.states.push([performance.now(), app.dataset.testScriptState]))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  // Every transition, even two in one batch (a fast run flips running -> notRunning before the observer is called):
+  // a record's new value is the next record's old value, the last one's is the attribute now.
+  new MutationObserver(records => {
+    const now = performance.now();
+    records.forEach((record, i) => bench.states.push(
+      [now, i + 1 < records.length ? records[i + 1].oldValue : app.dataset.testScriptState]));
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
   for (const kind of ['click', 'keydown']) {
     document.addEventListener(kind, () => { if (bench.action === null) bench.action = performance.now(); }, true);
   }
