@@ -53,11 +53,12 @@ if not skoltech.empty:
 st.subheader(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))
 targets = metrics[metrics["kind"].eq("target")]
-for column, (_, target) in zip(st.columns(funding.TARGETS_SHOWN), targets.head(funding.TARGETS_SHOWN).iterrows()):
+headline_targets = targets.head(funding.TARGETS_SHOWN)
+for column, (_, target) in zip(st.columns(max(len(headline_targets), 1)), headline_targets.iterrows()):
     column.metric(target["metric"], f"{target['value']:,.0f} {target['unit']}",
                   help=t("within_years", lang, years=target["horizon_years"], year=target["year"]))
-if len(targets) > funding.TARGETS_SHOWN:
-    st.caption(t("more_targets", lang, count=len(targets) - funding.TARGETS_SHOWN))
+if len(targets) > len(headline_targets):
+    st.caption(t("more_targets", lang, count=len(targets) - len(headline_targets)))
 figures = funding.figures_table(metrics, lang)
 st.dataframe(figures, hide_index=True, width="stretch")
 ui.download_csv(figures, "techrift-figures.csv")
