@@ -46,8 +46,7 @@ st.subheader(t("records_citing", lang, count=len(citing)), anchor=False)
 st.dataframe(citing[["table", "record_id", "title"]], hide_index=True, width="stretch")
 
 if chosen in dataset.seed_texts:
-    quotes = dataset.quotes[dataset.quotes["source_id"] == chosen]
-    segments = sources.seed_segments(dataset.seed_texts[chosen], quotes)
+    quotes, segments = sources.seed_view(dataset, chosen)
     st.subheader(t("seed_full_text_title", lang), anchor=False)
     st.caption(t("seed_coverage", lang, count=len(quotes), share=f"{sources.quoted_share(segments):.0%}"))
     with st.container(border=True, height=520):

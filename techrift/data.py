@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,9 @@ class DataError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the data")
 
 
-@dataclass(frozen=True)
+# eq=False: a dataset is equal only to itself and hashed by identity, so that what is derived from it can be cached
+# per dataset (comparing every frame would cost more than deriving again).
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """All tables, validated and typed, plus the seed texts they quote."""
 
@@ -70,8 +73,12 @@ class Dataset:
 
     def sources_for(self, source_ids: str) -> pd.DataFrame:
         """The source rows behind a ';'-separated id list, in the order given."""
-        ids = split_ids(source_ids)
-        return self.sources.set_index("source_id").loc[ids].reset_index()
+        return self.sources_by_id.loc[split_ids(source_ids)].reset_index()
+
+    @cached_property
+    def sources_by_id(self) -> pd.DataFrame:
+        """The sources indexed by source_id (made once per dataset)."""
+        return self.sources.set_index("source_id")
 
     def publishers(self, source_id_lists: Iterable[object]) -> list[str]:
         """For each ';'-separated source id list, its publishers joined by '; ' (each once, in order)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -17,6 +20,9 @@ RECORD_TITLES: dict[str, tuple[str, str]] = {
 }
 
 
+# The Sources page shows the same dataset-wide tables on every run: each is made once per dataset, and is shared, so
+# callers must not modify it (tests/test_loader.py runs every page and checks the frames are unchanged).
+@lru_cache(maxsize=4)
 def citations(dataset: Dataset) -> pd.DataFrame:
     """One row per (source, record) citation: source_id, table, record_id, title."""
     rows: list[tuple[str, str, str, str]] = []
@@ -29,6 +35,7 @@ def citations(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
 
 
+@lru_cache(maxsize=4)
 def source_table(dataset: Dataset) -> pd.DataFrame:
     """Every source with its date label and how many records cite it, seeds first, then newest first."""
     counts = citations(dataset).groupby("source_id").size()
@@ -58,10 +65,18 @@ def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
             spans.append((start, start + len(fragment), quote_id))
             boundaries.update((start, start + len(fragment)))
             start = text.find(fragment, start + 1)
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for index, (start, end, _) in enumerate(spans):
+        starting[start].append(index)
+        ending[end].append(index)
     cuts = sorted(boundaries)
+    active: set[int] = set()  # the spans covering the stretch from this cut to the next, by their place in `spans`
     segments: list[Segment] = []
     for begin, end in zip(cuts, cuts[1:]):
-        covering = tuple(dict.fromkeys(q for s, e, q in spans if s <= begin and end <= e))
+        active.update(starting[begin])
+        active.difference_update(ending[begin])
+        covering = tuple(dict.fromkeys(spans[index][2] for index in sorted(active)))
         if segments and segments[-1].quote_ids == covering:
             segments[-1] = Segment(segments[-1].text + text[begin:end], covering)
         else:
@@ -69,7 +84,14 @@ def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
     return segments
 
 
-def quoted_share(segments: list[Segment]) -> float:
+@lru_cache(maxsize=8)
+def seed_view(dataset: Dataset, source_id: str) -> tuple[pd.DataFrame, tuple[Segment, ...]]:
+    """A seed source's quotes and its text split around them."""
+    quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
+    return quotes, tuple(seed_segments(dataset.seed_texts[source_id], quotes))
+
+
+def quoted_share(segments: Sequence[Segment]) -> float:
     """Share of the text's characters covered by at least one quote."""
     total = sum(len(s.text) for s in segments)
     return sum(len(s.text) for s in segments if s.quote_ids) / total if total else 0.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -15,7 +15,7 @@ import streamlit as st
 
 from techrift import filters as flt
 from techrift import i18n
-from techrift.data import DataError, Dataset, default_data_dir, load_dataset
+from techrift.data import DataError, Dataset, default_data_dir, load_dataset, split_ids
 from techrift.i18n import t
 from techrift.text import escape_markdown
 
@@ -324,23 +324,29 @@ def download_csv(frame: pd.DataFrame, file_name: str, label: str | None = None, 
                        file_name=file_name, mime="text/csv", key=key or f"download_{file_name}", on_click="ignore")
 
 
-def source_line(source: pd.Series) -> str:
+def source_line(source: pd.Series, lang: str) -> str:
     """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
     from techrift.data import date_label
     from techrift.text import escape_markdown, markdown_link
 
-    lang = current_language()
     title = markdown_link(source["title"], source["url"])
     when = date_label(source["published"]) if isinstance(source["published"], str) else t("date_not_given", lang)
-    entry = f"[{t('entry', lang)}](/sources?source={source['source_id']})"
+    entry = f"[{t('entry', lang)}](/sources?source={source.name})"
     seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
     return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
 
 
+# The overview and comparison list dozens of sources on every run; each line is made once per process.
+@lru_cache(maxsize=4096)
+def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
+    return source_line(dataset.sources_by_id.loc[source_id], lang)
+
+
 def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
     """List a record's sources, each one click away."""
-    sources = dataset.sources_for(source_ids)
-    container.markdown(f"**{t('sources', current_language())}**\n\n" + "\n".join(f"- {source_line(row)}" for _, row in sources.iterrows()))
+    lang = current_language()
+    lines = [f"- {_source_line(dataset, source_id, lang)}" for source_id in split_ids(source_ids)]
+    container.markdown(f"**{t('sources', lang)}**\n\n" + "\n".join(lines))
 
 
 def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
-from techrift import ui
+from techrift import sources, ui
 from techrift.data import default_data_dir
 from tests.apptest_helpers import run_page
 
@@ -23,15 +25,19 @@ VISITS = [
 
 
 def _fingerprint(dataset) -> dict[str, tuple[tuple[str, ...], int]]:
+    # The tables, and what is derived from them once per dataset and shared by every run.
+    frames = {field.name: getattr(dataset, field.name) for field in dataclasses.fields(dataset)}
+    frames |= {"sources_by_id": dataset.sources_by_id, "citations": sources.citations(dataset),
+               "source_table": sources.source_table(dataset), "seed_quotes": sources.seed_view(dataset, "seed-000")[0]}
     return {name: (tuple(frame.columns), int(pd.util.hash_pandas_object(frame.astype(str), index=True).sum()))
-            for name, frame in vars(dataset).items() if isinstance(frame, pd.DataFrame)}
+            for name, frame in frames.items() if isinstance(frame, pd.DataFrame)}
 
 
 def test_one_shared_dataset_is_not_modified_by_any_page() -> None:
     shared = ui._cached_dataset(str(default_data_dir()))
     assert ui._cached_dataset(str(default_data_dir())) is shared  # one object per process, not a copy per run
     before = _fingerprint(shared)
-    assert len(before) >= 7
+    assert len(before) >= 11
     for script, params in VISITS:
         at = run_page(script, params)
         assert not at.exception, (script, [e.value for e in at.exception])

@@ -37,6 +37,28 @@ def test_segments_rebuild_the_text_and_mark_quotes() -> None:
     assert sources.quoted_share(segments) == len("beta. Gamma delta") / len(text)
 
 
+def _covering_by_definition(text: str, quotes: pd.DataFrame) -> list[tuple[str, ...]]:
+    """For every character, the quotes whose occurrences cover it, in quote order (the slow, obvious way)."""
+    covering: list[dict[str, None]] = [{} for _ in text]
+    for quote_id, fragment in zip(quotes["quote_id"], quotes["text"]):
+        start = text.find(fragment)
+        while start >= 0:
+            for position in range(start, start + len(fragment)):
+                covering[position][quote_id] = None
+            start = text.find(fragment, start + 1)
+    return [tuple(quote_ids) for quote_ids in covering]
+
+
+def test_segments_agree_with_the_definition_on_nested_repeated_and_adjacent_quotes() -> None:
+    text = "abcabcab xyz abc. abcab"
+    quotes = pd.DataFrame({"quote_id": ["q1", "q2", "q3", "q4", "q5"], "text": ["abc", "bcab", "cabcab x", "xyz", " abc. "]})
+    segments = sources.seed_segments(text, quotes)
+    assert "".join(s.text for s in segments) == text
+    per_character = [s.quote_ids for s in segments for _ in s.text]
+    assert per_character == _covering_by_definition(text, quotes)
+    assert all(a.quote_ids != b.quote_ids for a, b in zip(segments, segments[1:]))  # neighbours merged
+
+
 def test_shipped_seed_texts_are_mostly_quoted(dataset) -> None:
     for source_id, text in dataset.seed_texts.items():
         quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
