@@ -175,8 +175,10 @@ _RECORDER = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   const main = document.querySelector('[data-testid="stMain"]');
   const bench = window.__bench = {action: null, states: [], last: 0};
-  // Not painted: a canvas's children (fallback content; the data grid keeps an accessible copy there), aria-* attributes.
-  const painted = mutation => !mutation.target.parentElement?.closest('canvas') && !mutation.attributeName?.startsWith('aria-');
+  // Not painted: a canvas's children (fallback content; the data grid keeps an accessible copy there, added ~300 ms
+  // after it draws), aria-* attributes. The canvas itself is the target when that copy is added or replaced.
+  const element = node => node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const painted = mutation => !element(mutation.target)?.closest('canvas') && !mutation.attributeName?.startsWith('aria-');
   new MutationObserver(mutations => { if (mutations.some(painted)) bench.last = performance.now(); })
     .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
   // Every transition, even two in one batch (a fast run flips running -> notRunning before the observer is called):

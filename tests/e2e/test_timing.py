@@ -1,0 +1,32 @@
+"""The browser-side timing shared by these tests and the benchmark counts what is painted, and only that."""
+
+from __future__ import annotations
+
+from techrift import bench
+
+# The two elements the recorder watches, as Streamlit names them, with a canvas like the data grid's inside.
+PAGE = """<div data-testid="stApp" data-test-script-state="notRunning"><div data-testid="stMain">
+<canvas id="grid"></canvas><p id="text">before</p></div></div>"""
+
+
+def test_a_canvas_fallback_copy_is_not_a_paint_but_visible_text_is(page) -> None:
+    page.set_content(PAGE)
+    page.evaluate(bench._RECORDER)
+    # The data grid adds an accessible copy of its rows as the canvas's own child after drawing: nothing on screen changes.
+    page.evaluate("""() => { const grid = document.getElementById('grid');
+        grid.appendChild(document.createElement('table')).appendChild(document.createElement('tr')).textContent = 'row';
+        grid.querySelector('tr').textContent = 'row, again'; }""")
+    page.wait_for_timeout(50)
+    assert page.evaluate("() => window.__bench.last") == 0
+    page.evaluate("() => { document.getElementById('text').textContent = 'after'; }")
+    page.wait_for_function("() => window.__bench.last > 0", timeout=2_000)
+
+
+def test_every_script_state_transition_is_recorded(page) -> None:
+    page.set_content(PAGE)
+    page.evaluate(bench._RECORDER)
+    # A fast run flips running -> notRunning within one observer batch; both must be seen.
+    page.evaluate("""() => { const app = document.querySelector('[data-testid="stApp"]');
+        app.dataset.testScriptState = 'running'; app.dataset.testScriptState = 'notRunning'; }""")
+    page.wait_for_function("() => window.__bench.states.length >= 2", timeout=2_000)
+    assert [state for _, state in page.evaluate("() => window.__bench.states")] == ["running", "notRunning"]
