@@ -31,8 +31,7 @@ shown = compare.in_scope(dataset, context.filters, context.options)
 
 def show_key_figures(company: str, column) -> None:
     column.markdown(f"**{escape_markdown(company)}**")
-    all_figures = compare.key_figures(shown, company, lang)
-    figures = all_figures[:compare.KEY_FIGURES_SHOWN]
+    figures, total = compare.key_figures(shown, company, lang, limit=compare.KEY_FIGURES_SHOWN)
     if not figures:
         column.caption(t("no_statement", lang))
     for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
@@ -42,8 +41,8 @@ def show_key_figures(company: str, column) -> None:
             place.metric(escape_markdown(figure.label), figure.value, label_visibility="collapsed")
             place.caption(escape_markdown(figure.detail))
             ui.show_sources(dataset, figure.source_ids, place.expander(t("sources", lang)))
-    if len(all_figures) > len(figures):
-        column.caption(t("more_figures", lang, count=len(all_figures) - len(figures)))
+    if total > len(figures):
+        column.caption(t("more_figures", lang, count=total - len(figures)))
 
 
 def show_cell(row: pd.Series, side: str, column) -> None:

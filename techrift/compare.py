@@ -174,15 +174,18 @@ def _metric_value(metric: pd.Series) -> str:
     return f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
 
 
-def key_figures(dataset: Dataset, company: str, lang: str = "en") -> list[KeyFigure]:
-    """Lab lifetimes from lab opened/closed events, then the company's own non-money figures with their units."""
+def key_figures(dataset: Dataset, company: str, lang: str = "en", limit: int | None = None) -> tuple[list[KeyFigure], int]:
+    """Lab lifetimes from lab opened/closed events, then the company's own non-money figures with their units:
+    the first `limit` of them (all when None), and how many there are in all."""
     lifetimes = lab_lifetimes(moves(dataset.events, company), dataset.places)
+    own = dataset.metrics[dataset.metrics["company"].eq(company) & dataset.metrics["kind"].eq("measure")]
+    total = len(lifetimes) + len(own)
+    limit = total if limit is None else limit
     figures = [
         KeyFigure(t("lab_years", lang, lab=lab["lab"]), t("about", lang, value=f"{lab['years']:.0f}"), lab["period"], lab["source_ids"])
-        for _, lab in lifetimes.iterrows()
+        for _, lab in lifetimes.head(limit).iterrows()
     ]
-    own = dataset.metrics[dataset.metrics["company"].eq(company) & dataset.metrics["kind"].eq("measure")]
-    for _, metric in own.iterrows():
+    for _, metric in own.head(max(limit - len(figures), 0)).iterrows():
         year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
         figures.append(KeyFigure(f"{metric['metric']}{year}", _metric_value(metric), localized(metric, "description", lang), metric["source_ids"]))
-    return figures
+    return figures, total

@@ -90,8 +90,12 @@ class Dataset:
 
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
         """The seed fragments that support one record."""
-        mask = (self.quotes["record_table"] == table) & (self.quotes["record_id"] == record_id)
-        return self.quotes[mask]
+        return self.quotes.iloc[self._quote_rows.get((table, record_id), [])]
+
+    @cached_property
+    def _quote_rows(self) -> dict[tuple[str, str], Any]:
+        # (table, record id) -> row positions in `quotes`: a page shows the quotes of a dozen records per run.
+        return self.quotes.groupby(["record_table", "record_id"], sort=False).indices
 
 
 def split_ids(value: object) -> list[str]:

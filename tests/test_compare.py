@@ -154,20 +154,28 @@ def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
 
 
 def test_key_figures_are_computed_from_the_data(dataset) -> None:
-    aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")}
+    aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")[0]}
     lab = aws["Years AWS Shanghai AI Lab ran"]
     assert (lab.value, lab.detail) == ("about 7", "Sep 2018 – 23 Jul 2025")
     assert "seed-003" in lab.source_ids.split(";")
     assert (aws["Cloud regions"].value, aws["Cloud regions"].source_ids) == ("2 regions", "seed-003")
     assert aws["Staff at closure (2025)"].value == "12 people"
     assert "Market population" not in aws  # a claim about China, not a figure about AWS
-    nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")}
+    nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")[0]}
     assert nvidia == {"China share of sales (2024)": "13%"}
+
+
+def test_key_figures_up_to_a_limit_keep_their_order_and_count_them_all(dataset) -> None:
+    every, total = compare.key_figures(dataset, "AWS")
+    assert total == len(every) == 3
+    for limit in range(total + 2):
+        first, counted = compare.key_figures(dataset, "AWS", limit=limit)
+        assert first == every[:limit] and counted == total
 
 
 def test_key_figures_follow_the_scope(dataset) -> None:
     scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
-    labels = [figure.label for figure in compare.key_figures(scope, "AWS")]
+    labels = [figure.label for figure in compare.key_figures(scope, "AWS")[0]]
     assert labels == ["Staff at closure (2025)"]  # the lab opened in 2018 and the regions figure has no year
 
 
@@ -218,7 +226,22 @@ def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
     ]), "X", "Y")
     lifetimes = compare.lab_lifetimes(moves, places)
     assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 1", "Lab 2"]
-    trace = compare_charts.lifetimes_trace(lifetimes, "en")
+    trace = compare_charts.lifetimes_trace(compare_charts.distinct_lifetimes(lifetimes), "en")
     assert [None if x is None else pd.Timestamp(x).year for x in trace.x] == [2010, 2020, None, 2011, 2021, None, 2012, 2022]
     assert list(trace.y) == ["X", "X", None, "X", "X", None, "Y", "Y"]
     assert trace.hovertext[0].startswith("Years Lab 0 ran: about 10") and trace.hovertext[2] is None
+
+
+def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() -> None:
+    places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(4)], "name_en": [f"Lab {i}" for i in range(4)]})
+    moves = compare.moves(pd.DataFrame([
+        event for i in range(4) for event in (
+            _event(f"open-{i}", "X", "lab_opened", "2015-01-01" if i < 3 else "2016-01-01", place_id=f"lab-{i}"),
+            _event(f"close-{i}", "X", "lab_closed", "2020-01-01", place_id=f"lab-{i}"),
+        )
+    ]), "X", "Y")
+    lifetimes = compare_charts.distinct_lifetimes(compare.lab_lifetimes(moves, places))
+    assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 3"] and lifetimes["also"].tolist() == [2, 0]
+    trace = compare_charts.lifetimes_trace(lifetimes, "en")
+    assert "and 2 more labs over the same years" in trace.hovertext[0]
+    assert "more labs" not in trace.hovertext[3]

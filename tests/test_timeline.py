@@ -78,6 +78,19 @@ def test_hover_names_institution_precision_and_sources(dataset) -> None:
     assert "The Daily Californian" in hover["cut-day"]
 
 
+def test_events_drawn_on_the_same_spot_become_one_mark_whose_hover_names_them_all(dataset) -> None:
+    same_day = SAMPLE[SAMPLE["event_id"] == "cut-day"]
+    twins = pd.concat([same_day] + [same_day.assign(event_id=f"twin-{i}", title_en=f"Twin <{i}>") for i in range(7)], ignore_index=True)
+    figure = timeline.pivot_figure(timeline.pivot_events(pd.concat([SAMPLE, twins.iloc[1:]], ignore_index=True), PLACES), dataset)
+    marks = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
+    assert set(marks) == set(timeline.pivot_events(SAMPLE, PLACES)["event_id"])  # one mark per spot, the first event's
+    hover = marks["cut-day"]
+    assert "7 more on the same dates" in hover
+    assert [f"Twin &lt;{i}&gt;" in hover for i in range(7)] == [True] * timeline.TITLES_LISTED + [False] * (7 - timeline.TITLES_LISTED)
+    assert "and 2 more (every event is in the table below)" in hover
+    assert not any("same dates" in text for event_id, text in marks.items() if event_id != "cut-day")
+
+
 def test_hover_text_from_the_data_is_escaped(dataset) -> None:
     hostile = SAMPLE.copy()
     hostile.loc[hostile["event_id"] == "cut-day", "title_en"] = "<img src=x onerror=alert(1)>"

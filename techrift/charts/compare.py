@@ -39,13 +39,24 @@ def _lifetime_text(lab: Mapping[str, Any], lang: str) -> str:
     return f"{t('lab_years', lang, lab=lab['lab'])}: {years}"
 
 
+def distinct_lifetimes(lifetimes: pd.DataFrame) -> pd.DataFrame:
+    """One row per line drawn: labs on the same lane over the same dates would share it, so the first stands for
+    them and `also` counts the others."""
+    groups = lifetimes.groupby(["lane", "opened", "closed"], sort=False)
+    return lifetimes.loc[groups.head(1).index].assign(also=groups["place_id"].transform("size") - 1)
+
+
 def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
-    """One line per lab along its lane, from its opening to its closing, all in one trace (gaps between labs)."""
+    """One line per lab along its lane, from its opening to its closing, all in one trace (gaps between labs).
+
+    Needs the `also` column of distinct_lifetimes."""
     x: list[object] = []
     y: list[object] = []
     hover: list[str | None] = []
     for lab in lifetimes.to_dict("records"):
         text = f"{html.escape(_lifetime_text(lab, lang))}<br>{html.escape(lab['period'])}"
+        if lab["also"]:
+            text += f"<br><i>{html.escape(t('same_lifetime', lang, count=lab['also']))}</i>"
         x += [None, lab["opened"], lab["closed"]]
         y += [None, lab["lane"], lab["lane"]]
         hover += [None, text, text]
@@ -61,7 +72,7 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     dated = moves[moves["start"].notna()]
     # The event marks (markers for exact days, spans for months and years) come from the shared lane timeline.
     events = timeline.lanes_figure(dated, lanes, dataset, lang)
-    lifetimes = compare.lab_lifetimes(dated, dataset.places)
+    lifetimes = distinct_lifetimes(compare.lab_lifetimes(dated, dataset.places))
     window = close_up_window(dated)
     panels = 1 if window is None else 2
     figure = make_subplots(rows=1, cols=panels, shared_yaxes=True, column_widths=[0.4, 0.6][-panels:], horizontal_spacing=0.03)

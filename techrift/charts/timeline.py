@@ -46,7 +46,8 @@ def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     pivot = events.assign(side=sides(events))
     pivot = pivot[pivot["side"].notna()].copy()
     # One lane per university or institute; other events (companies, governments, groups) by counterpart.
-    pivot["lane"] = [lane_name(academic.get(place_id, counterpart)) for place_id, counterpart in zip(pivot["place_id"], pivot["counterpart"])]
+    names = pivot["place_id"].map(academic).fillna(pivot["counterpart"])
+    pivot["lane"] = names.map({name: lane_name(name) for name in names.unique()})
     return pivot.sort_values(["start", "event_id"], na_position="last")
 
 
@@ -77,13 +78,41 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
     ]
 
 
+# Marks drawn on the same spot, and how many of their titles a merged mark's hover lists.
+COINCIDENT = ["lane", "category", "approximate", "start", "end"]
+TITLES_LISTED = 5
+
+
+def merge_coincident(dated: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per mark: events on the same lane, of the same kind and over the same dates would be drawn exactly on
+    top of each other (only the top one reachable), so they become one mark, the first event's. Adds `merged`, how
+    many events the mark stands for, and `also`, hover lines naming the others ("" for a mark of one event)."""
+    dated = dated.reset_index(drop=True)
+    groups = dated.groupby(COINCIDENT, sort=False, dropna=False)
+    merged = groups.head(1).assign(merged=groups["event_id"].transform("size"), also="")
+    shared = merged[merged["merged"] > 1]
+    if shared.empty:
+        return merged
+    others = dated.drop(index=merged.index)
+    titles = localized_column(others, "title", lang).map(html.escape)
+    listed = titles.groupby([others[key] for key in COINCIDENT], sort=False, dropna=False).agg(
+        lambda more: "<br>".join(more.head(TITLES_LISTED)))
+    lines = listed.reindex(pd.MultiIndex.from_frame(shared[COINCIDENT])).to_numpy()
+    merged.loc[shared.index, "also"] = [
+        f"<br><i>{html.escape(t('same_mark', lang, count=count - 1))}</i><br>{line}"
+        + (f"<br>{html.escape(t('more_events', lang, count=count - 1 - TITLES_LISTED))}" if count - 1 > TITLES_LISTED else "")
+        for count, line in zip(shared["merged"], lines)
+    ]
+    return merged
+
+
 def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
     """Dated events on named lanes: markers for dates known to the day, shaded spans over the whole month, year or period otherwise.
 
     `events` needs a `lane` column; one legend entry per kind of action.
     """
-    dated = events[events["start"].notna()].copy()
-    dated["hover"] = _hover(dated, dataset, lang)
+    dated = merge_coincident(events[events["start"].notna()], lang)
+    dated["hover"] = [hover + also for hover, also in zip(_hover(dated, dataset, lang), dated["also"])]
     figure = go.Figure()
     shown_in_legend: set[str] = set()
     for category in style.CATEGORY_LABELS:
