@@ -96,12 +96,12 @@ def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | Non
 
 def comparison(stances: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
     """One row per dimension that either company has a stance on, in the schema's order; a missing cell is left empty (NA)."""
+    first = stances[stances["company"].isin([a, b])].drop_duplicates(["company", "dimension"]).set_index(["company", "dimension"])
     rows = []
     for dimension in schema.STANCE_DIMENSIONS:
         cells: dict[str, str | None] = {}
         for side, company in zip(SIDES, (a, b)):
-            match = stances[(stances["company"] == company) & (stances["dimension"] == dimension)]
-            cells |= _cell(match.iloc[0] if len(match) else None, side, lang)
+            cells |= _cell(first.loc[(company, dimension)] if (company, dimension) in first.index else None, side, lang)
         if cells["a_stance_id"] or cells["b_stance_id"]:
             rows.append({"dimension": dimension} | cells)
     return pd.DataFrame(rows, columns=["dimension"] + [f"{side}_{field}" for side in SIDES for field in CELL_FIELDS])

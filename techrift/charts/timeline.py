@@ -94,9 +94,9 @@ def merge_coincident(dated: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if shared.empty:
         return merged
     others = dated.drop(index=merged.index)
-    titles = localized_column(others, "title", lang).map(html.escape)
+    titles = localized_column(others, "title", lang)
     listed = titles.groupby([others[key] for key in COINCIDENT], sort=False, dropna=False).agg(
-        lambda more: "<br>".join(more.head(TITLES_LISTED)))
+        lambda more: "<br>".join(map(html.escape, more.head(TITLES_LISTED))))
     lines = listed.reindex(pd.MultiIndex.from_frame(shared[COINCIDENT])).to_numpy()
     merged.loc[shared.index, "also"] = [
         f"<br><i>{html.escape(t('same_mark', lang, count=count - 1))}</i><br>{line}"
