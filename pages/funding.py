@@ -46,9 +46,8 @@ metrics = flt.apply_to_metrics(dataset.metrics, context.filters, context.options
 skoltech = funding.count_series(metrics, "Skoltech", "Huawei research contracts")
 if not skoltech.empty:
     st.subheader(t("skoltech_title", lang), anchor=False)
-    money = flows[flows["recipient"].eq("Skoltech")]
-    note = " · ".join(funding.amount_label(row, lang) + f" ({funding.years_label(row, lang)})" for _, row in money.iterrows())
-    st.plotly_chart(funding.count_series_figure(skoltech, note or None, lang), key="skoltech_chart", width="stretch")
+    note = funding.amounts_note(flows[flows["recipient"].eq("Skoltech")], lang)
+    st.plotly_chart(funding.count_series_figure(skoltech, note, lang), key="skoltech_chart", width="stretch")
 
 st.subheader(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))

@@ -136,6 +136,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "same_mark": {"en": "{count} more on the same dates, in the same mark:", "vi": "Thêm {count} sự kiện cùng thời điểm, chung một dấu:"},
     "more_events": {"en": "and {count} more (every event is in the table below)", "vi": "và {count} sự kiện khác (mọi sự kiện đều có trong bảng bên dưới)"},
     "same_lifetime": {"en": "and {count} more labs over the same years on this line", "vi": "và {count} phòng thí nghiệm khác cùng những năm này trên đường này"},
+    "same_bar": {"en": "{count} records give this value for this year", "vi": "{count} bản ghi cho cùng giá trị này trong năm này"},
+    "more_amounts": {"en": "{count} more in the table", "vi": "còn {count} khoản trong bảng"},
     "more_targets": {"en": "{count} more targets are in the table below.", "vi": "Còn {count} mục tiêu khác trong bảng bên dưới."},
     "more_figures": {"en": "{count} more figures not shown: lab openings and closings are in the moves table below, counts on the Funding page.",
                      "vi": "Còn {count} số liệu không hiển thị: việc mở và đóng phòng thí nghiệm có trong bảng bên dưới, các số đếm ở trang Tài trợ."},

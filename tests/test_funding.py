@@ -114,6 +114,30 @@ def test_skoltech_series_is_a_count_on_its_own_axis(dataset) -> None:
     assert "2 million USD" in figure.layout.annotations[0].text
 
 
+def test_records_of_the_same_count_in_the_same_year_are_one_bar_that_says_so(dataset) -> None:
+    shipped = funding.count_series(dataset.metrics, "Skoltech", "Huawei research contracts")
+    twice = pd.concat([dataset.metrics, shipped.drop(columns="records").assign(metric_id=lambda f: f["metric_id"] + "-again")])
+    series = funding.count_series(twice, "Skoltech", "Huawei research contracts")
+    assert list(zip(series["year"], series["value"], series["records"])) == [(2013, 1.0, 2), (2019, 10.0, 2)]
+    assert list(series["metric_id"]) == list(shipped["metric_id"])  # the first record stands for the others
+    figure = funding.count_series_figure(series)
+    assert list(figure.data[0].y) == [1.0, 10.0]
+    assert all("2 records give this value" in text for text in figure.data[0].hovertext)
+    assert not any("records give" in text for text in funding.count_series_figure(shipped).data[0].hovertext)
+
+
+def test_a_count_charts_money_note_names_a_few_distinct_amounts_and_counts_the_rest(dataset) -> None:
+    skoltech = dataset.flows[dataset.flows["recipient"].eq("Skoltech")]
+    note = funding.amounts_note(skoltech)
+    assert note and "2 million USD" in note and "more in the table" not in note
+    repeated = pd.concat([skoltech] * 50, ignore_index=True)  # the same amounts many times over: each named once
+    assert funding.amounts_note(repeated) == note
+    many = pd.concat([skoltech.iloc[[0]].assign(amount=float(i + 1)) for i in range(10)], ignore_index=True)
+    assert funding.amounts_note(many).count(" · ") == funding.AMOUNTS_IN_NOTE
+    assert funding.amounts_note(many).endswith(f"{10 - funding.AMOUNTS_IN_NOTE} more in the table")
+    assert funding.amounts_note(skoltech.iloc[[]]) is None
+
+
 def test_figures_table_keeps_units(dataset) -> None:
     table = funding.figures_table(dataset.metrics)
     row = table.set_index("metric_id").loc["huawei-target-ai-developers"]

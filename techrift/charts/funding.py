@@ -171,9 +171,27 @@ def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.D
 
 
 def count_series(metrics: pd.DataFrame, subject: str, metric: str) -> pd.DataFrame:
-    """One non-money measure over the years (e.g. Skoltech's Huawei contracts), oldest first."""
-    series = metrics[(metrics["subject"] == subject) & (metrics["metric"] == metric) & metrics["year"].notna()]
-    return series.sort_values("year")
+    """One non-money measure over the years (e.g. Skoltech's Huawei contracts), oldest first.
+
+    Records of the same value in the same year would be drawn as bars on top of each other: one row stands for
+    them, the first, and `records` counts them."""
+    series = metrics[(metrics["subject"] == subject) & (metrics["metric"] == metric) & metrics["year"].notna()].reset_index(drop=True)
+    same_bar = series.groupby(["year", "value", "unit"], sort=False)
+    return series.loc[same_bar.head(1).index].assign(records=same_bar["metric_id"].transform("size")).sort_values("year")
+
+
+# Amounts named in a count chart's note; the flows table lists every one.
+AMOUNTS_IN_NOTE = 3
+
+
+def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
+    """The distinct amounts of `flows` with their years, for a note on a count chart: at most AMOUNTS_IN_NOTE, then
+    how many more (at 1000x the shipped data the note named 1,000 amounts and took seconds to draw)."""
+    amounts = list(dict.fromkeys(f"{amount_label(flow, lang)} ({years_label(flow, lang)})" for flow in flows.to_dict("records")))
+    if not amounts:
+        return None
+    more = len(amounts) - AMOUNTS_IN_NOTE
+    return " · ".join(amounts[:AMOUNTS_IN_NOTE]) + (f" · {t('more_amounts', lang, count=more)}" if more > 0 else "")
 
 
 def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str = "en") -> go.Figure:
@@ -183,7 +201,8 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
         x=series["year"].astype(str), y=series["value"], text=[f"{v:,.0f} {unit}" for v in series["value"]],
         textposition="outside", marker_color=style.CATEGORY_COLORS["partnership"],
         customdata=series[["metric_id"]].to_numpy(),
-        hovertext=[html.escape(text) for text in localized_column(series, "description", lang)],
+        hovertext=[html.escape(text) + (f"<br><i>{html.escape(t('same_bar', lang, count=records))}</i>" if records > 1 else "")
+                   for text, records in zip(localized_column(series, "description", lang), series["records"])],
         hovertemplate="%{hovertext}<extra></extra>",
     ))
     figure.update_layout(template=style.TEMPLATE_NAME, height=320, yaxis=dict(title=unit, rangemode="tozero"),
