@@ -50,8 +50,13 @@ def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Seri
     return labels.groupby(own["recipient_place_id"]).agg("; ".join).reindex(place_ids, fill_value="")
 
 
-def _joined_unique(values: pd.Series) -> str:
-    return ", ".join(dict.fromkeys(values))
+def _joined_unique_by(keys: pd.Series, values: pd.Series, separator: str) -> pd.Series:
+    """For each key, its values in the order given, each once, joined; one pass (a grouped join per place took
+    seconds at 1000x the shipped data)."""
+    seen: dict[object, dict[str, None]] = {}
+    for key, value in zip(keys, values):
+        seen.setdefault(key, {})[value] = None
+    return pd.Series({key: separator.join(values) for key, values in seen.items()}, dtype=object)
 
 
 def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
@@ -64,15 +69,16 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
     relevant = events[events["company"].eq("Huawei") & events["category"].isin(categories) & events["place_id"].isin(academic["place_id"])]
     if relevant.empty:
         return pd.DataFrame(columns=["place_id", "name", "lon", "lat", "kind", "events", "radius", "color"])
-    by_place = relevant.sort_values("start", kind="stable").groupby("place_id", sort=True)
+    in_time_order = relevant.sort_values("start", kind="stable")
+    by_place = in_time_order.groupby("place_id", sort=True)
     rank = relevant["category"].map({category: i for i, category in enumerate(categories)})
     sources = relevant["source_ids"].str.split(";").explode()
     summary = pd.DataFrame({
         "kind": rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories))),
         "events": by_place.size(),
         "first_date": by_place["date_label"].first(),
-        "tip_date": by_place["date_label"].agg(_joined_unique),
-        "tip_sources": sources.groupby(relevant.loc[sources.index, "place_id"]).agg(lambda ids: "; ".join(dict.fromkeys(ids))),
+        "tip_date": _joined_unique_by(in_time_order["place_id"], in_time_order["date_label"], ", "),
+        "tip_sources": _joined_unique_by(relevant.loc[sources.index, "place_id"], sources, "; "),
     })
     place = academic.drop_duplicates("place_id").set_index("place_id").loc[summary.index]
     notes = pd.Series([_approximate_note(precision, lang) for precision in place["coord_precision"]], index=summary.index)
