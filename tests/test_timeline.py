@@ -91,6 +91,19 @@ def test_events_drawn_on_the_same_spot_become_one_mark_whose_hover_names_them_al
     assert not any("same dates" in text for event_id, text in marks.items() if event_id != "cut-day")
 
 
+def test_each_side_is_marked_by_a_rule_and_label_above_its_first_lane(dataset) -> None:
+    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    dated = pivot[pivot["start"].notna()]
+    figure = timeline.pivot_figure(dated, dataset)
+    lanes = list(figure.layout.yaxis.categoryarray)
+    first_lane = {side: min(lanes.index(lane) for lane in dated.loc[dated["side"] == side, "lane"]) for side in set(dated["side"])}
+    expected = sorted(first_lane[side] - 0.5 for side in first_lane)
+    assert sorted(shape.y0 for shape in figure.layout.shapes) == expected
+    assert all(shape.y0 == shape.y1 and shape.xref == "x domain" for shape in figure.layout.shapes)
+    labels = {annotation.y: annotation.text for annotation in figure.layout.annotations}
+    assert labels == {first_lane[side] - 0.5: f"<b>{timeline.t(f'side_{side}', 'en')}</b>" for side in first_lane}
+
+
 def test_hover_text_from_the_data_is_escaped(dataset) -> None:
     hostile = SAMPLE.copy()
     hostile.loc[hostile["event_id"] == "cut-day", "title_en"] = "<img src=x onerror=alert(1)>"

@@ -162,18 +162,22 @@ def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
 
 
 def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
-    """A labelled rule above each side's first lane."""
+    """A labelled rule above each side's first lane (set in one layout update: add_hline per rule took a third of
+    the figure's build time)."""
     side_of_lane = dated.drop_duplicates("lane").set_index("lane")["side"]
+    rules, labels = [], []
     for side in SIDE_ORDER:
         side_lanes = [lane for lane in lanes if side_of_lane[lane] == side]
         if not side_lanes:
             continue
         boundary = lanes.index(side_lanes[0]) - 0.5
-        figure.add_hline(y=boundary, line=dict(color="#566573", width=1, dash="dot"))
-        figure.add_annotation(
+        rules.append(dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=boundary, y1=boundary,
+                          line=dict(color="#566573", width=1, dash="dot")))
+        labels.append(dict(
             x=1, xref="paper", xanchor="right", y=boundary, yanchor="middle", showarrow=False, bgcolor="white",
             text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>", font=dict(size=12, color="#566573"),
-        )
+        ))
+    figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])
 
 
 def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
