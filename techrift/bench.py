@@ -188,7 +188,9 @@ _RECORDER = """() => {
     records.forEach((record, i) => bench.states.push(
       [now, i + 1 < records.length ? records[i + 1].oldValue : app.dataset.testScriptState]));
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
-  for (const kind of ['click', 'keydown']) {
+  // The action is the first input event: a list option is picked on the press, so a fast run can start (and be
+  // recorded) before the 'click' that ends the same press.
+  for (const kind of ['pointerdown', 'mousedown', 'click', 'keydown']) {
     document.addEventListener(kind, () => { if (bench.action === null) bench.action = performance.now(); }, true);
   }
 }"""

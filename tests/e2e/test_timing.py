@@ -30,3 +30,17 @@ def test_every_script_state_transition_is_recorded(page) -> None:
         app.dataset.testScriptState = 'running'; app.dataset.testScriptState = 'notRunning'; }""")
     page.wait_for_function("() => window.__bench.states.length >= 2", timeout=2_000)
     assert [state for _, state in page.evaluate("() => window.__bench.states")] == ["running", "notRunning"]
+
+
+def test_a_run_started_by_the_press_itself_is_timed_from_the_press(page) -> None:
+    # A dropdown option is picked on mousedown: a fast rerun can start before the click event of the same press.
+    page.set_content(PAGE.replace("</div></div>", '<button id="pick">pick</button></div></div>'))
+    page.evaluate(bench._RECORDER)
+    page.evaluate("""() => document.getElementById('pick').addEventListener('mousedown', () => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        app.dataset.testScriptState = 'running';
+        setTimeout(() => { app.dataset.testScriptState = 'notRunning'; }, 0); })""")
+    page.click("#pick")
+    page.wait_for_function(bench._SETTLED, arg=[50], timeout=3_000)
+    timings = page.evaluate(bench._TIMINGS)
+    assert 0 <= timings["script"] <= timings["redrawn"]
