@@ -71,10 +71,6 @@ class Dataset:
     quotes: pd.DataFrame
     seed_texts: Mapping[str, str] = field(default_factory=dict)
 
-    def sources_for(self, source_ids: str) -> pd.DataFrame:
-        """The source rows behind a ';'-separated id list, in the order given."""
-        return self.sources_by_id.loc[split_ids(source_ids)].reset_index()
-
     @cached_property
     def sources_by_id(self) -> pd.DataFrame:
         """The sources indexed by source_id (made once per dataset)."""
