@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import compare, style
-from techrift.charts import timeline
+from techrift.charts import first_of_each, timeline
 from techrift.data import Dataset
 from techrift.i18n import t
 
@@ -42,8 +42,8 @@ def _lifetime_text(lab: Mapping[str, Any], lang: str) -> str:
 def distinct_lifetimes(lifetimes: pd.DataFrame) -> pd.DataFrame:
     """One row per line drawn: labs on the same lane over the same dates would share it, so the first stands for
     them and `also` counts the others."""
-    groups = lifetimes.groupby(["lane", "opened", "closed"], sort=False)
-    return lifetimes.loc[groups.head(1).index].assign(also=groups["place_id"].transform("size") - 1)
+    lines = first_of_each(lifetimes, ["lane", "opened", "closed"], "also")
+    return lines.assign(also=lines["also"] - 1)
 
 
 def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import style
+from techrift.charts import first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 
@@ -175,9 +176,8 @@ def count_series(metrics: pd.DataFrame, subject: str, metric: str) -> pd.DataFra
 
     Records of the same value in the same year would be drawn as bars on top of each other: one row stands for
     them, the first, and `records` counts them."""
-    series = metrics[(metrics["subject"] == subject) & (metrics["metric"] == metric) & metrics["year"].notna()].reset_index(drop=True)
-    same_bar = series.groupby(["year", "value", "unit"], sort=False)
-    return series.loc[same_bar.head(1).index].assign(records=same_bar["metric_id"].transform("size")).sort_values("year")
+    series = metrics[(metrics["subject"] == subject) & (metrics["metric"] == metric) & metrics["year"].notna()]
+    return first_of_each(series, ["year", "value", "unit"], "records").sort_values("year")
 
 
 # Amounts named in a count chart's note; the flows table lists every one.

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import style
+from techrift.charts import first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 
@@ -88,8 +89,7 @@ def merge_coincident(dated: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     top of each other (only the top one reachable), so they become one mark, the first event's. Adds `merged`, how
     many events the mark stands for, and `also`, hover lines naming the others ("" for a mark of one event)."""
     dated = dated.reset_index(drop=True)
-    groups = dated.groupby(COINCIDENT, sort=False, dropna=False)
-    merged = groups.head(1).assign(merged=groups["event_id"].transform("size"), also="")
+    merged = first_of_each(dated, COINCIDENT, "merged").assign(also="")
     shared = merged[merged["merged"] > 1]
     if shared.empty:
         return merged
