@@ -1,55 +1,17 @@
-"""TechRift: navigation and the overview page."""
+"""TechRift: the entry point (`streamlit run dashboard.py`).
 
-from pathlib import Path
+Streamlit serves the `app` below; every browser run of this script draws the navigation and the page asked for.
+The pages' imports stay inside the run, so that the server listens before they are loaded: the App's lifespan
+loads them, and the data, while the first browser is still starting (techrift/startup.py).
+"""
 
 import streamlit as st
 
-from techrift import overview, ui
-from techrift.i18n import t
-from techrift.text import escape_markdown
+from techrift import startup
 
-# A local file: a Material or emoji page icon makes the browser fetch the favicon from the internet.
-st.set_page_config(page_title="TechRift", page_icon=str(Path(__file__).parent / "techrift" / "assets" / "icon.png"), layout="wide")
+app = st.App(__file__, lifespan=startup.lifespan)
 
-# (page file, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
-VIEWS = [
-    ("pages/timeline.py", "timeline", ":material/timeline:"),
-    ("pages/map.py", "map", ":material/map:"),
-    ("pages/funding.py", "funding", ":material/payments:"),
-    ("pages/compare.py", "compare", ":material/compare_arrows:"),
-    ("pages/sources.py", "sources", ":material/menu_book:"),
-    ("pages/briefing.py", "briefing", ":material/co_present:"),
-]
-# Three to a row: five side by side cut their labels and values short.
-FIGURES_PER_ROW = 3
+if __name__ == "__main__":  # a Streamlit run; the server imports this file as the module `dashboard`
+    from techrift import home
 
-
-def home() -> None:
-    context = ui.start_page()
-    lang = context.lang
-    st.title("TechRift")
-    st.markdown(t("overview_lede", lang))
-    figures = overview.headline_figures(context.dataset, lang)
-    for row_start in range(0, len(figures), FIGURES_PER_ROW):
-        for column, figure in zip(st.columns(FIGURES_PER_ROW), figures[row_start : row_start + FIGURES_PER_ROW]):
-            with column.container(border=True):
-                st.metric(figure.label, figure.value)
-                st.caption(escape_markdown(figure.detail))
-    with st.expander(t("overview_figures_sources", lang)):
-        for figure in figures:
-            st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")
-            ui.show_sources(context.dataset, figure.source_ids)
-    st.subheader(t("overview_story", lang))
-    st.markdown(t("overview_story_text", lang))
-    st.subheader(t("overview_views", lang))
-    for path, url_path, icon in VIEWS:
-        st.page_link(path, label=t(f"nav_{url_path}", lang), icon=icon)
-        st.caption(t(f"blurb_{url_path}", lang))
-    st.caption(t("share_hint", lang))
-
-
-lang = ui.current_language()
-pages = [st.Page(home, title=t("nav_overview", lang), icon=":material/explore:", default=True)] + [
-    st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
-]
-ui.run_navigation(pages)
+    home.main()

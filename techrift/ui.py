@@ -32,10 +32,15 @@ def _cached_dataset(data_dir: str) -> Dataset:
     return load_dataset(data_dir)
 
 
+def cached_dataset() -> Dataset:
+    """The validated dataset of the configured data folder, loaded once per process; DataError if it is invalid."""
+    return _cached_dataset(str(default_data_dir()))
+
+
 def dataset_or_error_page() -> Dataset:
     """The validated dataset; if the data is invalid, show every problem and stop the page."""
     try:
-        return _cached_dataset(str(default_data_dir()))
+        return cached_dataset()
     except DataError as err:
         show_data_error(err)
         st.stop()

@@ -20,7 +20,7 @@ ARTIFACTS = ROOT / "artifacts" / "e2e"
 PLOTLY = bench.PLOTLY_DRAWN
 DECK = bench.DECK_DRAWN
 EXCEPTION = bench.EXCEPTION
-# The url paths of the six views, as dashboard.py names them.
+# The url paths of the six views, as techrift/home.py names them.
 VIEW_PATHS = ["timeline", "map", "funding", "compare", "sources", "briefing"]
 
 
