@@ -486,20 +486,39 @@ def _split_labels(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class LoaderCounts:
-    """How one cached function (st.cache_data or st.cache_resource) was used: computed (cache misses) and served from the cache (hits)."""
+    """How one cached function (st.cache_data or st.cache_resource) was used: how often it ran, and how often a call
+    was answered from the cache."""
 
     cache: str
     computed: int
     from_cache: int
 
 
+_CACHE_TYPES = ("st_cache_data", "st_cache_resource")
+
+
 def cache_counts(samples: Sequence[Sample]) -> list[LoaderCounts]:
-    """Misses and hits of every st.cache_data / st.cache_resource function, from the server's cache_lookups counter."""
-    counts: dict[str, Counter] = {}
+    """Runs and cached answers of every st.cache_data / st.cache_resource function, from the server's metrics.
+
+    A run is counted by cache_compute_duration_seconds. A call that misses while another thread is computing the same
+    value (the first visitor during the startup preload) waits and takes that value: a miss in cache_lookups_total,
+    but an answer from the cache. Without the duration histogram, every miss counts as a run.
+    """
+    lookups: dict[str, Counter] = {}
+    runs: Counter = Counter()
     for sample in samples:
-        if sample.name == "cache_lookups_total" and sample.labels.get("cache_type") in ("st_cache_data", "st_cache_resource"):
-            counts.setdefault(sample.labels.get("cache", ""), Counter())[sample.labels.get("result", "")] += int(sample.value)
-    return [LoaderCounts(cache, counter["miss"], counter["hit"]) for cache, counter in sorted(counts.items())]
+        if sample.labels.get("cache_type") not in _CACHE_TYPES:
+            continue
+        cache = sample.labels.get("cache", "")
+        if sample.name == "cache_lookups_total":
+            lookups.setdefault(cache, Counter())[sample.labels.get("result", "")] += int(sample.value)
+        elif sample.name == "cache_compute_duration_seconds_count" and sample.labels.get("trigger") == "miss":
+            runs[cache] += int(sample.value)
+    counts = []
+    for cache, counter in sorted(lookups.items()):
+        computed = runs.get(cache, counter["miss"])
+        counts.append(LoaderCounts(cache, computed, counter["hit"] + counter["miss"] - computed))
+    return counts
 
 
 def gauge(samples: Sequence[Sample], name: str) -> float | None:

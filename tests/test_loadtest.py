@@ -119,6 +119,18 @@ def test_loader_counts_come_from_the_servers_metrics() -> None:
     assert "Data loaded once per process: NO" in loadtest.loader_line(twice, 12)
 
 
+def test_a_call_that_waited_for_another_threads_load_counts_as_answered_from_the_cache() -> None:
+    # The startup preload computes the dataset; the first visitor's call misses, waits for it, and takes its value.
+    labels = 'cache_type="st_cache_resource",cache="techrift.ui._cached_dataset"'
+    text = "\n".join([
+        f'cache_lookups_total{{{labels},result="miss"}} 2',
+        f'cache_lookups_total{{{labels},result="hit"}} 30',
+        f'cache_compute_duration_seconds_count{{{labels},trigger="miss"}} 1',
+        f'cache_compute_duration_seconds_bucket{{{labels},le="0.25",trigger="miss"}} 1',
+    ])
+    assert loadtest.cache_counts(loadtest.parse_metrics(text)) == [loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 31)]
+
+
 def test_summary_counts_errors_and_takes_percentiles() -> None:
     results = [loadtest.ActionResult(0, "filter", "map", i, latency=i / 100) for i in range(1, 101)]
     results.append(loadtest.ActionResult(1, "page", "funding", 0, latency=5.0, error="timeout"))

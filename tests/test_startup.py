@@ -106,9 +106,44 @@ def test_a_failing_preload_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch,
 def test_a_fresh_server_has_loaded_the_data_before_anyone_connects() -> None:
     with bench.served() as server:
         deadline, counts = time.monotonic() + 60, []
-        while time.monotonic() < deadline and not counts:
+        while time.monotonic() < deadline and not any(count.computed for count in counts):
             counts = loadtest.cache_counts(loadtest.fetch_metrics(server.url) or [])
             time.sleep(0.1)
         metrics = loadtest.fetch_metrics(server.url) or []
     assert counts == [loadtest.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
     assert loadtest.gauge(metrics, "active_sessions") in (0, None)
+
+
+def test_after_the_preload_a_first_timeline_chart_loads_no_more_of_plotly() -> None:
+    code = """
+import logging, sys
+logging.disable(logging.WARNING)
+import streamlit
+from techrift import startup, ui
+from techrift.charts import timeline
+startup.preload()
+before = set(sys.modules)
+dataset = ui.cached_dataset()
+pivot = timeline.pivot_events(dataset.events, dataset.places)
+timeline.pivot_figure(pivot[pivot["start"].notna()], dataset, "en").to_json()
+print(sorted(name for name in set(sys.modules) - before if name.startswith(("plotly", "_plotly_utils", "narwhals"))))
+"""
+    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    assert shown.stdout.strip() == "[]"
+
+
+def test_prepare_streamlit_settles_what_a_first_run_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import delta_generator, env_util
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)  # restored afterwards
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+
+    def stack_walked() -> bool:
+        raise AssertionError("walked the call stack")
+
+    monkeypatch.setattr(env_util, "is_repl", stack_walked)
+    startup.prepare_streamlit()
+    PagesManager(str(ROOT / "dashboard.py"))  # beside a pages/ folder: would otherwise switch to old-style pages
+    assert PagesManager.uses_pages_directory is False
+    delta_generator._maybe_print_use_warning()  # the first element's check: nothing left to do
