@@ -25,13 +25,51 @@ HUAWEI_SITE_KINDS = ("company_site", "company_hq")
 PARTNER_KIND_ORDER = ("lab_opened", "deal", "partnership", "visit")
 WEST_KINDS = ("tie_cut", "tie_suspended", "tie_review")
 HUAWEI_SITE_COLOR = [90, 90, 90]
-OUTLINE_FILL, RUSSIA_FILL, OUTLINE_LINE = [236, 236, 233], [250, 229, 211], [170, 170, 170]
+RUSSIA_FILL = [250, 229, 211]
+# Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
+# about 230 ms per frame in software WebGL (no GPU), measured, against about 40 ms for the whole map without them.
+COUNTRY_TINTS = ([232, 232, 227], [213, 224, 213], [226, 217, 234], [211, 223, 236], [213, 232, 229])
 
 
 @lru_cache(maxsize=2)
 def load_outlines(path: Path) -> dict:
-    """The country outlines GeoJSON shipped in data/ (read once per process)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """The country outlines GeoJSON shipped in data/ (read once per process), each country with its fill colour."""
+    outlines = json.loads(Path(path).read_text(encoding="utf-8"))
+    tints = country_tints(outlines)
+    for feature, tint in zip(outlines["features"], tints):
+        russia = feature["properties"]["iso_a3"] == "RUS"
+        feature["properties"]["fill"] = RUSSIA_FILL if russia else COUNTRY_TINTS[tint]
+    return outlines
+
+
+def _rings(feature: dict) -> list[list[list[float]]]:
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def neighbours(outlines: dict) -> list[set[int]]:
+    """For each country (by position in the collection), the countries that share a border point with it."""
+    owners: dict[tuple[float, ...], set[int]] = {}
+    for index, feature in enumerate(outlines["features"]):
+        for ring in _rings(feature):
+            for point in ring:
+                owners.setdefault(tuple(point), set()).add(index)
+    result: list[set[int]] = [set() for _ in outlines["features"]]
+    for sharing in owners.values():
+        for index in sharing:
+            result[index] |= sharing - {index}
+    return result
+
+
+def country_tints(outlines: dict) -> list[int]:
+    """An index into COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
+    adjacent = neighbours(outlines)
+    tints: dict[int, int] = {}
+    for index in sorted(range(len(adjacent)), key=lambda i: (-len(adjacent[i]), i)):
+        taken = {tints[other] for other in adjacent[index] if other in tints}
+        tints[index] = next(tint for tint in range(len(COUNTRY_TINTS)) if tint not in taken)
+    return [tints[index] for index in range(len(adjacent))]
 
 
 def rgb(hex_colour: str) -> list[int]:
@@ -167,14 +205,9 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
 
 
 def outline_layer(outlines: dict) -> pdk.Layer:
-    """Country outlines drawn by the map itself: no basemap service."""
-    features = [
-        feature | {"properties": feature["properties"] | {"fill": RUSSIA_FILL if feature["properties"]["iso_a3"] == "RUS" else OUTLINE_FILL}}
-        for feature in outlines["features"]
-    ]
-    return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="outlines",
-                     stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=OUTLINE_LINE,
-                     line_width_min_pixels=0.6, pickable=False)
+    """The countries drawn by the map itself, in their tints (see load_outlines): no basemap service."""
+    return pdk.Layer("GeoJsonLayer", outlines, id="outlines", stroked=False, filled=True,
+                     get_fill_color="properties.fill", pickable=False)
 
 
 def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
@@ -282,12 +315,9 @@ def _outline_paths(outlines: dict) -> tuple[list[float | None], list[float | Non
     lons: list[float | None] = []
     lats: list[float | None] = []
     for feature in outlines["features"]:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        for polygon in polygons:
-            for ring in polygon:
-                lons.extend([point[0] for point in ring] + [None])
-                lats.extend([point[1] for point in ring] + [None])
+        for ring in _rings(feature):
+            lons.extend([point[0] for point in ring] + [None])
+            lats.extend([point[1] for point in ring] + [None])
     return lons, lats
 
 

@@ -83,6 +83,7 @@ def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
     assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
     russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
     assert russia and russia[0]["properties"]["fill"] == maps.RUSSIA_FILL
+    assert spec["layers"][0]["stroked"] is False  # no border lines: the tints tell countries apart
     assert "cartocdn" not in deck.to_json() and "mapbox" not in deck.to_json().lower()
 
 
@@ -147,3 +148,32 @@ def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_l
     assert "huawei-hq" in drawn_sites
     assert {arc["from_id"] for arc in layers["arcs"]["data"]} <= drawn_sites  # no arc starts at a site not drawn
     assert {arc["to_id"] for arc in layers["arcs"]["data"]} == set(partners["place_id"])
+
+
+def _square(x: float, y: float, iso: str) -> dict:
+    ring = [[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]
+    return {"type": "Feature", "properties": {"iso_a3": iso}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+def test_countries_that_share_a_border_point_are_neighbours() -> None:
+    # A 2x2 grid of squares (every two share at least a corner) and one island far away.
+    grid = {"type": "FeatureCollection", "features": [_square(0, 0, "A"), _square(1, 0, "B"), _square(0, 1, "C"),
+                                                        _square(1, 1, "D"), _square(10, 10, "E")]}
+    assert maps.neighbours(grid) == [{1, 2, 3}, {0, 2, 3}, {0, 1, 3}, {0, 1, 2}, set()]
+    tints = maps.country_tints(grid)
+    assert len(set(tints[:4])) == 4 and tints[4] == 0
+
+
+def test_no_two_neighbouring_countries_look_alike() -> None:
+    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    features = outlines["features"]
+    by_iso = {feature["properties"]["iso_a3"]: index for index, feature in enumerate(features)}
+    adjacent = maps.neighbours(outlines)
+    for a, b in [("USA", "CAN"), ("USA", "MEX"), ("FRA", "DEU"), ("RUS", "CHN"), ("RUS", "UKR"), ("GBR", "IRL")]:
+        assert by_iso[b] in adjacent[by_iso[a]], (a, b)
+    assert by_iso["GBR"] not in adjacent[by_iso["FRA"]]  # the Channel
+    fills = [feature["properties"]["fill"] for feature in features]
+    for index, others in enumerate(adjacent):
+        assert all(fills[index] != fills[other] for other in others), features[index]["properties"]["name"]
+    assert {tuple(fill) for fill in fills} <= {tuple(maps.RUSSIA_FILL), *map(tuple, maps.COUNTRY_TINTS)}
+    assert fills[by_iso["RUS"]] == maps.RUSSIA_FILL and fills.count(maps.RUSSIA_FILL) == 1
