@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -52,7 +53,8 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
     return events[mask]
 
 
-def headline_figures(dataset: Dataset, lang: str = "en") -> list[Headline]:
+@lru_cache(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
+def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[Headline] = []
     cuts = western_tie_cuts(dataset)
@@ -100,4 +102,4 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> list[Headline]:
         t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),
         ";".join(cited.loc[cited["kind"].eq("seed"), "source_id"]),
     ))
-    return figures
+    return tuple(figures)

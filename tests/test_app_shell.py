@@ -75,3 +75,10 @@ def test_every_page_obeys_url_filters_without_exception(page: str) -> None:
     at = run_page(page, {"years": "2019-2019", "company": "Huawei", "country": "Russia"})
     assert not at.exception, at.exception
     assert at.sidebar.slider[0].value == (2019, 2019)
+
+
+def test_headline_figures_are_made_once_per_dataset_and_language(dataset) -> None:
+    english = overview.headline_figures(dataset, "en")
+    assert isinstance(english, tuple)  # shared by every run: nothing can append to it
+    assert overview.headline_figures(dataset, "en") is english
+    assert overview.headline_figures(dataset, "vi") is not english
