@@ -7,7 +7,6 @@ import logging
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -105,10 +104,7 @@ def test_a_failing_preload_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch,
 
 def test_a_fresh_server_has_loaded_the_data_before_anyone_connects() -> None:
     with bench.served() as server:
-        deadline, counts = time.monotonic() + 60, []
-        while time.monotonic() < deadline and not any(count.computed for count in counts):
-            counts = loadtest.cache_counts(loadtest.fetch_metrics(server.url) or [])
-            time.sleep(0.1)
+        counts = loadtest.wait_for_startup_load(server.url, timeout=60)
         metrics = loadtest.fetch_metrics(server.url) or []
     assert counts == [loadtest.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
     assert loadtest.gauge(metrics, "active_sessions") in (0, None)
