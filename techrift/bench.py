@@ -55,6 +55,8 @@ _RUN_FINISHED = (
     " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
 )
 # This app's own navigation is drawn (not Streamlit's listing of the pages/ folder).
+# Screenshots of pages that could not be measured (git-ignored, like the browser tests' screenshots).
+ARTIFACTS = PROJECT_ROOT / "artifacts" / "bench"
 APP_NAVIGATION = (
     "[...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')].some(a => /Overview|Tổng quan/.test(a.innerText))"
 )
@@ -210,6 +212,26 @@ _TIMINGS = """() => {
 }"""
 
 
+# What the recorder saw, relative to the action: for a change whose wait timed out.
+_WHAT_WAS_SEEN = """() => {
+  const bench = window.__bench;
+  if (!bench) return 'no recorder in the page';
+  const since = at => bench.action === null ? Math.round(at) : Math.round(at - bench.action);
+  const state = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState;
+  return `action ${bench.action === null ? 'not seen' : 'seen'}; script states after it (ms, state): `
+    + `${JSON.stringify(bench.states.map(([at, s]) => [since(at), s]))}; script state now: ${state}; `
+    + `main area last changed at ${bench.last ? since(bench.last) : 'never'} ms`;
+}"""
+
+
+def what_was_seen(page: Any) -> str:
+    """For a change that never settled: whether the action, a run and a repaint were seen, in the page's own words."""
+    try:
+        return page.evaluate(_WHAT_WAS_SEEN)
+    except Exception as err:  # a closed or crashed page
+        return f"page state not readable ({type(err).__name__})"
+
+
 @dataclass(frozen=True)
 class Change:
     """One filter change and what it cost, in milliseconds."""
@@ -340,8 +362,15 @@ def _measure_pages(context: Any, server: Server, run: ScaleRun, repeats: int, pa
             warm = toggle_country(page, country, timeout)
             count = max(1, min(repeats, int(page_budget * 1000 / max(warm.redrawn, 1))))
             run.changes[path] = [_timed_change(page, server, country, timeout) for _ in range(count)]
-        except Exception as err:  # a page too slow or too big at this scale: say so and go on
-            run.notes.append(f"/{path}: {type(err).__name__}: {str(err).splitlines()[0][:160]}")
+        except Exception as err:  # a page too slow or too big at this scale: say so, keep what it showed, go on
+            shot = ARTIFACTS / f"not-measured-{run.factor}x-{path.split('?')[0] or 'overview'}.png"
+            try:
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shot))
+            except Exception:
+                shot = None
+            run.notes.append(f"/{path}: {type(err).__name__}: {str(err).splitlines()[0][:160]} ({what_was_seen(page)}"
+                             + (f"; screenshot {shot.relative_to(PROJECT_ROOT)})" if shot else ")"))
         finally:
             page.close()
 

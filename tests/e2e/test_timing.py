@@ -44,3 +44,13 @@ def test_a_run_started_by_the_press_itself_is_timed_from_the_press(page) -> None
     page.wait_for_function(bench._SETTLED, arg=[50], timeout=3_000)
     timings = page.evaluate(bench._TIMINGS)
     assert 0 <= timings["script"] <= timings["redrawn"]
+
+
+def test_a_change_that_never_settles_says_what_was_seen(page) -> None:
+    page.set_content(PAGE.replace("</div></div>", '<button id="pick">pick</button></div></div>'))
+    assert bench.what_was_seen(page) == "no recorder in the page"
+    page.evaluate(bench._RECORDER)
+    page.click("#pick")  # an action that starts no run
+    seen = bench.what_was_seen(page)
+    assert seen.startswith("action seen; script states after it (ms, state): []; script state now: notRunning")
+    assert seen.endswith("main area last changed at never ms")
