@@ -122,6 +122,12 @@ class Server:
     process: subprocess.Popen
     url: str
     launched: float
+    log: Any = None  # the server's stderr (Streamlit's log), a file shared with the process
+
+    def log_text(self) -> str:
+        """What the server has logged so far."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")  # reading to the end leaves the offset where the server writes
 
     def rss_mb(self) -> float:
         """Resident memory of the server process, from /proc."""
@@ -146,7 +152,7 @@ def served(command: Sequence[str] = ("run", "dashboard.py"), env: dict[str, str]
         process = _start(command, port, env, log, memory_limit_gb)
         try:
             wait_healthy(port, process, log, timeout)
-            yield Server(process, f"http://127.0.0.1:{port}", launched)
+            yield Server(process, f"http://127.0.0.1:{port}", launched, log)
         finally:
             stop(process)
 
@@ -239,68 +245,32 @@ class Change:
     redrawn: float  # from the user's action to the last change of the page
     script: float  # the script's run as the browser saw it (running -> not running, deltas handled)
     server_cpu: float = 0.0  # CPU the server spent on the change (the rerun and sending it)
-    presses: int = 1  # presses it took: one that started no run was pressed again (see toggle_country)
 
 
 def _countries(page: Any) -> Any:
     return page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Countries")
 
 
-class NoRerun(RuntimeError):
-    """The press reached the page but started no script run: it did not change the widget."""
-
-
-# Seconds a press has to start a run before it counts as missed. A run starts as soon as the browser sends the new
-# widget value (under a second even at 1000x); a missed press was seen in 2 of ~30 benchmark runs.
-RUN_START_WAIT = 15
-PRESS_ATTEMPTS = 3
-
-
 def toggle_country(page: Any, country: str, timeout: float = 120_000) -> Change:
-    """Pick `country` in the sidebar's Countries if it is not picked, else remove it; time it to the page redrawn.
-
-    A press that starts no run (a list option pressed as the list re-rendered, seen on the fastest pages) is pressed
-    again, up to PRESS_ATTEMPTS times; the change is timed from the press that took effect.
-    """
+    """Pick `country` in the sidebar's Countries if it is not picked, else remove it; time it to the page redrawn."""
     countries = _countries(page)
     remove = countries.get_by_role("button", name=f"Remove {country}", exact=True)
     option = page.get_by_role("option", name=country, exact=True)
-    for attempt in range(1, PRESS_ATTEMPTS + 1):
-        picked = remove.count() > 0
-        if not picked:
-            countries.locator("input").click()
-            option.wait_for(timeout=timeout)
-        try:
-            change = replace(settle_after(page, remove.click if picked else option.click, timeout,
-                                          run_start_wait=min(RUN_START_WAIT * 1000, timeout)), presses=attempt)
-            break
-        except NoRerun:
-            page.keyboard.press("Escape")
-            if attempt == PRESS_ATTEMPTS:
-                raise
+    picked = remove.count() > 0
+    if not picked:
+        countries.locator("input").click()
+        option.wait_for(timeout=timeout)
+    change = settle_after(page, remove.click if picked else option.click, timeout)
     page.keyboard.press("Escape")  # close the list
     if page.locator(EXCEPTION).count():
         raise RuntimeError(f"exception shown at {page.url}")
     return change
 
 
-_RUN_STARTED = "() => window.__bench.states.some(([at, state]) => at >= window.__bench.action && state === 'running')"
-
-
-def settle_after(page: Any, action: Callable[[], Any], timeout: float = 120_000, run_start_wait: float | None = None) -> Change:
-    """Do `action`, wait until the rerun it caused has finished and the page is still; time it.
-
-    With `run_start_wait` (ms), raise NoRerun if no run has started that long after the action.
-    """
+def settle_after(page: Any, action: Callable[[], Any], timeout: float = 120_000) -> Change:
+    """Do `action`, wait until the rerun it caused has finished and the page is still; time it."""
     page.evaluate(_RECORDER)
     action()
-    if run_start_wait is not None:
-        try:
-            page.wait_for_function(_RUN_STARTED, timeout=run_start_wait, polling=50)
-        except Exception as err:
-            if "Timeout" not in type(err).__name__:
-                raise
-            raise NoRerun(what_was_seen(page)) from err
     page.wait_for_function(_SETTLED, arg=[300], timeout=timeout, polling=50)
     timings = page.evaluate(_TIMINGS)
     return Change(timings["redrawn"], timings["script"])
@@ -398,9 +368,6 @@ def _measure_pages(context: Any, server: Server, run: ScaleRun, repeats: int, pa
             warm = toggle_country(page, country, timeout)
             count = max(1, min(repeats, int(page_budget * 1000 / max(warm.redrawn, 1))))
             run.changes[path] = [_timed_change(page, server, country, timeout) for _ in range(count)]
-            repeated = sum(change.presses - 1 for change in run.changes[path])
-            if repeated:
-                run.notes.append(f"/{path}: {repeated} of {len(run.changes[path])} timed presses started no run and were pressed again")
         except Exception as err:  # a page too slow or too big at this scale: say so, keep what it showed, go on
             shot = ARTIFACTS / f"not-measured-{run.factor}x-{path.split('?')[0] or 'overview'}.png"
             try:
@@ -574,7 +541,7 @@ def report(cold: ColdStart | None, runs: Sequence[ScaleRun]) -> str:
                   "### Server memory", memory_table(runs)]
     notes = [f"- {run.factor}×: {note}" for run in runs for note in run.notes]
     if notes:
-        parts += ["### Not measured, and other notes on the measurement", *notes]
+        parts += ["### Not measured", *notes]
     return "\n\n".join(parts)
 
 

@@ -32,6 +32,17 @@ PAGE_MODULES = (
 )
 
 _LOG = logging.getLogger(__name__)
+PRELOAD_THREAD = "techrift-preload"
+
+
+class _NoContextWarningFromPreload(logging.Filter):
+    """Streamlit warns when a thread outside a script run calls into it; the preload thread does so by design."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName == PRELOAD_THREAD and "missing ScriptRunContext" in record.getMessage())
+
+
+_QUIET_PRELOAD = _NoContextWarningFromPreload()  # one instance: adding it again is a no-op
 
 
 def preload() -> None:
@@ -65,24 +76,28 @@ def warm_plotly() -> None:
 
 
 def prepare_streamlit() -> None:
-    """Settle two things Streamlit otherwise settles during the first visitor's run.
+    """Settle two things Streamlit otherwise settles during the first visitor's run, and quiet the preload.
 
     - Until some run has called st.navigation, Streamlit takes the `pages/` folder beside dashboard.py for old-style
       pages and runs a deep link (/timeline, ...) bare; ui.start_page then reruns through the navigation, one round
       trip more. This app always navigates with st.navigation.
     - On the first element it draws, Streamlit checks whether it runs in a Python REPL by walking the call stack
       (0.13 s here). This is a server started by `streamlit run`, so the check is marked done.
+    - The preload thread calls the cached loader outside any script run, which Streamlit logs as a warning that a
+      presenter would read as a fault.
     """
     from streamlit import delta_generator
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils import script_run_context
 
     PagesManager.uses_pages_directory = False
     delta_generator._use_warning_has_been_displayed = True
+    logging.getLogger(script_run_context.__name__).addFilter(_QUIET_PRELOAD)
 
 
 def start_preload() -> threading.Thread:
     """Run `preload` in a daemon thread; a failure is logged, and the pages do the same work again and report it."""
-    thread = threading.Thread(target=_preload_logged, name="techrift-preload", daemon=True)
+    thread = threading.Thread(target=_preload_logged, name=PRELOAD_THREAD, daemon=True)
     thread.start()
     return thread
 

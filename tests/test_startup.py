@@ -143,3 +143,23 @@ def test_prepare_streamlit_settles_what_a_first_run_would(monkeypatch: pytest.Mo
     PagesManager(str(ROOT / "dashboard.py"))  # beside a pages/ folder: would otherwise switch to old-style pages
     assert PagesManager.uses_pages_directory is False
     delta_generator._maybe_print_use_warning()  # the first element's check: nothing left to do
+
+
+def test_only_the_preload_threads_no_context_warning_is_filtered() -> None:
+    def record(thread: str, message: str) -> logging.LogRecord:
+        made = logging.LogRecord("streamlit", logging.WARNING, __file__, 1, message, (), None)
+        made.threadName = thread
+        return made
+
+    quiet = startup._QUIET_PRELOAD
+    assert not quiet.filter(record(startup.PRELOAD_THREAD, "Thread 'techrift-preload': missing ScriptRunContext!"))
+    assert quiet.filter(record("ScriptRunner.scriptThread", "Thread 'x': missing ScriptRunContext!"))
+    assert quiet.filter(record(startup.PRELOAD_THREAD, "something else went wrong"))
+
+
+def test_a_server_start_logs_no_warning_about_the_preload_thread() -> None:
+    # The preload calls Streamlit outside a script run; Streamlit's warning about that must not reach the console.
+    with bench.served() as server:
+        loadtest.wait_for_startup_load(server.url, timeout=60)
+        log = server.log_text()
+    assert "missing ScriptRunContext" not in log and "preloading failed" not in log
