@@ -54,9 +54,9 @@ _RUN_FINISHED = (
     " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0"
     " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
 )
-# This app's own navigation is drawn (not Streamlit's listing of the pages/ folder).
 # Screenshots of pages that could not be measured (git-ignored, like the browser tests' screenshots).
 ARTIFACTS = PROJECT_ROOT / "artifacts" / "bench"
+# This app's own navigation is drawn (not Streamlit's listing of the pages/ folder).
 APP_NAVIGATION = (
     "[...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')].some(a => /Overview|Tổng quan/.test(a.innerText))"
 )
@@ -122,7 +122,7 @@ class Server:
     process: subprocess.Popen
     url: str
     launched: float
-    log: Any = None  # the server's stderr (Streamlit's log), a file shared with the process
+    log: Any  # the server's stderr (Streamlit's log), a file shared with the process
 
     def log_text(self) -> str:
         """What the server has logged so far."""
