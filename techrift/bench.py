@@ -177,8 +177,21 @@ def wait_for_app(page: Any, timeout: float = 30_000, ready: str = APP_NAVIGATION
 
 # --------------------------------------------------------------------------- measuring in the page
 
-# Timestamps, in the page's clock: the user's action, each script state change, the main area's last painted DOM change.
+# Timestamps, in the page's clock: the user's action, each script state change, each app message, the main area's last
+# painted DOM change.
+# The app's websocket messages, as they arrive: a run shows there even when the page never shows it as running (a fast
+# run's "running" and "not running" can be drawn in one render). Installed before the page's own scripts, on every
+# browser context (`new_context`; the browser tests' conftest).
+MESSAGE_TAP = """(() => {
+  const Native = window.WebSocket;
+  const received = window.__appMessages = window.__appMessages || [];
+  window.WebSocket = class extends Native {
+    constructor(...args) { super(...args); this.addEventListener('message', () => received.push(performance.now())); }
+  };
+})();"""
 _RECORDER = """() => {
+  window.__appMessages = window.__appMessages || [];
+  window.__appMessages.length = 0;
   if (window.__bench) { Object.assign(window.__bench, {action: null, states: []}); return; }
   const app = document.querySelector('[data-testid="stApp"]');
   const main = document.querySelector('[data-testid="stMain"]');
@@ -201,20 +214,27 @@ _RECORDER = """() => {
   for (const kind of ['pointerdown', 'mousedown', 'click', 'keydown']) {
     document.addEventListener(kind, () => { if (bench.action === null) bench.action = performance.now(); }, true);
   }
+  // The run the action caused, from either sign of it: the script state's transitions, the app's messages.
+  bench.run = () => {
+    if (bench.action === null) return null;
+    const messages = window.__appMessages.filter(at => at >= bench.action);
+    const running = bench.states.find(([at, state]) => at >= bench.action && state === 'running');
+    if (!running && !messages.length) return null;
+    const start = Math.min(running ? running[0] : Infinity, messages.length ? messages[0] : Infinity);
+    const stopped = running && bench.states.find(([at, state]) => at >= running[0] && state === 'notRunning');
+    const finished = running ? stopped !== undefined : app.dataset.testScriptState === 'notRunning';
+    const end = Math.max(stopped ? stopped[0] : -Infinity, messages.length ? messages[messages.length - 1] : -Infinity);
+    return {start, end, finished, messages: messages.length};
+  };
 }"""
-# Settled: a run started after the action has finished and the main area has not changed for `quiet` ms.
+# Settled: a run started after the action has finished and neither the main area nor the messages changed for `quiet` ms.
 _SETTLED = """([quiet]) => {
-  const bench = window.__bench;
-  const started = bench.states.findIndex(([at, state]) => at >= bench.action && state === 'running');
-  if (started < 0) return false;
-  const ended = bench.states.slice(started).find(([, state]) => state === 'notRunning');
-  return ended !== undefined && performance.now() - Math.max(bench.last, ended[0]) > quiet;
+  const bench = window.__bench, run = bench.run();
+  return run !== null && run.finished && performance.now() - Math.max(bench.last, run.end) > quiet;
 }"""
 _TIMINGS = """() => {
-  const bench = window.__bench;
-  const started = bench.states.find(([at, state]) => at >= bench.action && state === 'running');
-  const ended = bench.states.find(([at, state]) => at >= started[0] && state === 'notRunning');
-  return {redrawn: Math.max(bench.last, ended[0]) - bench.action, script: ended[0] - started[0]};
+  const bench = window.__bench, run = bench.run();
+  return {redrawn: Math.max(bench.last, run.end) - bench.action, script: run.end - run.start};
 }"""
 
 
@@ -224,9 +244,11 @@ _WHAT_WAS_SEEN = """() => {
   if (!bench) return 'no recorder in the page';
   const since = at => bench.action === null ? Math.round(at) : Math.round(at - bench.action);
   const state = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState;
+  const messages = window.__appMessages.filter(at => bench.action !== null && at >= bench.action);
   return `action ${bench.action === null ? 'not seen' : 'seen'}; script states after it (ms, state): `
-    + `${JSON.stringify(bench.states.map(([at, s]) => [since(at), s]))}; script state now: ${state}; `
-    + `main area last changed at ${bench.last ? since(bench.last) : 'never'} ms`;
+    + `${JSON.stringify(bench.states.map(([at, s]) => [since(at), s]))}; `
+    + `app messages after it: ${messages.length}${messages.length ? ` (last at ${since(messages[messages.length - 1])} ms)` : ''}; `
+    + `script state now: ${state}; main area last changed at ${bench.last ? since(bench.last) : 'never'} ms`;
 }"""
 
 
@@ -287,6 +309,14 @@ def block_outside(context: Any) -> None:
     context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
 
 
+def new_context(browser: Any) -> Any:
+    """A browser context for measuring: the benchmark's viewport, nothing leaves the machine, the app's messages tapped."""
+    context = browser.new_context(viewport=VIEWPORT)
+    block_outside(context)
+    context.add_init_script(MESSAGE_TAP)
+    return context
+
+
 # --------------------------------------------------------------------------- the measurements
 
 # Page path (with a view's query) -> the country whose toggling changes what that page draws.
@@ -306,8 +336,7 @@ ANY_ELEMENT = "true"
 
 def _time_to_paint(browser: Any, command: Sequence[str], path: str, selector: str | None, ready: str) -> float:
     """Seconds from launching a server to `path` drawn in a fresh browser context (`selector` shown, if given)."""
-    context = browser.new_context(viewport=VIEWPORT)
-    block_outside(context)
+    context = new_context(browser)
     try:
         with served(command) as server:
             page = context.new_page()
@@ -395,8 +424,7 @@ def _measure_memory(browser: Any, page: Any, server: Server, run: ScaleRun, sess
     contexts = []
     try:
         for _ in range(sessions - 1):
-            context = browser.new_context(viewport=VIEWPORT)
-            block_outside(context)
+            context = new_context(browser)
             contexts.append(context)
             open_page(context.new_page(), f"{server.url}/timeline", timeout)
         time.sleep(2)
@@ -424,8 +452,7 @@ def scale_run(browser: Any, factor: int, sessions: int, limits: Limits) -> Scale
     with tempfile.TemporaryDirectory(prefix=f"techrift-bench-{factor}x-") as folder:
         data_dir = PROJECT_ROOT / "data" if factor == 1 else synthetic.write_scaled(factor, Path(folder))
         run = ScaleRun(factor, synthetic.row_counts(data_dir))
-        context = browser.new_context(viewport=VIEWPORT)
-        block_outside(context)
+        context = new_context(browser)
         try:
             with served(env={DATA_DIR_ENV: str(data_dir)}, memory_limit_gb=limits.memory_limit_gb) as server:
                 page = context.new_page()

@@ -48,9 +48,10 @@ def requested_urls() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def record_requests(context, requested_urls: list[str]) -> None:
-    """Every browser context of these tests records the URLs its pages request."""
+def instrument_context(context, requested_urls: list[str]) -> None:
+    """Every browser context of these tests records the URLs its pages request and taps the app's messages (for rerun_after)."""
     context.on("request", lambda request: requested_urls.append(request.url))
+    context.add_init_script(bench.MESSAGE_TAP)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import pick_country, visit
+
 from techrift import bench
 
 # The two elements the recorder watches, as Streamlit names them, with a canvas like the data grid's inside.
@@ -46,11 +48,49 @@ def test_a_run_started_by_the_press_itself_is_timed_from_the_press(page) -> None
     assert 0 <= timings["script"] <= timings["redrawn"]
 
 
+def test_a_run_the_page_never_shows_as_running_is_seen_in_the_app_messages(page) -> None:
+    # A fast rerun reaches the browser in one burst: "running" and "not running" drawn in one render, so the script
+    # state attribute never changes; the app's messages are the only sign of the run.
+    page.set_content(PAGE.replace("</div></div>", '<button id="pick">pick</button></div></div>'))
+    page.evaluate(bench._RECORDER)
+    page.evaluate("""() => document.getElementById('pick').addEventListener('click', () => setTimeout(() => {
+        window.__appMessages.push(performance.now());
+        document.getElementById('text').textContent = 'redrawn';
+        setTimeout(() => window.__appMessages.push(performance.now()), 40); }, 20))""")
+    page.click("#pick")
+    page.wait_for_function(bench._SETTLED, arg=[50], timeout=3_000)
+    timings = page.evaluate(bench._TIMINGS)
+    assert page.evaluate("() => window.__bench.states") == []
+    assert 30 <= timings["script"] <= timings["redrawn"]  # first message to last: the 40 ms between them, at least
+
+
+def test_a_run_seen_in_the_messages_is_not_settled_while_the_page_shows_it_running(page) -> None:
+    page.set_content(PAGE.replace("</div></div>", '<button id="pick">pick</button></div></div>'))
+    page.evaluate(bench._RECORDER)
+    page.click("#pick")
+    page.evaluate("""() => { window.__appMessages.push(performance.now());
+        document.querySelector('[data-testid="stApp"]').dataset.testScriptState = 'running'; }""")
+    page.wait_for_timeout(200)
+    assert not page.evaluate(bench._SETTLED, [50])
+    page.evaluate("() => { document.querySelector('[data-testid=\"stApp\"]').dataset.testScriptState = 'notRunning'; }")
+    page.wait_for_function(bench._SETTLED, arg=[50], timeout=3_000)
+
+
+def test_the_tap_records_the_real_app_messages(app) -> None:
+    visit(app, "/")
+    received = app.evaluate("() => window.__appMessages.length")
+    assert received > 0
+    pick_country(app, "Russia")  # a rerun: more messages, and rerun_after saw it end
+    assert app.evaluate("() => window.__appMessages.length") > 0
+    assert app.evaluate("() => window.__bench.run().messages") > 0
+
+
 def test_a_change_that_never_settles_says_what_was_seen(page) -> None:
     page.set_content(PAGE.replace("</div></div>", '<button id="pick">pick</button></div></div>'))
     assert bench.what_was_seen(page) == "no recorder in the page"
     page.evaluate(bench._RECORDER)
     page.click("#pick")  # an action that starts no run
     seen = bench.what_was_seen(page)
-    assert seen.startswith("action seen; script states after it (ms, state): []; script state now: notRunning")
+    assert seen.startswith("action seen; script states after it (ms, state): []; app messages after it: 0; "
+                           "script state now: notRunning")
     assert seen.endswith("main area last changed at never ms")
