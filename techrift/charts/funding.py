@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import style
-from techrift.charts import first_of_each
+from techrift.charts import cached_figure, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 
@@ -101,6 +101,7 @@ def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> p
     return flows.sort_values("amount", ascending=False).groupby(["amount_kind", "currency"], sort=False).head(limit)
 
 
+@cached_figure
 def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en") -> go.Figure:
     """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`.
 

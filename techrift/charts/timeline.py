@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import style
-from techrift.charts import first_of_each
+from techrift.charts import cached_figure, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 
@@ -152,6 +152,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     return figure
 
 
+@cached_figure
 def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
     """The pivot on one date axis: Western institutions above, Huawei's Russian ties below."""
     dated = pivot[pivot["start"].notna()]
