@@ -177,8 +177,6 @@ def wait_for_app(page: Any, timeout: float = 30_000, ready: str = APP_NAVIGATION
 
 # --------------------------------------------------------------------------- measuring in the page
 
-# Timestamps, in the page's clock: the user's action, each script state change, each app message, the main area's last
-# painted DOM change.
 # The app's websocket messages, as they arrive: a run shows there even when the page never shows it as running (a fast
 # run's "running" and "not running" can be drawn in one render). Installed before the page's own scripts, on every
 # browser context (`new_context`; the browser tests' conftest).
@@ -189,6 +187,8 @@ MESSAGE_TAP = """(() => {
     constructor(...args) { super(...args); this.addEventListener('message', () => received.push(performance.now())); }
   };
 })();"""
+# Timestamps, in the page's clock: the user's action, each script state change, each app message, the main area's last
+# painted DOM change.
 _RECORDER = """() => {
   window.__appMessages = window.__appMessages || [];
   window.__appMessages.length = 0;

@@ -60,5 +60,4 @@ def cached_figure(build: Callable[..., Figure], maxsize: int = 16) -> Callable[.
                 figures.popitem(last=False)
         return figure
 
-    cached.cache_clear = figures.clear  # type: ignore[attr-defined]
     return cached
