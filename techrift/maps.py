@@ -83,9 +83,12 @@ def _approximate_note(precision: str, lang: str) -> str:
 
 def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Series:
     """Every amount paid to each place, as one readable string per place id ("" where none is known)."""
-    own = flows[flows["recipient_place_id"].isin(place_ids)]
-    labels = pd.Series([amount_label(row, lang) for row in own.to_dict("records")], index=own.index, dtype=object)
-    return labels.groupby(own["recipient_place_id"]).agg("; ".join).reindex(place_ids, fill_value="")
+    # Only the columns a label reads: turning whole rows into dicts took 80 ms at 1000x the shipped data.
+    own = flows.loc[flows["recipient_place_id"].isin(place_ids), ["recipient_place_id", "amount", "amount_kind", "currency", "status"]]
+    labels: dict[str, list[str]] = {}
+    for row in own.to_dict("records"):
+        labels.setdefault(row["recipient_place_id"], []).append(amount_label(row, lang))
+    return pd.Series({place_id: "; ".join(amounts) for place_id, amounts in labels.items()}, dtype=object).reindex(place_ids, fill_value="")
 
 
 def _joined_unique_by(keys: pd.Series, values: pd.Series, separator: str) -> pd.Series:
@@ -97,6 +100,10 @@ def _joined_unique_by(keys: pd.Series, values: pd.Series, separator: str) -> pd.
     return pd.Series({key: separator.join(values) for key, values in seen.items()}, dtype=object)
 
 
+SITE_COLUMNS = ["place_id", "name", "city", "country", "lon", "lat", "kind", "events", "first_date", "approximate", "radius",
+                "color", "tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
+
+
 def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
              countries: tuple[str, ...] | None, exclude_countries: tuple[str, ...], lang: str = "en") -> pd.DataFrame:
     """Academic places with Huawei events of the given categories: one row each, with kind, size and tooltip fields."""
@@ -106,7 +113,7 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
     academic = academic[~academic["country"].isin(exclude_countries)]
     relevant = events[events["company"].eq("Huawei") & events["category"].isin(categories) & events["place_id"].isin(academic["place_id"])]
     if relevant.empty:
-        return pd.DataFrame(columns=["place_id", "name", "lon", "lat", "kind", "events", "radius", "color"])
+        return pd.DataFrame(columns=SITE_COLUMNS)
     in_time_order = relevant.sort_values("start", kind="stable")
     by_place = in_time_order.groupby("place_id", sort=True)
     rank = relevant["category"].map({category: i for i, category in enumerate(categories)})
@@ -143,7 +150,7 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
         "tip_fields": fields.map(plain),
         "tip_money": money.map(plain),
         "tip_sources": summary["tip_sources"].map(plain),
-    }).reset_index(drop=True)
+    }, columns=SITE_COLUMNS).reset_index(drop=True)
 
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -210,8 +217,15 @@ def outline_layer(outlines: dict) -> pdk.Layer:
                      get_fill_color="properties.fill", pickable=False)
 
 
+# What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
+# other columns of a place (its name, city, first date...) went to the browser too: at 1000x the shipped data they
+# were a third of the deck's 2.7 MB, which Streamlit's frontend parses with a JavaScript JSON5 parser on every change.
+POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", "tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields",
+                "tip_money", "tip_sources"]
+
+
 def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
-    return pdk.Layer("ScatterplotLayer", sites, id=layer_id, get_position=["lon", "lat"], get_radius="radius",
+    return pdk.Layer("ScatterplotLayer", sites[POINT_FIELDS], id=layer_id, get_position=["lon", "lat"], get_radius="radius",
                      get_fill_color="color", get_line_color=[40, 40, 40], stroked=True, line_width_min_pixels=1,
                      radius_min_pixels=5, radius_max_pixels=40, pickable=True, auto_highlight=True)
 
@@ -259,6 +273,11 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
     return sites.assign(_order=headquarters_first).sort_values(["_order", "place_id"], kind="stable").head(limit).drop(columns="_order")
 
 
+# Segments per arc: deck.gl's default is 50. In this machine's software WebGL the arcs were most of a frame at 1000x the
+# shipped data (one frame 520-730 ms with 50, 290-370 ms with 20); at the map's closest zoom 20 look the same.
+ARC_SEGMENTS = 20
+
+
 def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str) -> pdk.Deck:
     """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities).
 
@@ -272,7 +291,7 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
         outline_layer(outlines),
         pdk.Layer("ArcLayer", arcs(partners, sites), id="arcs", get_source_position=["from_lon", "from_lat"],
                   get_target_position=["to_lon", "to_lat"], get_source_color="color", get_target_color="color",
-                  get_width=2, pickable=False),
+                  get_width=2, num_segments=ARC_SEGMENTS, pickable=False),
         points_layer(site_points, "huawei_sites"),
         points_layer(partners, "partners"),
     ]

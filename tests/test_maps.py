@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pydeck as pdk
@@ -177,3 +178,38 @@ def test_no_two_neighbouring_countries_look_alike() -> None:
         assert all(fills[index] != fills[other] for other in others), features[index]["properties"]["name"]
     assert {tuple(fill) for fill in fills} <= {tuple(maps.RUSSIA_FILL), *map(tuple, maps.COUNTRY_TINTS)}
     assert fills[by_iso["RUS"]] == maps.RUSSIA_FILL and fills.count(maps.RUSSIA_FILL) == 1
+
+
+def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    western = maps.western_sites(dataset.events, dataset.places, dataset.flows)
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
+                             maps.huawei_sites(dataset.places), western, maps.WORLD)
+    tooltip_fields = set(re.findall(r"\{(\w+)\}", maps.TOOLTIP["html"]))
+    assert tooltip_fields and tooltip_fields <= set(maps.POINT_FIELDS)
+    points = {layer["id"]: layer["data"] for layer in json.loads(deck.to_json())["layers"] if layer["@@type"] == "ScatterplotLayer"}
+    assert set(points) == {"huawei_sites", "partners", "western"}
+    for layer_id, rows in points.items():
+        assert rows and all(set(row) == set(maps.POINT_FIELDS) for row in rows), layer_id
+    drawn = points["partners"]
+    assert [row["tip_name"] for row in drawn] == partners["tip_name"].tolist()  # the tooltips still say which place
+
+
+def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) -> None:
+    american = dataset.events[dataset.events["country"].eq("United States")]
+    partners = maps.partner_sites(american, dataset.places, dataset.flows)
+    western = maps.western_sites(american, dataset.places, dataset.flows)
+    assert partners.empty and not western.empty
+    assert list(partners.columns) == list(western.columns) == maps.SITE_COLUMNS
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
+                             maps.huawei_sites(dataset.places), western, maps.WORLD)
+    layers = {layer["id"]: layer["data"] for layer in json.loads(deck.to_json())["layers"]}
+    assert layers["partners"] == [] and {row["place_id"] for row in layers["western"]} == set(western["place_id"])
+
+
+def test_arcs_are_drawn_with_fewer_segments_than_deck_gl_s_default(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
+                             maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    arcs = next(layer for layer in json.loads(deck.to_json())["layers"] if layer["id"] == "arcs")
+    assert arcs["numSegments"] == maps.ARC_SEGMENTS < 50 and len(arcs["data"]) == len(maps.arcs(partners, maps.huawei_sites(dataset.places)))
