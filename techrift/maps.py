@@ -100,8 +100,10 @@ def _joined_unique_by(keys: pd.Series, values: pd.Series, separator: str) -> pd.
     return pd.Series({key: separator.join(values) for key, values in seen.items()}, dtype=object)
 
 
+# The fields a place's tooltip shows (TOOLTIP names each), then every column of a place on the map.
+TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
 SITE_COLUMNS = ["place_id", "name", "city", "country", "lon", "lat", "kind", "events", "first_date", "approximate", "radius",
-                "color", "tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
+                "color", *TIP_FIELDS]
 
 
 def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
@@ -220,8 +222,7 @@ def outline_layer(outlines: dict) -> pdk.Layer:
 # What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
 # other columns of a place (its name, city, first date...) went to the browser too: at 1000x the shipped data they
 # were a third of the deck's 2.7 MB, which Streamlit's frontend parses with a JavaScript JSON5 parser on every change.
-POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", "tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields",
-                "tip_money", "tip_sources"]
+POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", *TIP_FIELDS]
 
 
 def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:

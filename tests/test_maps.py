@@ -186,7 +186,7 @@ def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:
     deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
                              maps.huawei_sites(dataset.places), western, maps.WORLD)
     tooltip_fields = set(re.findall(r"\{(\w+)\}", maps.TOOLTIP["html"]))
-    assert tooltip_fields and tooltip_fields <= set(maps.POINT_FIELDS)
+    assert tooltip_fields == set(maps.TIP_FIELDS) and tooltip_fields <= set(maps.POINT_FIELDS)
     points = {layer["id"]: layer["data"] for layer in json.loads(deck.to_json())["layers"] if layer["@@type"] == "ScatterplotLayer"}
     assert set(points) == {"huawei_sites", "partners", "western"}
     for layer_id, rows in points.items():
