@@ -213,3 +213,24 @@ def test_arcs_are_drawn_with_fewer_segments_than_deck_gl_s_default(dataset) -> N
                              maps.huawei_sites(dataset.places), None, maps.RUSSIA)
     arcs = next(layer for layer in json.loads(deck.to_json())["layers"] if layer["id"] == "arcs")
     assert arcs["numSegments"] == maps.ARC_SEGMENTS < 50 and len(arcs["data"]) == len(maps.arcs(partners, maps.huawei_sites(dataset.places)))
+
+
+def test_tooltips_are_built_for_the_places_drawn_only(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    nsu = dataset.places[dataset.places["place_id"].eq("nsu")]
+    tie = dataset.events[dataset.events["place_id"].eq("nsu")].head(1)
+    extra = maps.MAX_POINTS_PER_LAYER  # enough one-tie places to push some out of the drawn set
+    places = pd.concat([dataset.places, nsu.loc[nsu.index.repeat(extra)].assign(place_id=[f"clone-{i:04d}" for i in range(extra)])],
+                       ignore_index=True)
+    events = pd.concat([dataset.events, tie.loc[tie.index.repeat(extra)].assign(place_id=[f"clone-{i:04d}" for i in range(extra)],
+                                                                                 event_id=[f"tie-{i:04d}" for i in range(extra)])],
+                       ignore_index=True)
+    crowd = maps.partner_sites(events, places, dataset.flows)
+    drawn = maps.most_tied(crowd)
+    assert len(crowd) == len(partners) + extra and len(drawn) == maps.MAX_POINTS_PER_LAYER
+    assert (drawn[maps.TIP_FIELDS] != "").all().all()  # every place drawn names itself on hover
+    hidden = crowd[~crowd["place_id"].isin(drawn["place_id"])]
+    assert len(hidden) == len(crowd) - len(drawn) and (hidden[maps.TIP_FIELDS] == "").all().all()
+    tied = partners[partners["events"] > 1].set_index("place_id")  # more ties than any clone: drawn, tooltips as before
+    assert not tied.empty
+    assert crowd.set_index("place_id").loc[tied.index, maps.TIP_FIELDS].equals(tied[maps.TIP_FIELDS])
