@@ -245,3 +245,15 @@ def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() 
     trace = compare_charts.lifetimes_trace(lifetimes, "en")
     assert "and 2 more labs over the same years" in trace.hovertext[0]
     assert "more labs" not in trace.hovertext[3]
+
+
+def test_a_view_s_scope_and_key_figures_are_computed_once(dataset) -> None:
+    options = flt.options_for(dataset)
+    scope = compare.in_scope(dataset, flt.Filters(years=(2012, 2025)), options)
+    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2025)), options) is scope  # the next run of the view
+    narrower = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), options)
+    assert narrower is not scope and len(narrower.events) < len(scope.events)
+    figures = compare.key_figures(scope, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN)
+    assert compare.key_figures(scope, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN) is figures
+    assert isinstance(figures[0], tuple)  # shared between runs and sessions: nothing can append to it
+    assert compare.key_figures(narrower, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN) != figures
