@@ -195,12 +195,8 @@ def click_place_on_the_map(page, dataset: Dataset, place_id: str, view: str) -> 
     page.mouse.move(x, y)  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
     page.wait_for_selector(".deck-tooltip", state="visible")
     # deck.gl reports a single click only once no second click can follow (it zooms on a double click), ~0.6 s here.
-    # Then the pointer leaves, so the tooltip goes and what is asserted next is the page's own detail. The caller
-    # waits for the detail itself: this rerun is often too fast for the page's running/not-running state to change
-    # in the DOM at all (both updates land in one render), so the timing helper's wait for a run would never end.
-    page.mouse.click(x, y)
-    page.wait_for_timeout(700)
-    page.mouse.move(0, 0)
+    # Then the pointer leaves, so the tooltip goes and what is asserted next is the page's own detail.
+    rerun_after(page, lambda: (page.mouse.click(x, y), page.wait_for_timeout(700), page.mouse.move(0, 0)))
     page.wait_for_selector(".deck-tooltip", state="hidden")  # its text must not pass for the detail's
 
 
