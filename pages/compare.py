@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from techrift import compare, ui
-from techrift import filters as flt
+from techrift import compare, ui, views
 from techrift.charts import compare as compare_charts
 from techrift.charts import timeline
 from techrift.i18n import t
@@ -59,7 +58,7 @@ st.subheader(t("compare_key_figures", lang), anchor=False)
 for column, company in zip(st.columns(2, border=True), (a, b)):
     show_key_figures(company, column)
 
-rows = compare.comparison(shown.stances, a, b, lang)
+rows = views.comparison_rows(dataset, context.filters, context.options, a, b, lang)
 if rows.empty:
     ui.empty_state(t("compare_no_rows", lang))
 for _, row in rows.iterrows():
@@ -67,10 +66,11 @@ for _, row in rows.iterrows():
     for column, side in zip(st.columns(2, border=True), compare.SIDES):
         show_cell(row, side, column)
 if not rows.empty:
-    ui.download_csv(compare.comparison_table(rows, a, b, lang), f"techrift-{a}-vs-{b}.csv", t("download_comparison", lang))
+    ui.download_csv(f"techrift-{a}-vs-{b}.csv", views.comparison_table, dataset, context.filters, context.options, a, b, lang,
+                    label=t("download_comparison", lang))
 
 st.subheader(t("compare_moves", lang), anchor=False)
-moves = compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(context.filters), context.options), a, b)
+moves = views.moves(dataset, context.filters, context.options, a, b)
 if moves.empty:
     ui.empty_state(t("compare_no_moves", lang))
 else:
@@ -81,4 +81,4 @@ else:
         ui.event_detail_from_chart(chart, dated, dataset, lang)
     table = timeline.events_table(moves, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(table, f"techrift-{a}-vs-{b}-moves.csv")
+    ui.download_csv(f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import ui
+from techrift import ui, views
 from techrift.charts import funding
 from techrift.i18n import localized, t
 from techrift.text import escape_markdown
@@ -40,7 +40,7 @@ else:
     st.subheader(t("flows_table", lang), anchor=False)
     table = funding.flows_table(flows, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(table, "techrift-flows.csv")
+    ui.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
 metrics = flt.apply_to_metrics(dataset.metrics, context.filters, context.options)
 skoltech = funding.count_series(metrics, "Skoltech", "Huawei research contracts")
@@ -60,4 +60,4 @@ if len(targets) > len(headline_targets):
     st.caption(t("more_targets", lang, count=len(targets) - len(headline_targets)))
 figures = funding.figures_table(metrics, lang)
 st.dataframe(figures, hide_index=True, width="stretch")
-ui.download_csv(figures, "techrift-figures.csv")
+ui.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from techrift import filters as flt
-from techrift import maps, ui
+from techrift import maps, ui, views
 from techrift.data import default_data_dir
 from techrift.text import escape_markdown
 from techrift.i18n import t
@@ -15,10 +14,7 @@ st.caption(t("map_intro", lang))
 
 view = ui.bound_radio(t("map_view", lang), list(maps.VIEWS), "view", maps.RUSSIA, horizontal=True,
                       format_func=lambda v: t(f"view_{v}", lang))
-events = flt.apply_to_events(dataset.events, context.filters, context.options)
-partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
-in_view = maps.places_in_view(partners, western)
+events, partners, western, in_view = views.map_view(dataset, context.filters, context.options, view, lang)
 
 if in_view.empty:
     ui.empty_state(t("map_empty", lang))
@@ -37,7 +33,7 @@ else:
     list_column.markdown(f"**{t('institutions_in_view', lang)}**")
     side_list = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
     list_column.dataframe(side_list, hide_index=True, width="stretch")
-    ui.download_csv(in_view.drop(columns=[c for c in in_view.columns if c.startswith("tip_") or c == "color"]), "techrift-map.csv")
+    ui.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
     names = dict(zip(in_view["place_id"], in_view["name"]))
     chosen = ui.bound_selectbox(t("institution", lang), [""] + list(names), "place", "",
                                 format_func=lambda place_id: names.get(place_id) or t("choose_place", lang))

@@ -20,7 +20,7 @@ st.dataframe(
     width="stretch",
     column_config={"url": st.column_config.LinkColumn("link"), "records_citing": "records citing"},
 )
-ui.download_csv(table, "techrift-sources.csv", t("download_sources", lang))
+ui.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
 whole, excel = st.columns(2)
 whole.download_button(t("download_dataset_csv", lang), partial(export.dataset_zip, dataset), file_name="techrift-dataset-csv.zip",
                       mime="application/zip", on_click="ignore", icon=":material/folder_zip:")

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from techrift import filters as flt
-from techrift import ui
+from techrift import ui, views
 from techrift.charts import timeline
 from techrift.i18n import t
 
@@ -12,10 +11,9 @@ dataset, lang = context.dataset, context.lang
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_intro", lang))
 
-pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, context.filters, context.options), dataset.places)
-kinds = ui.bound_multiselect(t("kind_of_action", lang), list(timeline.KINDS), "kind", placeholder=t("all_kinds", lang),
-                             format_func=lambda kind: t(f"category_{kind}", lang))
-shown = timeline.of_kinds(pivot, kinds)
+kinds = tuple(ui.bound_multiselect(t("kind_of_action", lang), list(timeline.KINDS), "kind", placeholder=t("all_kinds", lang),
+                                   format_func=lambda kind: t(f"category_{kind}", lang)))
+shown = views.timeline_events(dataset, context.filters, context.options, kinds)
 dated = shown[shown["start"].notna()]
 
 if dated.empty:
@@ -33,4 +31,4 @@ if not shown.empty:
     st.subheader(t("events_table", lang), anchor=False)
     table = timeline.events_table(shown, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(table, "techrift-timeline.csv")
+    ui.download_csv("techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang)

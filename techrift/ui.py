@@ -321,12 +321,25 @@ def empty_state(message: str) -> None:
     st.info(f"{message} {t('empty_state', current_language())}", icon="🔎")
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, label: str | None = None, key: str | None = None) -> None:
+def download_csv(file_name: str, build: Callable[..., pd.DataFrame], *args: Any, label: str | None = None,
+                 key: str | None = None) -> None:
+    """A button downloading `build(*args)` as CSV, made on click (a filter change at 1000x the data wrote four CSVs it
+    never sent when they were made on every run).
+
+    Streamlit keeps the callable for as long as the session shows the button: pass the shared dataset and the view's
+    parameters (see techrift.views), not a table made in this run, which every open session would keep a copy of.
+    """
+    if any(isinstance(arg, (pd.DataFrame, pd.Series)) for arg in args):
+        raise TypeError(f"{file_name}: a download keeps its arguments per session; pass the dataset and the view's "
+                        "parameters and let `build` make the table")
+    st.download_button(label or t("download_rows", current_language()), partial(_csv_of, build, *args),
+                       file_name=file_name, mime="text/csv", key=key or f"download_{file_name}", on_click="ignore")
+
+
+def _csv_of(build: Callable[..., pd.DataFrame], *args: Any) -> bytes:
     from techrift.export import to_csv_bytes
 
-    # The bytes are made on click, not on every run (a filter change at 1000x the data wrote four CSVs it never sent).
-    st.download_button(label or t("download_rows", current_language()), partial(to_csv_bytes, frame),
-                       file_name=file_name, mime="text/csv", key=key or f"download_{file_name}", on_click="ignore")
+    return to_csv_bytes(build(*args))
 
 
 def source_line(source: pd.Series, lang: str) -> str:

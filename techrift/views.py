@@ -1,0 +1,78 @@
+"""What the pages show, made from the shared dataset and a view's few parameters (filters, choices, language).
+
+A page draws these, and its CSV downloads make them again on click. Streamlit keeps a deferred download's callable,
+with everything it refers to, for as long as the session shows the button: given a table made in the run, each
+open session kept its own copy (at 1000x the data, ~6 MB per session on the timeline); given the shared dataset and
+the view's parameters, a session keeps nothing of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from techrift import compare, maps
+from techrift import filters as flt
+from techrift.charts import funding, timeline
+from techrift.data import Dataset
+
+
+def timeline_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]) -> pd.DataFrame:
+    """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
+    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    return timeline.of_kinds(pivot, list(kinds))
+
+
+def timeline_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str],
+                   lang: str = "en") -> pd.DataFrame:
+    return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
+
+
+def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
+    return funding.flows_table(flt.apply_to_flows(dataset.flows, filters, options), dataset, lang)
+
+
+def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
+    return funding.figures_table(flt.apply_to_metrics(dataset.metrics, filters, options), lang)
+
+
+class MapView(NamedTuple):
+    events: pd.DataFrame  # inside the filters
+    partners: pd.DataFrame  # Huawei's Russian partner institutions
+    western: pd.DataFrame | None  # the Western universities, in the world view only
+    in_view: pd.DataFrame  # the institutions drawn: both of the above
+
+
+def map_view(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> MapView:
+    events = flt.apply_to_events(dataset.events, filters, options)
+    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
+    western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
+    return MapView(events, partners, western, maps.places_in_view(partners, western))
+
+
+def map_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> pd.DataFrame:
+    """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
+    in_view = map_view(dataset, filters, options, view, lang).in_view
+    return in_view.drop(columns=[*maps.TIP_FIELDS, "color"])
+
+
+def comparison_rows(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
+                    lang: str = "en") -> pd.DataFrame:
+    return compare.comparison(compare.in_scope(dataset, filters, options).stances, a, b, lang)
+
+
+def comparison_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
+                     lang: str = "en") -> pd.DataFrame:
+    return compare.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
+
+
+def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str) -> pd.DataFrame:
+    """Both companies' events inside the filters; a chosen company's filter takes in its brand group."""
+    return compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options), a, b)
+
+
+def moves_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
+                lang: str = "en") -> pd.DataFrame:
+    return timeline.events_table(moves(dataset, filters, options, a, b), dataset, lang)
