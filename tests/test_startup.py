@@ -163,3 +163,45 @@ def test_a_server_start_logs_no_warning_about_the_preload_thread() -> None:
         loadtest.wait_for_startup_load(server.url, timeout=60)
         log = server.log_text()
     assert "missing ScriptRunContext" not in log and "preloading failed" not in log
+
+
+LARGE_BLOCK_AFTER_A_LARGER_ONE = """
+import ctypes, sys
+from techrift import startup
+
+class MallocInfo(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = MallocInfo
+if sys.argv[1] == "kept":
+    assert startup.keep_large_blocks_mapped()
+first = bytearray(8 << 20)
+del first  # by default glibc now raises its threshold to 8 MiB
+second = bytearray(4 << 20)
+print("mapped" if libc.mallinfo2().hblkhd >= 4 << 20 else "from the heap")
+"""
+
+
+def test_a_large_block_is_mapped_on_its_own_once_the_threshold_is_kept() -> None:
+    def where(mode: str) -> str:
+        shown = subprocess.run([sys.executable, "-c", LARGE_BLOCK_AFTER_A_LARGER_ONE, mode], cwd=ROOT,
+                               capture_output=True, text=True, check=True, timeout=60)
+        return shown.stdout.strip()
+
+    assert where("default") == "from the heap"  # kept in glibc's heap once freed
+    assert where("kept") == "mapped"  # given back to the system once freed
+
+
+def test_the_lifespan_keeps_large_blocks_mapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(startup, "keep_large_blocks_mapped", lambda: calls.append(1) or True)
+    monkeypatch.setattr(startup, "preload", lambda: None)
+
+    async def serve() -> None:
+        async with startup.lifespan(None):
+            pass
+
+    _run_in_own_loop(serve)
+    assert calls == [1]
