@@ -106,7 +106,7 @@ def keep_large_blocks_mapped(threshold: int = LARGE_BLOCK) -> bool:
     glibc starts so, but raises that threshold (up to 32 MiB) each time such a block is freed, and from then on
     serves large blocks from its heaps, which keep what is freed. A run at 1000x the data makes many MB of
     short-lived frames and JSON, so every open session left its share in the heaps (the timeline, 1000x: 4.9 MB per
-    browser tab; 1.1 MB with the threshold kept). Returns False where the C library is not glibc: nothing changed.
+    browser tab; 0.9 MB with the threshold kept). Returns False where the C library is not glibc: nothing changed.
     """
     try:
         libc = ctypes.CDLL("libc.so.6")
