@@ -13,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from techrift import style
+from techrift import schema, style
 from techrift.charts.funding import amount_label
 from techrift.i18n import t
 from techrift.text import plain
@@ -79,7 +79,13 @@ def rgb(hex_colour: str) -> list[int]:
 
 
 def _approximate_note(precision: str, lang: str) -> str:
-    return "" if precision == "campus" else t(f"coord_{precision}", lang)
+    return "" if precision == schema.EXACT_COORDS else t(f"coord_{precision}", lang)
+
+
+def _city_line(city: str, country: str, precision: str, lang: str) -> str:
+    """'City, Country', with how approximate the point is when it is not on the site itself."""
+    note = _approximate_note(precision, lang)
+    return f"{city}, {country}" + (f" ({note})" if note else "")
 
 
 def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Series:
@@ -134,7 +140,7 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
         "kind": kinds,
         "events": counts,
         "first_date": by_place["date_label"].first(),
-        "approximate": place["coord_precision"].ne("campus"),
+        "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
         "radius": 18_000 + 14_000 * counts,
         "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in kinds],
     }).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
@@ -147,12 +153,10 @@ def _tooltips(events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, flows
     """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
     sources = events["source_ids"].str.split(";").explode()
-    notes = [_approximate_note(precision, lang) for precision in place["coord_precision"]]
-    cities = place["city"] + ", " + place["country"] + [f" ({note})" if note else "" for note in notes]
     fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
     return pd.DataFrame({
         "tip_name": place["name_en"].map(plain),
-        "tip_city": cities.map(plain),
+        "tip_city": [plain(_city_line(*columns, lang)) for columns in zip(place["city"], place["country"], place["coord_precision"])],
         "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
         "tip_date": _joined_by(in_time_order["place_id"], in_time_order["date_label"], ", ").map(plain),
         "tip_fields": fields.map(plain),
@@ -175,8 +179,7 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     sites["tip_name"] = sites["name_en"].map(plain)
-    sites["tip_city"] = [plain(f"{c}, {k}" + (f" ({_approximate_note(p, lang)})" if p != "campus" else ""))
-                         for c, k, p in zip(sites["city"], sites["country"], sites["coord_precision"])]
+    sites["tip_city"] = [plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])]
     for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
         sites[column] = ""
     sites["tip_kind"] = t("huawei_site", lang)

@@ -23,7 +23,8 @@ PLACE_KINDS = (
     "government",
     "event_venue",
 )
-COORD_PRECISIONS = ("campus", "district", "city")
+EXACT_COORDS = "campus"  # the point is on the site itself; the others place it only in its district or city
+COORD_PRECISIONS = (EXACT_COORDS, "district", "city")
 DATE_PRECISIONS = ("day", "month", "year")
 EVENT_CATEGORIES = (
     "tie_cut",

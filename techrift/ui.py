@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import i18n
+from techrift import i18n, schema
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset, split_ids
 from techrift.i18n import t
 from techrift.text import escape_markdown
@@ -469,7 +469,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     place = dataset.places.set_index("place_id").loc[place_id]
     with st.container(border=True):
         st.markdown(f"### {escape_markdown(place['name_en'])}")
-        precision = "" if place["coord_precision"] == "campus" else f" · {t('coord_' + place['coord_precision'], lang)}"
+        precision = "" if place["coord_precision"] == schema.EXACT_COORDS else f" · {t('coord_' + place['coord_precision'], lang)}"
         st.caption(f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
                    f"{escape_markdown(place['country'])}{escape_markdown(precision)}")
         st.markdown(f"**{t('place_events', lang)}**")
