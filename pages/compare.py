@@ -13,7 +13,9 @@ context = ui.start_page()
 dataset, lang = context.dataset, context.lang
 available = compare.companies(dataset.stances)
 left, right = st.columns(2)
-a = ui.bound_selectbox(t("company_a", lang), available, "a", compare.preferred_or_first(available, compare.DEFAULT_PAIR[0]), container=left)
+a = ui.bound_selectbox(
+    t("company_a", lang), available, "a", compare.preferred_or_first(available, compare.DEFAULT_PAIR[0]), container=left
+)
 partners = compare.partners_of(available, a)
 fallback_b = compare.preferred_or_first(partners, compare.DEFAULT_PAIR[1])
 if notice := compare.twice_notice(st.query_params.get("b"), a, fallback_b, lang):
@@ -34,7 +36,7 @@ def show_key_figures(company: str, column) -> None:
     if not figures:
         column.caption(t("no_statement", lang))
     for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
-        for place, figure in zip(column.columns(2), figures[first:first + 2]):
+        for place, figure in zip(column.columns(2), figures[first : first + 2]):
             # The label as text above the number: a metric's own label is cut off when long.
             place.markdown(escape_markdown(figure.label))
             place.metric(escape_markdown(figure.label), figure.value, label_visibility="collapsed")
@@ -66,8 +68,17 @@ for _, row in rows.iterrows():
     for column, side in zip(st.columns(2, border=True), compare.SIDES):
         show_cell(row, side, column)
 if not rows.empty:
-    ui.download_csv(f"techrift-{a}-vs-{b}.csv", views.comparison_table, dataset, context.filters, context.options, a, b, lang,
-                    label=t("download_comparison", lang))
+    ui.download_csv(
+        f"techrift-{a}-vs-{b}.csv",
+        views.comparison_table,
+        dataset,
+        context.filters,
+        context.options,
+        a,
+        b,
+        lang,
+        label=t("download_comparison", lang),
+    )
 
 st.subheader(t("compare_moves", lang), anchor=False)
 moves = views.moves(dataset, context.filters, context.options, a, b)
@@ -76,9 +87,16 @@ if moves.empty:
 else:
     dated = moves[moves["start"].notna()]
     if not dated.empty:
-        chart = st.plotly_chart(compare_charts.moves_figure(moves, [a, b], dataset, lang), key="moves_chart",
-                                on_select="rerun", selection_mode="points", width="stretch")
+        chart = st.plotly_chart(
+            compare_charts.moves_figure(moves, [a, b], dataset, lang),
+            key="moves_chart",
+            on_select="rerun",
+            selection_mode="points",
+            width="stretch",
+        )
         ui.event_detail_from_chart(chart, dated, dataset, lang)
     table = timeline.events_table(moves, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang)
+    ui.download_csv(
+        f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang
+    )

@@ -15,26 +15,50 @@ st.caption(t("funding_intro", lang))
 
 flows = flt.apply_to_flows(dataset.flows, context.filters, context.options)
 left, right = st.columns([2, 3])
-group = ui.bound_radio(t("colour_by", lang), list(funding.GROUPINGS), "group", "recipient", container=left,
-                       format_func=lambda g: t(f"group_{g}", lang), horizontal=True)
+group = ui.bound_radio(
+    t("colour_by", lang),
+    list(funding.GROUPINGS),
+    "group",
+    "recipient",
+    container=left,
+    format_func=lambda g: t(f"group_{g}", lang),
+    horizontal=True,
+)
 log = ui.bound_toggle(t("log_scale", lang), "log", False, container=right)
 
 if flows.empty:
     ui.empty_state(t("funding_empty", lang))
 else:
-    chart = st.plotly_chart(funding.flows_figure(flows, dataset, group, log, lang), key="funding_chart",
-                            on_select="rerun", selection_mode="points", width="stretch")
+    chart = st.plotly_chart(
+        funding.flows_figure(flows, dataset, group, log, lang),
+        key="funding_chart",
+        on_select="rerun",
+        selection_mode="points",
+        width="stretch",
+    )
     ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
-    labels = {row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}" for row in flows.to_dict("records")}
-    chosen = ui.bound_selectbox(t("details_for", lang), [""] + list(labels), "flow", "",
-                                format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang))
+    labels = {
+        row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
+        for row in flows.to_dict("records")
+    }
+    chosen = ui.bound_selectbox(
+        t("details_for", lang),
+        [""] + list(labels),
+        "flow",
+        "",
+        format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang),
+    )
     if chosen:
         flow = flows.set_index("flow_id", drop=False).loc[chosen]
         with st.container(border=True):
             st.markdown(f"#### {escape_markdown(labels[chosen])}")
             st.markdown(escape_markdown(localized(flow, "description", lang)))
             if isinstance(flow["usd_note"], str):
-                st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {funding.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"))
+                st.caption(
+                    escape_markdown(
+                        f"{t('converted', lang)}: ≈ {funding.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"
+                    )
+                )
             ui.show_quotes(dataset, "flows", chosen)
             ui.show_sources(dataset, flow["source_ids"])
     st.subheader(t("flows_table", lang), anchor=False)
@@ -54,8 +78,11 @@ st.caption(t("targets_intro", lang))
 targets = metrics[metrics["kind"].eq("target")]
 headline_targets = targets.head(funding.TARGETS_SHOWN)
 for column, (_, target) in zip(st.columns(max(len(headline_targets), 1)), headline_targets.iterrows()):
-    column.metric(target["metric"], f"{target['value']:,.0f} {target['unit']}",
-                  help=t("within_years", lang, years=target["horizon_years"], year=target["year"]))
+    column.metric(
+        target["metric"],
+        f"{target['value']:,.0f} {target['unit']}",
+        help=t("within_years", lang, years=target["horizon_years"], year=target["year"]),
+    )
 if len(targets) > len(headline_targets):
     st.caption(t("more_targets", lang, count=len(targets) - len(headline_targets)))
 figures = funding.figures_table(metrics, lang)

@@ -22,20 +22,38 @@ st.dataframe(
 )
 ui.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
 whole, excel = st.columns(2)
-whole.download_button(t("download_dataset_csv", lang), partial(export.dataset_zip, dataset), file_name="techrift-dataset-csv.zip",
-                      mime="application/zip", on_click="ignore", icon=":material/folder_zip:")
-excel.download_button(t("download_dataset_excel", lang), partial(export.dataset_excel, dataset), file_name="techrift-dataset.xlsx",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
-                      icon=":material/table:")
+whole.download_button(
+    t("download_dataset_csv", lang),
+    partial(export.dataset_zip, dataset),
+    file_name="techrift-dataset-csv.zip",
+    mime="application/zip",
+    on_click="ignore",
+    icon=":material/folder_zip:",
+)
+excel.download_button(
+    t("download_dataset_excel", lang),
+    partial(export.dataset_excel, dataset),
+    file_name="techrift-dataset.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    icon=":material/table:",
+)
 
 titles = dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
-chosen = ui.bound_selectbox(t("show_source", lang), list(table["source_id"]), "source", table["source_id"].iloc[0],
-                            format_func=lambda source_id: titles[source_id])
+chosen = ui.bound_selectbox(
+    t("show_source", lang),
+    list(table["source_id"]),
+    "source",
+    table["source_id"].iloc[0],
+    format_func=lambda source_id: titles[source_id],
+)
 source = table.set_index("source_id").loc[chosen]
 
 st.header(escape_markdown(source["title"]), anchor=False)
-st.markdown(f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · {t('language', lang)}: "
-            f"{source['language']} · {escape_markdown(source['kind'])}")
+st.markdown(
+    f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · {t('language', lang)}: "
+    f"{source['language']} · {escape_markdown(source['kind'])}"
+)
 if isinstance(source["url"], str):
     st.markdown(f"{t('read_it', lang)}: " + markdown_link(source["url"], source["url"]))
 if isinstance(source["note"], str):

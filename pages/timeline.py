@@ -11,16 +11,28 @@ dataset, lang = context.dataset, context.lang
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_intro", lang))
 
-kinds = tuple(ui.bound_multiselect(t("kind_of_action", lang), list(timeline.KINDS), "kind", placeholder=t("all_kinds", lang),
-                                   format_func=lambda kind: t(f"category_{kind}", lang)))
+kinds = tuple(
+    ui.bound_multiselect(
+        t("kind_of_action", lang),
+        list(timeline.KINDS),
+        "kind",
+        placeholder=t("all_kinds", lang),
+        format_func=lambda kind: t(f"category_{kind}", lang),
+    )
+)
 shown = views.timeline_events(dataset, context.filters, context.options, kinds)
 dated = shown[shown["start"].notna()]
 
 if dated.empty:
     ui.empty_state(t("timeline_empty", lang))
 else:
-    chart = st.plotly_chart(timeline.pivot_figure(dated, dataset, lang), key="timeline_chart", on_select="rerun",
-                            selection_mode="points", width="stretch")
+    chart = st.plotly_chart(
+        timeline.pivot_figure(dated, dataset, lang),
+        key="timeline_chart",
+        on_select="rerun",
+        selection_mode="points",
+        width="stretch",
+    )
     ui.event_detail_from_chart(chart, dated, dataset, lang)
 
 undated = shown[shown["start"].isna()]
@@ -31,4 +43,6 @@ if not shown.empty:
     st.subheader(t("events_table", lang), anchor=False)
     table = timeline.events_table(shown, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv("techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang)
+    ui.download_csv(
+        "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
+    )

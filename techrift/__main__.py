@@ -28,7 +28,9 @@ def _datapackage(args: argparse.Namespace) -> int:
     text = datapackage.render()
     if args.check:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            print(f"{path} is out of date with techrift/schema.py; run: python -m techrift datapackage", file=sys.stderr)
+            print(
+                f"{path} is out of date with techrift/schema.py; run: python -m techrift datapackage", file=sys.stderr
+            )
             return 1
         print(f"{path} is up to date")
         return 0
@@ -63,8 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         import importlib
 
         return importlib.import_module(FORWARDED[argv[0]]).main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m techrift", description=__doc__,
-                                     epilog="Also: bench (the benchmark) and loadtest (many viewers); --help on each.")
+    parser = argparse.ArgumentParser(
+        prog="python -m techrift",
+        description=__doc__,
+        epilog="Also: bench (the benchmark) and loadtest (many viewers); --help on each.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the data folder and list every problem")
     validate.add_argument("data_dir", nargs="?", help="data folder (default: $TECHRIFT_DATA_DIR or ./data)")

@@ -37,10 +37,19 @@ from techrift.data import DATA_DIR_ENV, PROJECT_ROOT
 
 CHROMIUM = os.environ.get("TECHRIFT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
     # deck.gl needs WebGL: software rendering in headless Chromium.
-    "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
 ]
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 VIEWPORT = {"width": 1400, "height": 2000}
@@ -52,15 +61,13 @@ DECK_DRAWN = '[data-testid="stDeckGlJsonChart"] canvas'
 # (elements are drawn a little after the run ends).
 _RUN_FINISHED = (
     "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
-    " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0"
+    ' && document.querySelectorAll(\'[data-testid="stMain"] [data-testid="stElementContainer"]\').length > 0'
     " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
 )
 # Screenshots of pages that could not be measured (git-ignored, like the browser tests' screenshots).
 ARTIFACTS = PROJECT_ROOT / "artifacts" / "bench"
 # This app's own navigation is drawn (not Streamlit's listing of the pages/ folder).
-APP_NAVIGATION = (
-    "[...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')].some(a => /Overview|Tổng quan/.test(a.innerText))"
-)
+APP_NAVIGATION = "[...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')].some(a => /Overview|Tổng quan/.test(a.innerText))"
 
 
 def free_port() -> int:
@@ -72,8 +79,22 @@ def free_port() -> int:
 
 def streamlit_command(command: Sequence[str], port: int) -> list[str]:
     """`streamlit <command>` headless on loopback, no usage statistics, no file watcher."""
-    return [sys.executable, "-m", "streamlit", *command, "--server.headless", "true", "--server.address", "127.0.0.1",
-            "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        *command,
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
 
 
 def _limit_memory(limit_bytes: int) -> Callable[[], None]:
@@ -83,11 +104,18 @@ def _limit_memory(limit_bytes: int) -> Callable[[], None]:
     return limit
 
 
-def _start(command: Sequence[str], port: int, env: dict[str, str] | None, log: Any,
-           memory_limit_gb: float | None = None) -> subprocess.Popen:
+def _start(
+    command: Sequence[str], port: int, env: dict[str, str] | None, log: Any, memory_limit_gb: float | None = None
+) -> subprocess.Popen:
     limit = _limit_memory(int(memory_limit_gb * 2**30)) if memory_limit_gb else None
-    return subprocess.Popen(streamlit_command(command, port), cwd=PROJECT_ROOT, env=os.environ | (env or {}),
-                            stdout=subprocess.DEVNULL, stderr=log, preexec_fn=limit)
+    return subprocess.Popen(
+        streamlit_command(command, port),
+        cwd=PROJECT_ROOT,
+        env=os.environ | (env or {}),
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        preexec_fn=limit,
+    )
 
 
 def wait_healthy(port: int, process: subprocess.Popen, log: Any, timeout: float = 60) -> None:
@@ -144,8 +172,12 @@ class Server:
 
 
 @contextmanager
-def served(command: Sequence[str] = ("run", "dashboard.py"), env: dict[str, str] | None = None,
-           timeout: float = 60, memory_limit_gb: float | None = None) -> Iterator[Server]:
+def served(
+    command: Sequence[str] = ("run", "dashboard.py"),
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    memory_limit_gb: float | None = None,
+) -> Iterator[Server]:
     """A Streamlit server on a free loopback port for the duration of the block (its log in a temporary file)."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
@@ -172,8 +204,10 @@ def launch_chromium(playwright: Any) -> Any:
 def wait_for_app(page: Any, timeout: float = 30_000, ready: str = APP_NAVIGATION) -> None:
     """Until the script has run to the end (and `ready`, a JS condition, holds), then let charts paint."""
     page.wait_for_function(f"() => ({_RUN_FINISHED}) && ({ready})", timeout=timeout)
-    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
-                           timeout=timeout)
+    page.wait_for_function(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
+        timeout=timeout,
+    )
 
 
 # --------------------------------------------------------------------------- measuring in the page
@@ -369,7 +403,9 @@ def cold_start(browser: Any, rounds: int) -> ColdStart:
         result.app_page.append(_time_to_paint(browser, app, "/", None, APP_NAVIGATION))
         result.hello_page.append(_time_to_paint(browser, hello, "/", None, ANY_ELEMENT))
         result.app_chart.append(_time_to_paint(browser, app, APP_FIRST_CHART[1], APP_FIRST_CHART[0], ANY_ELEMENT))
-        result.hello_chart.append(_time_to_paint(browser, hello, HELLO_FIRST_CHART[1], HELLO_FIRST_CHART[0], ANY_ELEMENT))
+        result.hello_chart.append(
+            _time_to_paint(browser, hello, HELLO_FIRST_CHART[1], HELLO_FIRST_CHART[0], ANY_ELEMENT)
+        )
     return result
 
 
@@ -389,7 +425,9 @@ class ScaleRun:
     notes: list[str] = field(default_factory=list)
 
 
-def _measure_pages(context: Any, server: Server, run: ScaleRun, repeats: int, page_budget: float, timeout: float) -> None:
+def _measure_pages(
+    context: Any, server: Server, run: ScaleRun, repeats: int, page_budget: float, timeout: float
+) -> None:
     """Filter changes on every page, each in a fresh tab; a page whose changes are slow gets fewer, so that it stays within its budget."""
     for path, country in PAGES.items():
         # A fresh tab per page: a page that timed out must not interrupt the next one's navigation.
@@ -409,8 +447,10 @@ def _measure_pages(context: Any, server: Server, run: ScaleRun, repeats: int, pa
                 page.screenshot(path=str(shot))
             except Exception:
                 shot = None
-            run.notes.append(f"/{path}: {type(err).__name__}: {str(err).splitlines()[0][:160]} ({what_was_seen(page)}"
-                             + (f"; screenshot {shot.relative_to(PROJECT_ROOT)})" if shot else ")"))
+            run.notes.append(
+                f"/{path}: {type(err).__name__}: {str(err).splitlines()[0][:160]} ({what_was_seen(page)}"
+                + (f"; screenshot {shot.relative_to(PROJECT_ROOT)})" if shot else ")")
+            )
         finally:
             page.close()
 
@@ -497,12 +537,18 @@ def _page_name(path: str) -> str:
 
 
 def cold_start_table(result: ColdStart) -> str:
-    rows = ["| launch to … (median of {n}) | TechRift | streamlit hello | ratio | target |".format(n=len(result.app_page)),
-            "|---|---|---|---|---|"]
-    for what, app, hello in (("first page drawn (`/` vs `/`)", result.app_page, result.hello_page),
-                             ("first chart painted (`/timeline` vs `/plotting_demo`)", result.app_chart, result.hello_chart)):
+    rows = [
+        f"| launch to … (median of {len(result.app_page)}) | TechRift | streamlit hello | ratio | target |",
+        "|---|---|---|---|---|",
+    ]
+    for what, app, hello in (
+        ("first page drawn (`/` vs `/`)", result.app_page, result.hello_page),
+        ("first chart painted (`/timeline` vs `/plotting_demo`)", result.app_chart, result.hello_chart),
+    ):
         ratio = statistics.median(app) / statistics.median(hello)
-        rows.append(f"| {what} | {statistics.median(app):.2f} s | {statistics.median(hello):.2f} s | {ratio:.2f}× | ≤ 1.2× |")
+        rows.append(
+            f"| {what} | {statistics.median(app):.2f} s | {statistics.median(hello):.2f} s | {ratio:.2f}× | ≤ 1.2× |"
+        )
     return "\n".join(rows)
 
 
@@ -520,23 +566,31 @@ def target_ms(factor: int) -> float:
 
 def interaction_table(run: ScaleRun) -> str:
     target = target_ms(run.factor)
-    rows = [f"| page | filter → redrawn, median | p95 | run as the browser saw it, median | server CPU per change, median | n | "
-            f"target: median < {target:,.0f} ms | first change, a view not seen before (server CPU) |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        f"| page | filter → redrawn, median | p95 | run as the browser saw it, median | server CPU per change, median | n | "
+        f"target: median < {target:,.0f} ms | first change, a view not seen before (server CPU) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for path, changes in run.changes.items():
         redrawn = [change.redrawn for change in changes]
         verdict = "met" if statistics.median(redrawn) < target else "missed"
         first = run.first_changes.get(path)
-        rows.append(f"| {_page_name(path)} | {_ms(statistics.median(redrawn))} | {_ms(percentile(redrawn, 0.95))} | "
-                    f"{_ms(_median(changes, 'script'))} | {_ms(_median(changes, 'server_cpu'))} | {len(changes)} | {verdict} | "
-                    + (f"{_ms(first.redrawn)} ({_ms(first.server_cpu)}) |" if first else "— |"))
+        rows.append(
+            f"| {_page_name(path)} | {_ms(statistics.median(redrawn))} | {_ms(percentile(redrawn, 0.95))} | "
+            f"{_ms(_median(changes, 'script'))} | {_ms(_median(changes, 'server_cpu'))} | {len(changes)} | {verdict} | "
+            + (f"{_ms(first.redrawn)} ({_ms(first.server_cpu)}) |" if first else "— |")
+        )
     return "\n".join(rows)
 
 
 def scale_table(runs: Sequence[ScaleRun]) -> str:
     paths = list(PAGES)
-    rows = ["| data | events / places / quotes | first page (load + check) | " + " | ".join(_page_name(p) for p in paths) + " | target |",
-            "|" + "---|" * (4 + len(paths))]
+    rows = [
+        "| data | events / places / quotes | first page (load + check) | "
+        + " | ".join(_page_name(p) for p in paths)
+        + " | target |",
+        "|" + "---|" * (4 + len(paths)),
+    ]
     for run in runs:
         cells, missed = [], []
         for path in paths:
@@ -549,8 +603,10 @@ def scale_table(runs: Sequence[ScaleRun]) -> str:
             if _median(changes, "redrawn") >= target_ms(run.factor):
                 missed.append(_page_name(path))
         verdict = f"< {target_ms(run.factor):,.0f} ms: " + (f"missed on {', '.join(missed)}" if missed else "met")
-        rows.append(f"| {run.factor}× | {run.rows['events']:,} / {run.rows['places']:,} / {run.rows['quotes']:,} | "
-                    f"{run.first_load:.1f} s | " + " | ".join(cells) + f" | {verdict} |")
+        rows.append(
+            f"| {run.factor}× | {run.rows['events']:,} / {run.rows['places']:,} / {run.rows['quotes']:,} | "
+            f"{run.first_load:.1f} s | " + " | ".join(cells) + f" | {verdict} |"
+        )
     return "\n".join(rows)
 
 
@@ -560,8 +616,10 @@ def memory_table(runs: Sequence[ScaleRun]) -> str:
         if run.rss_one is None or run.rss_many is None:
             continue
         per_session = (run.rss_many - run.rss_one) / (run.sessions - 1)
-        rows.append(f"| {run.factor}× | {_mb(run.rss_one)} | {_mb(run.rss_many)} (N = {run.sessions}) | {per_session:.1f} MB | "
-                    f"{'met' if per_session < 5 else 'missed'} |")
+        rows.append(
+            f"| {run.factor}× | {_mb(run.rss_one)} | {_mb(run.rss_many)} (N = {run.sessions}) | {per_session:.1f} MB | "
+            f"{'met' if per_session < 5 else 'missed'} |"
+        )
     return "\n".join(rows)
 
 
@@ -571,9 +629,14 @@ def report(cold: ColdStart | None, runs: Sequence[ScaleRun]) -> str:
     if cold:
         parts += ["### Cold start", cold_start_table(cold)]
     if runs:
-        parts += [f"### Filter change to page redrawn ({runs[0].factor}× data)", interaction_table(runs[0]),
-                  "### Scale: median filter → redrawn per page (server CPU per change)", scale_table(runs),
-                  "### Server memory", memory_table(runs)]
+        parts += [
+            f"### Filter change to page redrawn ({runs[0].factor}× data)",
+            interaction_table(runs[0]),
+            "### Scale: median filter → redrawn per page (server CPU per change)",
+            scale_table(runs),
+            "### Server memory",
+            memory_table(runs),
+        ]
     notes = [f"- {run.factor}×: {note}" for run in runs for note in run.notes]
     if notes:
         parts += ["### Not measured", *notes]
@@ -582,20 +645,30 @@ def report(cold: ColdStart | None, runs: Sequence[ScaleRun]) -> str:
 
 def machine_line() -> str:
     cpus = os.cpu_count()
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "?")
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "?"
+    )
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
     return f"Machine: {cpus} CPUs, {int(memory) // 1024 // 1024 if memory.isdigit() else '?'} GiB, {chromium}, Python {sys.version.split()[0]}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m techrift.bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scales", default="1,100,1000", help="data sizes as multiples of the shipped data (default 1,100,1000)")
+    parser.add_argument(
+        "--scales", default="1,100,1000", help="data sizes as multiples of the shipped data (default 1,100,1000)"
+    )
     parser.add_argument("--repeats", type=int, default=15, help="filter changes per page (default 15)")
-    parser.add_argument("--page-budget", type=float, default=120, help="seconds of filter changes per page at most (default 120)")
-    parser.add_argument("--sessions", type=int, default=20, help="open sessions for the memory figure (default 20, 0 skips)")
+    parser.add_argument(
+        "--page-budget", type=float, default=120, help="seconds of filter changes per page at most (default 120)"
+    )
+    parser.add_argument(
+        "--sessions", type=int, default=20, help="open sessions for the memory figure (default 20, 0 skips)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="cold-start rounds (default 3, 0 skips)")
     parser.add_argument("--timeout", type=float, default=600, help="limit for any one wait, seconds (default 600)")
-    parser.add_argument("--memory-limit-gb", type=float, default=12, help="the server's address-space limit (default 12)")
+    parser.add_argument(
+        "--memory-limit-gb", type=float, default=12, help="the server's address-space limit (default 12)"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 

@@ -25,7 +25,9 @@ class Step:
     figure: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], go.Figure]
 
 
-def _pivot(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str) -> go.Figure:
+def _pivot(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
+) -> go.Figure:
     pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
 
@@ -41,7 +43,9 @@ def _pivot_to_russia(dataset, filters, options, data_dir, lang):
 def _russia_map(dataset, filters, options, data_dir, lang):
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-    return maps.partner_figure(maps.load_outlines(data_dir / "countries.geojson"), partners, maps.huawei_sites(dataset.places, lang), lang)
+    return maps.partner_figure(
+        maps.load_outlines(data_dir / "countries.geojson"), partners, maps.huawei_sites(dataset.places, lang), lang
+    )
 
 
 def _money(dataset, filters, options, data_dir, lang):
@@ -78,8 +82,12 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     parts = []
     for number, step in enumerate(STEPS, start=1):
         figure = step.figure(dataset, filters, options, data_dir, lang)
-        chart = figure.to_html(full_html=False, include_plotlyjs=(number == 1), div_id=f"step-{number}-chart",
-                               config={"displaylogo": False})
+        chart = figure.to_html(
+            full_html=False,
+            include_plotlyjs=(number == 1),
+            div_id=f"step-{number}-chart",
+            config={"displaylogo": False},
+        )
         parts.append(
             f'<section id="step-{number}"><p class="step">{html.escape(t("briefing_step", lang, number=number, total=len(STEPS)))}</p>'
             f"<h2>{html.escape(t(f'briefing_{step.key}_title', lang))}</h2>"

@@ -98,7 +98,11 @@ def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | Non
 
 def comparison(stances: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
     """One row per dimension that either company has a stance on, in the schema's order; a missing cell is left empty (NA)."""
-    first = stances[stances["company"].isin([a, b])].drop_duplicates(["company", "dimension"]).set_index(["company", "dimension"])
+    first = (
+        stances[stances["company"].isin([a, b])]
+        .drop_duplicates(["company", "dimension"])
+        .set_index(["company", "dimension"])
+    )
     rows = []
     for dimension in schema.STANCE_DIMENSIONS:
         cells: dict[str, str | None] = {}
@@ -135,7 +139,9 @@ def _joined_ids(source_ids: pd.Series) -> str:
 def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
     columns = ["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"]
-    labs = moves[moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()]
+    labs = moves[
+        moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()
+    ]
     labs = labs.sort_values("start", kind="stable")
     first_opening = labs[labs["category"] == "lab_opened"].groupby("place_id").first()
     last_closing = labs[labs["category"] == "lab_closed"].groupby("place_id").last()
@@ -146,16 +152,19 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     both = both.loc[in_order_seen]
     names = places.drop_duplicates("place_id").set_index("place_id")["name_en"]
     sources = labs["source_ids"].groupby(labs["place_id"]).agg(_joined_ids)
-    return pd.DataFrame({
-        "place_id": both.index,
-        "lab": [names.get(place_id, place_id) for place_id in both.index],
-        "lane": both["lane_opened"],
-        "opened": both["start_opened"],
-        "closed": both["start_closed"],
-        "period": both["date_label_opened"] + " – " + both["date_label_closed"],
-        "years": (both["start_closed"] - both["start_opened"]).dt.days / 365.25,
-        "source_ids": sources.reindex(both.index),
-    }, columns=columns).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "place_id": both.index,
+            "lab": [names.get(place_id, place_id) for place_id in both.index],
+            "lane": both["lane_opened"],
+            "opened": both["start_opened"],
+            "closed": both["start_closed"],
+            "period": both["date_label_opened"] + " – " + both["date_label_closed"],
+            "years": (both["start_closed"] - both["start_opened"]).dt.days / 365.25,
+            "source_ids": sources.reindex(both.index),
+        },
+        columns=columns,
+    ).reset_index(drop=True)
 
 
 # Key figures shown per company; the rest (say, the lifetimes of dozens of labs) stay in the moves table below.
@@ -177,7 +186,9 @@ def _metric_value(metric: pd.Series) -> str:
 
 
 @lru_cache(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
-def key_figures(dataset: Dataset, company: str, lang: str = "en", limit: int | None = None) -> tuple[tuple[KeyFigure, ...], int]:
+def key_figures(
+    dataset: Dataset, company: str, lang: str = "en", limit: int | None = None
+) -> tuple[tuple[KeyFigure, ...], int]:
     """Lab lifetimes from lab opened/closed events, then the company's own non-money figures with their units:
     the first `limit` of them (all when None), and how many there are in all."""
     lifetimes = lab_lifetimes(moves(dataset.events, company), dataset.places)
@@ -185,10 +196,22 @@ def key_figures(dataset: Dataset, company: str, lang: str = "en", limit: int | N
     total = len(lifetimes) + len(own)
     limit = total if limit is None else limit
     figures = [
-        KeyFigure(t("lab_years", lang, lab=lab["lab"]), t("about", lang, value=f"{lab['years']:.0f}"), lab["period"], lab["source_ids"])
+        KeyFigure(
+            t("lab_years", lang, lab=lab["lab"]),
+            t("about", lang, value=f"{lab['years']:.0f}"),
+            lab["period"],
+            lab["source_ids"],
+        )
         for _, lab in lifetimes.head(limit).iterrows()
     ]
     for _, metric in own.head(max(limit - len(figures), 0)).iterrows():
         year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
-        figures.append(KeyFigure(f"{metric['metric']}{year}", _metric_value(metric), localized(metric, "description", lang), metric["source_ids"]))
+        figures.append(
+            KeyFigure(
+                f"{metric['metric']}{year}",
+                _metric_value(metric),
+                localized(metric, "description", lang),
+                metric["source_ids"],
+            )
+        )
     return tuple(figures), total

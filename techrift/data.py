@@ -80,8 +80,10 @@ class Dataset:
         """For each ';'-separated source id list, its publishers joined by '; ' (each once, in order)."""
         publisher_of = dict(zip(self.sources["source_id"], self.sources["publisher"]))
         source_id_lists = list(source_id_lists)
-        joined = {ids: "; ".join(dict.fromkeys(publisher_of[source_id] for source_id in split_ids(ids)))
-                  for ids in set(source_id_lists)}
+        joined = {
+            ids: "; ".join(dict.fromkeys(publisher_of[source_id] for source_id in split_ids(ids)))
+            for ids in set(source_id_lists)
+        }
         return [joined[ids] for ids in source_id_lists]
 
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
@@ -128,7 +130,15 @@ def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         snippet = data[max(0, err.start - 10) : err.start + 10].decode("utf-8", "replace")
-        problems.append(Problem(rel, line, None, snippet, f"not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start}); save the file as UTF-8"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                None,
+                snippet,
+                f"not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start}); save the file as UTF-8",
+            )
+        )
         return None
 
 
@@ -155,7 +165,11 @@ def _read_table(path: Path, rel: str, model: type[pa.DataFrameModel], problems: 
     for record in reader:
         if record and any(cell.strip() for cell in record):
             if len(record) != len(header):
-                problems.append(Problem(rel, start, None, ",".join(record), f"row has {len(record)} fields, header has {len(header)}"))
+                problems.append(
+                    Problem(
+                        rel, start, None, ",".join(record), f"row has {len(record)} fields, header has {len(header)}"
+                    )
+                )
                 rejected.add(record[0].strip())
             else:
                 rows.append(record)
@@ -173,7 +187,9 @@ def _read_table(path: Path, rel: str, model: type[pa.DataFrameModel], problems: 
 _NUMERIC_KINDS = {"float64": float, "Int64": int}
 
 
-def _coerce(table: _RawTable, rel: str, model: type[pa.DataFrameModel], problems: list[Problem]) -> set[tuple[int, str]]:
+def _coerce(
+    table: _RawTable, rel: str, model: type[pa.DataFrameModel], problems: list[Problem]
+) -> set[tuple[int, str]]:
     """Convert numeric columns in place; report each cell that is not a number. Returns the bad cells."""
     bad: set[tuple[int, str]] = set()
     for name, column in model.to_schema().columns.items():
@@ -223,7 +239,9 @@ def _why(check: str) -> str:
     return check
 
 
-def _schema_problems(table: _RawTable, rel: str, model: type[pa.DataFrameModel], skip: set[tuple[int, str]], problems: list[Problem]) -> None:
+def _schema_problems(
+    table: _RawTable, rel: str, model: type[pa.DataFrameModel], skip: set[tuple[int, str]], problems: list[Problem]
+) -> None:
     try:
         model.validate(table.frame, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -263,7 +281,9 @@ def _records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _row_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> None:
     def report(name: str, index: int, column: str, value: object, why: str) -> None:
-        problems.append(Problem(f"{name}.csv", tables[name].lines[index], column, None if value is None else str(value), why))
+        problems.append(
+            Problem(f"{name}.csv", tables[name].lines[index], column, None if value is None else str(value), why)
+        )
 
     for name, date_columns in (("events", ("date", "date_end")), ("sources", ("published",)), ("stances", ("as_of",))):
         table = tables.get(name)
@@ -285,7 +305,11 @@ def _row_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> Non
                 report("events", index, "date_precision", precision, "precision given but the date is empty")
             if date is not None and precision is None:
                 report("events", index, "date_precision", None, "required when a date is given")
-            if isinstance(date, str) and precision in schema.DATE_PRECISIONS and PRECISION_BY_LENGTH.get(len(date)) != precision:
+            if (
+                isinstance(date, str)
+                and precision in schema.DATE_PRECISIONS
+                and PRECISION_BY_LENGTH.get(len(date)) != precision
+            ):
                 report("events", index, "date_precision", precision, f"does not match the date {date!r}")
             if isinstance(date, str) and isinstance(end, str) and end < date[: len(end)]:
                 report("events", index, "date_end", end, f"ends before it starts ({date})")
@@ -311,7 +335,9 @@ def _row_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> Non
 
 
 def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, str], problems: list[Problem]) -> None:
-    known_ids = {name: set(table.frame[schema.ID_COLUMNS[name]].dropna()) | table.rejected_ids for name, table in tables.items()}
+    known_ids = {
+        name: set(table.frame[schema.ID_COLUMNS[name]].dropna()) | table.rejected_ids for name, table in tables.items()
+    }
 
     def ids(name: str) -> set[str]:
         return known_ids.get(name, set())
@@ -326,13 +352,34 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
         for index, row in _records(quotes.frame):
             line = quotes.lines[index]
             if row["source_id"] not in seed_ids:
-                problems.append(Problem("quotes.csv", line, "source_id", row["source_id"], "not a seed source in sources.csv"))
+                problems.append(
+                    Problem("quotes.csv", line, "source_id", row["source_id"], "not a seed source in sources.csv")
+                )
             elif row["source_id"] in seed_texts and row["text"] and row["text"] not in seed_texts[row["source_id"]]:
-                problems.append(Problem("quotes.csv", line, "text", row["text"], f"not found verbatim in the seed text of {row['source_id']}"))
+                problems.append(
+                    Problem(
+                        "quotes.csv",
+                        line,
+                        "text",
+                        row["text"],
+                        f"not found verbatim in the seed text of {row['source_id']}",
+                    )
+                )
             target = tables.get(row["record_table"])
-            if target is not None and schema.ID_COLUMNS[row["record_table"]] not in target.missing_columns \
-                    and row["record_id"] not in ids(row["record_table"]):
-                problems.append(Problem("quotes.csv", line, "record_id", row["record_id"], f"no such record in {row['record_table']}.csv"))
+            if (
+                target is not None
+                and schema.ID_COLUMNS[row["record_table"]] not in target.missing_columns
+                and row["record_id"] not in ids(row["record_table"])
+            ):
+                problems.append(
+                    Problem(
+                        "quotes.csv",
+                        line,
+                        "record_id",
+                        row["record_id"],
+                        f"no such record in {row['record_table']}.csv",
+                    )
+                )
             quoted.add((row["record_table"], row["record_id"], row["source_id"]))
 
     for name, table in tables.items():
@@ -348,14 +395,24 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
             for index, value in table.frame[column].items():
                 for ref in split_ids(value):
                     if ref not in known:
-                        problems.append(Problem(f"{name}.csv", table.lines[index], column, ref, f"no such id in {what}"))
+                        problems.append(
+                            Problem(f"{name}.csv", table.lines[index], column, ref, f"no such id in {what}")
+                        )
                     elif (
                         column == "source_ids"
                         and ref in seed_ids
                         and quotes is not None
                         and (name, record_ids[index], ref) not in quoted
                     ):
-                        problems.append(Problem(f"{name}.csv", table.lines[index], column, ref, "cites a seed but quotes.csv has no fragment of that seed for this record"))
+                        problems.append(
+                            Problem(
+                                f"{name}.csv",
+                                table.lines[index],
+                                column,
+                                ref,
+                                "cites a seed but quotes.csv has no fragment of that seed for this record",
+                            )
+                        )
 
 
 def _read_seeds(data_dir: Path, tables: Mapping[str, _RawTable], problems: list[Problem]) -> dict[str, str]:
@@ -370,7 +427,9 @@ def _read_seeds(data_dir: Path, tables: Mapping[str, _RawTable], problems: list[
         path = root / row["seed_file"]
         line = sources.lines[index]
         if not path.is_file():
-            problems.append(Problem("sources.csv", line, "seed_file", row["seed_file"], f"seed file not found at {path}"))
+            problems.append(
+                Problem("sources.csv", line, "seed_file", row["seed_file"], f"seed file not found at {path}")
+            )
             continue
         try:
             seeds[row["source_id"]] = path.read_text(encoding="utf-8")

@@ -78,9 +78,18 @@ def descriptor() -> dict[str, Any]:
             "and Russia and about AWS and Nvidia in China; every record cites its sources, and records drawn from "
             "the two Vietnamese seed articles carry the verbatim fragment they rest on (quotes.csv)."
         ),
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
         "sources": [
-            {"title": "Seed article 000 (Vietnamese, TTXVN after the South China Morning Post)", "path": "../seeds/000_af3ea00ef0deb774.txt"},
+            {
+                "title": "Seed article 000 (Vietnamese, TTXVN after the South China Morning Post)",
+                "path": "../seeds/000_af3ea00ef0deb774.txt",
+            },
             {"title": "Seed article 003 (Vietnamese, after The Register)", "path": "../seeds/003_b470348c963816f1.txt"},
             {"title": "Public articles listed in sources.csv", "path": "sources.csv"},
         ],

@@ -42,7 +42,9 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
         for name, frame in sheets.items():
             plain = frame.copy()
             for column in plain.columns:
-                if isinstance(plain[column].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(plain[column]):
+                if isinstance(plain[column].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(
+                    plain[column]
+                ):
                     plain[column] = plain[column].dt.strftime("%Y-%m-%d")
             spreadsheet_safe(plain).to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()

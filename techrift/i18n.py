@@ -17,16 +17,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "vi": "Ngôn ngữ"},
     "filters": {"en": "Filters", "vi": "Bộ lọc"},
     "years": {"en": "Years", "vi": "Năm"},
-    "years_help": {"en": "Events and amounts whose dates overlap this range.",
-                   "vi": "Sự kiện và khoản tiền có thời gian giao với khoảng này."},
+    "years_help": {
+        "en": "Events and amounts whose dates overlap this range.",
+        "vi": "Sự kiện và khoản tiền có thời gian giao với khoảng này.",
+    },
     "companies": {"en": "Companies", "vi": "Công ty"},
     "all_companies": {"en": "All companies", "vi": "Tất cả công ty"},
     "countries": {"en": "Countries", "vi": "Quốc gia"},
     "all_countries": {"en": "All countries", "vi": "Tất cả quốc gia"},
-    "share_hint": {"en": "Filters apply to every view and are kept in the address bar: copy it to share the view.",
-                   "vi": "Bộ lọc áp dụng cho mọi trang và được lưu trên thanh địa chỉ: sao chép để chia sẻ đúng góc nhìn này."},
-    "empty_state": {"en": "Widen the year range or clear the company and country filters in the sidebar.",
-                    "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên."},
+    "share_hint": {
+        "en": "Filters apply to every view and are kept in the address bar: copy it to share the view.",
+        "vi": "Bộ lọc áp dụng cho mọi trang và được lưu trên thanh địa chỉ: sao chép để chia sẻ đúng góc nhìn này.",
+    },
+    "empty_state": {
+        "en": "Widen the year range or clear the company and country filters in the sidebar.",
+        "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên.",
+    },
     "download_rows": {"en": "Download these rows (CSV)", "vi": "Tải các dòng này (CSV)"},
     "sources": {"en": "Sources", "vi": "Nguồn"},
     "entry": {"en": "entry", "vi": "mục nguồn"},
@@ -58,26 +64,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "side_west": {"en": "Western universities step back", "vi": "Các trường phương Tây lùi lại"},
     "side_russia": {"en": "Huawei in Russia", "vi": "Huawei ở Nga"},
     "side_context": {"en": "Context", "vi": "Bối cảnh"},
-    "timeline_legend": {"en": "Kind of action (shaded span = date known only to the month or year)",
-                        "vi": "Loại hành động (dải mờ = chỉ biết tháng hoặc năm)"},
+    "timeline_legend": {
+        "en": "Kind of action (shaded span = date known only to the month or year)",
+        "vi": "Loại hành động (dải mờ = chỉ biết tháng hoặc năm)",
+    },
     "timeline_title": {"en": "Doors close in the US, doors open in Russia", "vi": "Cửa đóng ở Mỹ, cửa mở ở Nga"},
     "timeline_intro": {
         "en": "Each row is an institution. Top: Western universities that cut, suspended or reviewed research ties with Huawei. "
-              "Bottom: the ties Huawei built in Russia in the same months. A marker is a date known to the day; a shaded "
-              "span covers the whole month, year or period when that is all the sources say. Click a mark for its details.",
+        "Bottom: the ties Huawei built in Russia in the same months. A marker is a date known to the day; a shaded "
+        "span covers the whole month, year or period when that is all the sources say. Click a mark for its details.",
         "vi": "Mỗi hàng là một cơ sở. Phía trên: các trường phương Tây đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với "
-              "Huawei. Phía dưới: các quan hệ Huawei xây dựng ở Nga trong cùng những tháng đó. Điểm đánh dấu là ngày chính xác; "
-              "dải mờ phủ cả tháng, năm hoặc giai đoạn khi nguồn chỉ cho biết đến thế. Nhấp vào một mốc để xem chi tiết.",
+        "Huawei. Phía dưới: các quan hệ Huawei xây dựng ở Nga trong cùng những tháng đó. Điểm đánh dấu là ngày chính xác; "
+        "dải mờ phủ cả tháng, năm hoặc giai đoạn khi nguồn chỉ cho biết đến thế. Nhấp vào một mốc để xem chi tiết.",
     },
     "kind_of_action": {"en": "Kind of action", "vi": "Loại hành động"},
     "all_kinds": {"en": "All kinds", "vi": "Tất cả các loại"},
-    "timeline_empty": {"en": "No event of the pivot matches these filters.", "vi": "Không có sự kiện nào khớp với bộ lọc này."},
+    "timeline_empty": {
+        "en": "No event of the pivot matches these filters.",
+        "vi": "Không có sự kiện nào khớp với bộ lọc này.",
+    },
     "details_for": {"en": "Details for", "vi": "Chi tiết của"},
-    "picker_limited": {"en": "The list offers the first {shown:,} of {total:,}; a click on the chart or a link picks any of them.",
-                       "vi": "Danh sách chỉ có {shown:,} mục đầu trong {total:,}; nhấp vào biểu đồ hoặc dùng liên kết để chọn bất kỳ mục nào."},
+    "picker_limited": {
+        "en": "The list offers the first {shown:,} of {total:,}; a click on the chart or a link picks any of them.",
+        "vi": "Danh sách chỉ có {shown:,} mục đầu trong {total:,}; nhấp vào biểu đồ hoặc dùng liên kết để chọn bất kỳ mục nào.",
+    },
     "choose_event": {"en": "Choose an event (or click a mark)…", "vi": "Chọn một sự kiện (hoặc nhấp vào một mốc)…"},
     "events_table": {"en": "The same events as a table", "vi": "Các sự kiện trên dưới dạng bảng"},
-    "undated_events": {"en": "Events with no known date (not drawn): {titles}", "vi": "Sự kiện không rõ ngày (không vẽ): {titles}"},
+    "undated_events": {
+        "en": "Events with no known date (not drawn): {titles}",
+        "vi": "Sự kiện không rõ ngày (không vẽ): {titles}",
+    },
     "col_date": {"en": "date", "vi": "ngày"},
     # funding page
     "million": {"en": "million", "vi": "triệu"},
@@ -112,55 +128,111 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "metric_target": {"en": "target", "vi": "mục tiêu"},
     "metric_measure": {"en": "measure", "vi": "số đo"},
     "metric_claim": {"en": "claim", "vi": "tuyên bố"},
-    "funding_title": {"en": "The money, never adding apples to oranges", "vi": "Dòng tiền, không bao giờ cộng táo với cam"},
+    "funding_title": {
+        "en": "The money, never adding apples to oranges",
+        "vi": "Dòng tiền, không bao giờ cộng táo với cam",
+    },
     "funding_intro": {
         "en": "Each bar is one amount from one source; nothing is added up. Amounts that mean different things (a yearly "
-              "budget, a cap per project, a total over years, a charge) sit in separate panels with their own axes, and "
-              "each keeps its currency. Hatched bars are not money paid: offered, budgeted, declined or a reported claim.",
+        "budget, a cap per project, a total over years, a charge) sit in separate panels with their own axes, and "
+        "each keeps its currency. Hatched bars are not money paid: offered, budgeted, declined or a reported claim.",
         "vi": "Mỗi cột là một khoản tiền từ một nguồn; không có gì được cộng dồn. Các khoản mang ý nghĩa khác nhau (ngân sách "
-              "hằng năm, mức trần mỗi dự án, tổng nhiều năm, khoản trích) nằm ở các ô riêng với trục riêng, và giữ nguyên đơn vị "
-              "tiền tệ. Cột gạch chéo không phải tiền đã chi: đề nghị, ngân sách, bị từ chối hoặc tuyên bố được đưa tin.",
+        "hằng năm, mức trần mỗi dự án, tổng nhiều năm, khoản trích) nằm ở các ô riêng với trục riêng, và giữ nguyên đơn vị "
+        "tiền tệ. Cột gạch chéo không phải tiền đã chi: đề nghị, ngân sách, bị từ chối hoặc tuyên bố được đưa tin.",
     },
     "colour_by": {"en": "Colour and order bars by", "vi": "Tô màu và sắp xếp cột theo"},
-    "log_scale": {"en": "Log scale (amounts differ by orders of magnitude)", "vi": "Thang logarit (các khoản chênh nhau nhiều bậc)"},
-    "funding_empty": {"en": "No money flow matches these filters.", "vi": "Không có dòng tiền nào khớp với bộ lọc này."},
+    "log_scale": {
+        "en": "Log scale (amounts differ by orders of magnitude)",
+        "vi": "Thang logarit (các khoản chênh nhau nhiều bậc)",
+    },
+    "funding_empty": {
+        "en": "No money flow matches these filters.",
+        "vi": "Không có dòng tiền nào khớp với bộ lọc này.",
+    },
     "choose_flow": {"en": "Choose an amount (or click a bar)…", "vi": "Chọn một khoản (hoặc nhấp vào một cột)…"},
     "flows_table": {"en": "The amounts shown", "vi": "Các khoản được hiển thị"},
-    "skoltech_title": {"en": "Skoltech and Huawei: research contracts over time", "vi": "Skoltech và Huawei: số hợp đồng nghiên cứu theo thời gian"},
-    "targets_title": {"en": "Targets and other figures that are not money", "vi": "Mục tiêu và các con số không phải tiền"},
-    "targets_intro": {"en": "Counts of people, vendors, universities and contracts, each with its own unit: never on a money axis.",
-                      "vi": "Số người, nhà cung cấp, trường đại học và hợp đồng, mỗi loại một đơn vị riêng: không bao giờ đặt trên trục tiền."},
+    "skoltech_title": {
+        "en": "Skoltech and Huawei: research contracts over time",
+        "vi": "Skoltech và Huawei: số hợp đồng nghiên cứu theo thời gian",
+    },
+    "targets_title": {
+        "en": "Targets and other figures that are not money",
+        "vi": "Mục tiêu và các con số không phải tiền",
+    },
+    "targets_intro": {
+        "en": "Counts of people, vendors, universities and contracts, each with its own unit: never on a money axis.",
+        "vi": "Số người, nhà cung cấp, trường đại học và hợp đồng, mỗi loại một đơn vị riêng: không bao giờ đặt trên trục tiền.",
+    },
     "within_years": {"en": "within {years} years ({year})", "vi": "trong {years} năm ({year})"},
-    "map_most_tied": {"en": "The map draws the {shown:,} places with the most ties of {total:,}; the list beside it has them all.",
-                      "vi": "Bản đồ vẽ {shown:,} địa điểm có nhiều liên kết nhất trong {total:,}; danh sách bên cạnh có đủ tất cả."},
-    "same_mark": {"en": "{count} more on the same dates, in the same mark:", "vi": "Thêm {count} sự kiện cùng thời điểm, chung một dấu:"},
-    "more_events": {"en": "and {count} more (every event is in the table below)", "vi": "và {count} sự kiện khác (mọi sự kiện đều có trong bảng bên dưới)"},
-    "same_lifetime": {"en": "and {count} more labs over the same years on this line", "vi": "và {count} phòng thí nghiệm khác cùng những năm này trên đường này"},
-    "same_bar": {"en": "{count} records give this value for this year", "vi": "{count} bản ghi cho cùng giá trị này trong năm này"},
+    "map_most_tied": {
+        "en": "The map draws the {shown:,} places with the most ties of {total:,}; the list beside it has them all.",
+        "vi": "Bản đồ vẽ {shown:,} địa điểm có nhiều liên kết nhất trong {total:,}; danh sách bên cạnh có đủ tất cả.",
+    },
+    "same_mark": {
+        "en": "{count} more on the same dates, in the same mark:",
+        "vi": "Thêm {count} sự kiện cùng thời điểm, chung một dấu:",
+    },
+    "more_events": {
+        "en": "and {count} more (every event is in the table below)",
+        "vi": "và {count} sự kiện khác (mọi sự kiện đều có trong bảng bên dưới)",
+    },
+    "same_lifetime": {
+        "en": "and {count} more labs over the same years on this line",
+        "vi": "và {count} phòng thí nghiệm khác cùng những năm này trên đường này",
+    },
+    "same_bar": {
+        "en": "{count} records give this value for this year",
+        "vi": "{count} bản ghi cho cùng giá trị này trong năm này",
+    },
     "more_amounts": {"en": "{count} more in the table", "vi": "còn {count} khoản trong bảng"},
-    "more_targets": {"en": "{count} more targets are in the table below.", "vi": "Còn {count} mục tiêu khác trong bảng bên dưới."},
-    "more_figures": {"en": "{count} more figures not shown: lab openings and closings are in the moves table below, counts on the Funding page.",
-                     "vi": "Còn {count} số liệu không hiển thị: việc mở và đóng phòng thí nghiệm có trong bảng bên dưới, các số đếm ở trang Tài trợ."},
-    "largest_of": {"en": "the {shown} largest of {total}; all are in the table", "vi": "{shown} khoản lớn nhất trong {total}; tất cả có trong bảng"},
+    "more_targets": {
+        "en": "{count} more targets are in the table below.",
+        "vi": "Còn {count} mục tiêu khác trong bảng bên dưới.",
+    },
+    "more_figures": {
+        "en": "{count} more figures not shown: lab openings and closings are in the moves table below, counts on the Funding page.",
+        "vi": "Còn {count} số liệu không hiển thị: việc mở và đóng phòng thí nghiệm có trong bảng bên dưới, các số đếm ở trang Tài trợ.",
+    },
+    "largest_of": {
+        "en": "the {shown} largest of {total}; all are in the table",
+        "vi": "{shown} khoản lớn nhất trong {total}; tất cả có trong bảng",
+    },
     "converted": {"en": "Converted", "vi": "Quy đổi"},
     # comparison page
-    "compare_title": {"en": "{a} vs {b} in China: two strategies side by side", "vi": "{a} và {b} ở Trung Quốc: hai chiến lược song song"},
+    "compare_title": {
+        "en": "{a} vs {b} in China: two strategies side by side",
+        "vi": "{a} và {b} ở Trung Quốc: hai chiến lược song song",
+    },
     "compare_intro": {
         "en": "Row by row on the same dimensions, each cell a sourced statement from the data, with the seed's own words where "
-              "there are some. No scores: where the sources say nothing, the cell says so.",
+        "there are some. No scores: where the sources say nothing, the cell says so.",
         "vi": "Từng dòng trên cùng các tiêu chí, mỗi ô là một nhận định có nguồn trong dữ liệu, kèm nguyên văn bài gốc nếu có. "
-              "Không chấm điểm: khi nguồn không nói gì, ô ghi rõ như vậy.",
+        "Không chấm điểm: khi nguồn không nói gì, ô ghi rõ như vậy.",
     },
     "company_a": {"en": "First company", "vi": "Công ty thứ nhất"},
     "company_b": {"en": "Second company", "vi": "Công ty thứ hai"},
-    "same_company_twice": {"en": "{company} was chosen twice; comparing it with {other}.", "vi": "{company} được chọn hai lần; so sánh với {other}."},
+    "same_company_twice": {
+        "en": "{company} was chosen twice; comparing it with {other}.",
+        "vi": "{company} được chọn hai lần; so sánh với {other}.",
+    },
     "no_statement": {"en": "No sourced statement in the data.", "vi": "Dữ liệu không có nhận định có nguồn."},
-    "compare_filtered_out": {"en": "The company filter in the sidebar leaves out {companies}; the comparison still shows them, the moves below follow the filter.",
-                             "vi": "Bộ lọc công ty ở thanh bên loại {companies}; bảng so sánh vẫn hiển thị, còn các động thái bên dưới theo bộ lọc."},
-    "compare_moves": {"en": "Moves in China on one date axis", "vi": "Các động thái ở Trung Quốc trên cùng trục thời gian"},
-    "compare_no_moves": {"en": "No move of these two companies matches the filters.", "vi": "Không có động thái nào của hai công ty khớp với bộ lọc."},
+    "compare_filtered_out": {
+        "en": "The company filter in the sidebar leaves out {companies}; the comparison still shows them, the moves below follow the filter.",
+        "vi": "Bộ lọc công ty ở thanh bên loại {companies}; bảng so sánh vẫn hiển thị, còn các động thái bên dưới theo bộ lọc.",
+    },
+    "compare_moves": {
+        "en": "Moves in China on one date axis",
+        "vi": "Các động thái ở Trung Quốc trên cùng trục thời gian",
+    },
+    "compare_no_moves": {
+        "en": "No move of these two companies matches the filters.",
+        "vi": "Không có động thái nào của hai công ty khớp với bộ lọc.",
+    },
     "compare_key_figures": {"en": "Key figures", "vi": "Số liệu chính"},
-    "compare_no_rows": {"en": "Neither company has a sourced stance dated within the year range.", "vi": "Không công ty nào có nhận định có nguồn trong khoảng năm này."},
+    "compare_no_rows": {
+        "en": "Neither company has a sourced stance dated within the year range.",
+        "vi": "Không công ty nào có nhận định có nguồn trong khoảng năm này.",
+    },
     "lab_years": {"en": "Years {lab} ran", "vi": "Số năm {lab} hoạt động"},
     "about": {"en": "about {value}", "vi": "khoảng {value}"},
     "download_comparison": {"en": "Download the comparison (CSV)", "vi": "Tải bảng so sánh (CSV)"},
@@ -174,85 +246,130 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # map page
     "coord_city": {"en": "≈ city centre, not the campus", "vi": "≈ trung tâm thành phố, không phải khuôn viên"},
     "coord_district": {"en": "≈ district, not the campus", "vi": "≈ khu vực, không phải khuôn viên"},
-    "huawei_site": {"en": "Huawei site (R&D centre or headquarters)", "vi": "Cơ sở của Huawei (trung tâm R&D hoặc trụ sở)"},
+    "huawei_site": {
+        "en": "Huawei site (R&D centre or headquarters)",
+        "vi": "Cơ sở của Huawei (trung tâm R&D hoặc trụ sở)",
+    },
     "map_title": {"en": "Huawei's partners in Russia", "vi": "Các đối tác của Huawei ở Nga"},
     "map_intro": {
         "en": "Each point is a Russian university or institute with a recorded tie to Huawei, coloured by its strongest kind "
-              "of tie and sized by how many ties the data records (money, where known, is in the tooltip: amounts of different "
-              "kinds are never turned into one size). Arcs join each partner to Huawei's headquarters and to a Huawei R&D site "
-              "in the same city where there is one: a geographic link, not a reported reporting line. The map draws its own "
-              "country outlines and needs no internet.",
+        "of tie and sized by how many ties the data records (money, where known, is in the tooltip: amounts of different "
+        "kinds are never turned into one size). Arcs join each partner to Huawei's headquarters and to a Huawei R&D site "
+        "in the same city where there is one: a geographic link, not a reported reporting line. The map draws its own "
+        "country outlines and needs no internet.",
         "vi": "Mỗi điểm là một trường đại học hoặc viện của Nga có quan hệ với Huawei được ghi nhận, tô màu theo loại quan hệ mạnh "
-              "nhất và có kích thước theo số quan hệ trong dữ liệu (tiền, nếu biết, nằm trong chú giải nổi: các khoản khác loại không "
-              "bao giờ được quy thành một kích thước). Các cung nối mỗi đối tác với trụ sở Huawei và với cơ sở R&D của Huawei trong "
-              "cùng thành phố nếu có: đây là liên kết địa lý, không phải quan hệ quản lý được đưa tin. Bản đồ tự vẽ đường biên "
-              "quốc gia và không cần internet.",
+        "nhất và có kích thước theo số quan hệ trong dữ liệu (tiền, nếu biết, nằm trong chú giải nổi: các khoản khác loại không "
+        "bao giờ được quy thành một kích thước). Các cung nối mỗi đối tác với trụ sở Huawei và với cơ sở R&D của Huawei trong "
+        "cùng thành phố nếu có: đây là liên kết địa lý, không phải quan hệ quản lý được đưa tin. Bản đồ tự vẽ đường biên "
+        "quốc gia và không cần internet.",
     },
     "map_view": {"en": "View", "vi": "Góc nhìn"},
     "view_russia": {"en": "Russia", "vi": "Nga"},
     "view_world": {"en": "World: both sides of the story", "vi": "Thế giới: cả hai phía câu chuyện"},
-    "map_empty": {"en": "No Huawei partner in Russia matches these filters.", "vi": "Không có đối tác nào của Huawei ở Nga khớp với bộ lọc."},
-    "map_legend": {"en": "Colour: kind of tie. Size: number of ties recorded. Grey points: Huawei sites.",
-                   "vi": "Màu: loại quan hệ. Kích thước: số quan hệ được ghi nhận. Điểm xám: cơ sở của Huawei."},
+    "map_empty": {
+        "en": "No Huawei partner in Russia matches these filters.",
+        "vi": "Không có đối tác nào của Huawei ở Nga khớp với bộ lọc.",
+    },
+    "map_legend": {
+        "en": "Colour: kind of tie. Size: number of ties recorded. Grey points: Huawei sites.",
+        "vi": "Màu: loại quan hệ. Kích thước: số quan hệ được ghi nhận. Điểm xám: cơ sở của Huawei.",
+    },
     "institutions_in_view": {"en": "Institutions on the map", "vi": "Các cơ sở trên bản đồ"},
     "institution": {"en": "Institution", "vi": "Cơ sở"},
-    "choose_place": {"en": "Choose an institution (or click a point)…", "vi": "Chọn một cơ sở (hoặc nhấp vào một điểm)…"},
+    "choose_place": {
+        "en": "Choose an institution (or click a point)…",
+        "vi": "Chọn một cơ sở (hoặc nhấp vào một điểm)…",
+    },
     "place_events": {"en": "What happened there", "vi": "Những gì đã diễn ra"},
     "place_money": {"en": "Money", "vi": "Tiền"},
     # briefing
-    "briefing_title": {"en": "TechRift briefing: the US–China rift in research ties", "vi": "Bản tóm tắt TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu"},
+    "briefing_title": {
+        "en": "TechRift briefing: the US–China rift in research ties",
+        "vi": "Bản tóm tắt TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu",
+    },
     "briefing_step": {"en": "Step {number} of {total}", "vi": "Bước {number}/{total}"},
     "briefing_previous": {"en": "Previous", "vi": "Trước"},
     "briefing_next": {"en": "Next", "vi": "Tiếp"},
     "briefing_jump": {"en": "Jump to step", "vi": "Chuyển đến bước"},
-    "briefing_download": {"en": "Download this briefing as one HTML file (works offline)", "vi": "Tải bản tóm tắt thành một tệp HTML (dùng được khi không có mạng)"},
-    "briefing_export_note": {"en": "Exported from TechRift. Every figure is in the dataset with its sources; charts work with no network.",
-                             "vi": "Xuất từ TechRift. Mọi con số đều có trong bộ dữ liệu kèm nguồn; biểu đồ chạy không cần mạng."},
+    "briefing_download": {
+        "en": "Download this briefing as one HTML file (works offline)",
+        "vi": "Tải bản tóm tắt thành một tệp HTML (dùng được khi không có mạng)",
+    },
+    "briefing_export_note": {
+        "en": "Exported from TechRift. Every figure is in the dataset with its sources; charts work with no network.",
+        "vi": "Xuất từ TechRift. Mọi con số đều có trong bộ dữ liệu kèm nguồn; biểu đồ chạy không cần mạng.",
+    },
     "briefing_doors_close_title": {"en": "1. The doors close in the US", "vi": "1. Cánh cửa ở Mỹ đóng lại"},
     "briefing_doors_close_text": {
         "en": "{western} named Western universities cut, suspended or reviewed research ties with Huawei, most of them in the months around the US indictments of 28 January 2019.",
         "vi": "{western} trường đại học phương Tây được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với Huawei, phần lớn trong những tháng quanh cáo trạng của Mỹ ngày 28/1/2019.",
     },
-    "briefing_pivot_title": {"en": "2. In the same months, Huawei turns to Russia", "vi": "2. Cũng trong những tháng đó, Huawei chuyển hướng sang Nga"},
+    "briefing_pivot_title": {
+        "en": "2. In the same months, Huawei turns to Russia",
+        "vi": "2. Cũng trong những tháng đó, Huawei chuyển hướng sang Nga",
+    },
     "briefing_pivot_text": {
         "en": "While US doors closed, Huawei toured Russian universities, opened a joint lab with Skoltech and signed with MTS for 5G at the Kremlin in June 2019.",
         "vi": "Trong khi cửa ở Mỹ đóng lại, Huawei đi thăm các trường đại học Nga, mở phòng thí nghiệm chung với Skoltech và ký với MTS về 5G tại Điện Kremlin tháng 6/2019.",
     },
-    "briefing_russia_map_title": {"en": "3. Where: Huawei's Russian partners", "vi": "3. Ở đâu: các đối tác Nga của Huawei"},
+    "briefing_russia_map_title": {
+        "en": "3. Where: Huawei's Russian partners",
+        "vi": "3. Ở đâu: các đối tác Nga của Huawei",
+    },
     "briefing_russia_map_text": {
         "en": "{russian} Russian universities and institutes are named as Huawei partners in the sources, from St Petersburg to Novosibirsk; the seed article counts at least eight.",
         "vi": "{russian} trường đại học và viện của Nga được nêu tên là đối tác của Huawei trong các nguồn, từ St Petersburg đến Novosibirsk; bài gốc nói ít nhất tám.",
     },
-    "briefing_money_title": {"en": "4. The money, kept apart by what it means", "vi": "4. Dòng tiền, tách riêng theo ý nghĩa"},
+    "briefing_money_title": {
+        "en": "4. The money, kept apart by what it means",
+        "vi": "4. Dòng tiền, tách riêng theo ý nghĩa",
+    },
     "briefing_money_text": {
         "en": "Huawei's budget for university research is about {budget} a year; a project in Russia could get up to 70,000 USD. A yearly budget, a cap per project and a write-down are never added together.",
         "vi": "Ngân sách của Huawei cho nghiên cứu đại học là khoảng {budget} mỗi năm; một dự án ở Nga có thể nhận tới 70.000 USD. Ngân sách hằng năm, mức trần mỗi dự án và khoản trích không bao giờ được cộng với nhau.",
     },
-    "briefing_aws_nvidia_title": {"en": "5. Six years on: AWS retreats, Nvidia courts", "vi": "5. Sáu năm sau: AWS rút lui, Nvidia lôi kéo"},
+    "briefing_aws_nvidia_title": {
+        "en": "5. Six years on: AWS retreats, Nvidia courts",
+        "vi": "5. Sáu năm sau: AWS rút lui, Nvidia lôi kéo",
+    },
     "briefing_aws_nvidia_text": {
         "en": "AWS quietly closed its Shanghai AI lab after {lab_years} years; Nvidia's chief executive courts Chinese talent as US rules on GPU exports ease.",
         "vi": "AWS lặng lẽ đóng phòng thí nghiệm AI ở Thượng Hải sau {lab_years} năm; CEO của Nvidia lôi kéo nhân tài Trung Quốc khi quy định của Mỹ về xuất khẩu GPU được nới lỏng.",
     },
     # sources page
     "sources_title": {"en": "Sources", "vi": "Nguồn"},
-    "sources_intro": {"en": "Every document the dataset cites. Pick one to see the records that cite it; the two seed articles can be read in full, with the fragments quoted in the data highlighted.",
-                      "vi": "Mọi tài liệu mà bộ dữ liệu trích dẫn. Chọn một tài liệu để xem các bản ghi dẫn nó; hai bài gốc có thể đọc toàn văn, với các trích đoạn được dùng trong dữ liệu được tô sáng."},
+    "sources_intro": {
+        "en": "Every document the dataset cites. Pick one to see the records that cite it; the two seed articles can be read in full, with the fragments quoted in the data highlighted.",
+        "vi": "Mọi tài liệu mà bộ dữ liệu trích dẫn. Chọn một tài liệu để xem các bản ghi dẫn nó; hai bài gốc có thể đọc toàn văn, với các trích đoạn được dùng trong dữ liệu được tô sáng.",
+    },
     "download_sources": {"en": "Download the source list (CSV)", "vi": "Tải danh sách nguồn (CSV)"},
-    "download_dataset_csv": {"en": "Download the whole dataset (CSV files, zip)", "vi": "Tải toàn bộ dữ liệu (các tệp CSV, zip)"},
-    "download_dataset_excel": {"en": "Download the whole dataset (one Excel workbook)", "vi": "Tải toàn bộ dữ liệu (một tệp Excel)"},
+    "download_dataset_csv": {
+        "en": "Download the whole dataset (CSV files, zip)",
+        "vi": "Tải toàn bộ dữ liệu (các tệp CSV, zip)",
+    },
+    "download_dataset_excel": {
+        "en": "Download the whole dataset (one Excel workbook)",
+        "vi": "Tải toàn bộ dữ liệu (một tệp Excel)",
+    },
     "show_source": {"en": "Show a source", "vi": "Xem một nguồn"},
     "read_it": {"en": "Read it", "vi": "Đọc tại"},
     "records_citing": {"en": "Records citing it ({count})", "vi": "Các bản ghi dẫn nguồn này ({count})"},
-    "seed_full_text_title": {"en": "Full text (Vietnamese), quoted fragments highlighted", "vi": "Toàn văn (tiếng Việt), các trích đoạn được tô sáng"},
-    "seed_coverage": {"en": "{count} fragments cover {share} of the text.", "vi": "{count} trích đoạn phủ {share} văn bản."},
+    "seed_full_text_title": {
+        "en": "Full text (Vietnamese), quoted fragments highlighted",
+        "vi": "Toàn văn (tiếng Việt), các trích đoạn được tô sáng",
+    },
+    "seed_coverage": {
+        "en": "{count} fragments cover {share} of the text.",
+        "vi": "{count} trích đoạn phủ {share} văn bản.",
+    },
     "fragments_title": {"en": "Fragments and their translation", "vi": "Các trích đoạn và bản dịch"},
     # data error page
     "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
     "data_error_body": {
         "en": "{count} problem(s) were found in the data folder, so the dashboard cannot show it. Nothing was changed. "
-              "Fix the rows below (file:line: column: value: why) and reload; `python -m techrift validate` prints the same list.",
+        "Fix the rows below (file:line: column: value: why) and reload; `python -m techrift validate` prints the same list.",
         "vi": "Tìm thấy {count} lỗi trong thư mục dữ liệu nên bảng điều khiển không thể hiển thị. Không có gì bị thay đổi. "
-              "Hãy sửa các dòng dưới đây (tệp:dòng: cột: giá trị: lý do) rồi tải lại; `python -m techrift validate` in ra cùng danh sách.",
+        "Hãy sửa các dòng dưới đây (tệp:dòng: cột: giá trị: lý do) rồi tải lại; `python -m techrift validate` in ra cùng danh sách.",
     },
     # navigation and overview
     "nav_overview": {"en": "Overview", "vi": "Tổng quan"},
@@ -262,57 +379,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav_compare": {"en": "AWS vs Nvidia in China", "vi": "AWS và Nvidia ở Trung Quốc"},
     "nav_sources": {"en": "Sources", "vi": "Nguồn"},
     "nav_briefing": {"en": "Briefing mode", "vi": "Chế độ thuyết trình"},
-    "blurb_timeline": {"en": "US and Western universities cutting Huawei ties, set against Huawei's new Russian partnerships on one time axis.",
-                       "vi": "Các trường đại học Mỹ và phương Tây cắt quan hệ với Huawei, đặt cạnh các quan hệ đối tác mới của Huawei ở Nga trên cùng một trục thời gian."},
-    "blurb_map": {"en": "Huawei's partner universities and institutes in Russia, with arcs from its sites; works offline.",
-                  "vi": "Các trường đại học và viện đối tác của Huawei ở Nga, với các cung nối từ cơ sở của Huawei; chạy không cần mạng."},
-    "blurb_funding": {"en": "Money flows as bar charts that never add amounts meaning different things; targets shown apart.",
-                      "vi": "Dòng tiền dưới dạng biểu đồ cột, không bao giờ cộng các khoản mang ý nghĩa khác nhau; mục tiêu được trình bày riêng."},
-    "blurb_compare": {"en": "Two strategies side by side, row by row, every cell sourced.",
-                      "vi": "Hai chiến lược đặt cạnh nhau, từng dòng một, mỗi ô đều có nguồn."},
-    "blurb_sources": {"en": "Every document cited, the records that cite it, and the two seed articles in full.",
-                      "vi": "Mọi tài liệu được trích dẫn, các bản ghi dẫn chúng, và toàn văn hai bài gốc."},
-    "blurb_briefing": {"en": "The story in a few steps for a presenter, large type, one chart each.",
-                       "vi": "Câu chuyện trong vài bước cho người thuyết trình, chữ lớn, mỗi bước một biểu đồ."},
+    "blurb_timeline": {
+        "en": "US and Western universities cutting Huawei ties, set against Huawei's new Russian partnerships on one time axis.",
+        "vi": "Các trường đại học Mỹ và phương Tây cắt quan hệ với Huawei, đặt cạnh các quan hệ đối tác mới của Huawei ở Nga trên cùng một trục thời gian.",
+    },
+    "blurb_map": {
+        "en": "Huawei's partner universities and institutes in Russia, with arcs from its sites; works offline.",
+        "vi": "Các trường đại học và viện đối tác của Huawei ở Nga, với các cung nối từ cơ sở của Huawei; chạy không cần mạng.",
+    },
+    "blurb_funding": {
+        "en": "Money flows as bar charts that never add amounts meaning different things; targets shown apart.",
+        "vi": "Dòng tiền dưới dạng biểu đồ cột, không bao giờ cộng các khoản mang ý nghĩa khác nhau; mục tiêu được trình bày riêng.",
+    },
+    "blurb_compare": {
+        "en": "Two strategies side by side, row by row, every cell sourced.",
+        "vi": "Hai chiến lược đặt cạnh nhau, từng dòng một, mỗi ô đều có nguồn.",
+    },
+    "blurb_sources": {
+        "en": "Every document cited, the records that cite it, and the two seed articles in full.",
+        "vi": "Mọi tài liệu được trích dẫn, các bản ghi dẫn chúng, và toàn văn hai bài gốc.",
+    },
+    "blurb_briefing": {
+        "en": "The story in a few steps for a presenter, large type, one chart each.",
+        "vi": "Câu chuyện trong vài bước cho người thuyết trình, chữ lớn, mỗi bước một biểu đồ.",
+    },
     "overview_lede": {
         "en": "**How the US–China technology rift reshapes research ties.** A curated, sourced dataset of events and money "
-              "flows: US universities closing their doors to Huawei, Huawei opening new ones in Russia, and two American "
-              "firms, AWS and Nvidia, taking opposite paths in China.",
+        "flows: US universities closing their doors to Huawei, Huawei opening new ones in Russia, and two American "
+        "firms, AWS and Nvidia, taking opposite paths in China.",
         "vi": "**Rạn nứt công nghệ Mỹ–Trung định hình lại các quan hệ nghiên cứu như thế nào.** Bộ dữ liệu chọn lọc, có nguồn, "
-              "về các sự kiện và dòng tiền: các trường đại học Mỹ đóng cửa với Huawei, Huawei mở những cánh cửa mới ở Nga, và hai "
-              "công ty Mỹ, AWS và Nvidia, đi hai con đường ngược nhau ở Trung Quốc.",
+        "về các sự kiện và dòng tiền: các trường đại học Mỹ đóng cửa với Huawei, Huawei mở những cánh cửa mới ở Nga, và hai "
+        "công ty Mỹ, AWS và Nvidia, đi hai con đường ngược nhau ở Trung Quốc.",
     },
     "overview_figures_sources": {"en": "Where these figures come from", "vi": "Các con số này lấy từ đâu"},
     "overview_story": {"en": "The story", "vi": "Câu chuyện"},
     "overview_story_text": {
         "en": "From 2018, and fast after the US indictments of January 2019, Princeton, Stanford, UC Berkeley, MIT, Oxford and "
-              "others cut, suspended or reviewed research ties with Huawei. In the same months Huawei toured Russian universities, "
-              "opened a joint lab with Skoltech, signed with MTS for 5G and offered up to 70,000 USD per research project, part of a "
-              "budget of about 300 million USD a year for universities worldwide. Six years later the rift runs through American "
-              "companies too: AWS quietly closed its Shanghai AI lab, while Nvidia's chief executive courts Chinese talent as US "
-              "rules on GPU exports ease.",
+        "others cut, suspended or reviewed research ties with Huawei. In the same months Huawei toured Russian universities, "
+        "opened a joint lab with Skoltech, signed with MTS for 5G and offered up to 70,000 USD per research project, part of a "
+        "budget of about 300 million USD a year for universities worldwide. Six years later the rift runs through American "
+        "companies too: AWS quietly closed its Shanghai AI lab, while Nvidia's chief executive courts Chinese talent as US "
+        "rules on GPU exports ease.",
         "vi": "Từ năm 2018, và nhanh hơn sau các cáo trạng của Mỹ tháng 1/2019, Princeton, Stanford, UC Berkeley, MIT, Oxford và "
-              "nhiều trường khác đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với Huawei. Cũng trong những tháng đó, Huawei "
-              "đi thăm các trường đại học Nga, mở phòng thí nghiệm chung với Skoltech, ký với MTS về 5G và đưa ra mức tài trợ tới "
-              "70.000 USD cho mỗi dự án nghiên cứu, một phần của ngân sách khoảng 300 triệu USD mỗi năm dành cho các trường đại học "
-              "trên thế giới. Sáu năm sau, rạn nứt chạy qua cả các công ty Mỹ: AWS lặng lẽ đóng phòng thí nghiệm AI ở Thượng Hải, "
-              "trong khi CEO của Nvidia lôi kéo nhân tài Trung Quốc khi các quy định của Mỹ về xuất khẩu GPU được nới lỏng.",
+        "nhiều trường khác đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với Huawei. Cũng trong những tháng đó, Huawei "
+        "đi thăm các trường đại học Nga, mở phòng thí nghiệm chung với Skoltech, ký với MTS về 5G và đưa ra mức tài trợ tới "
+        "70.000 USD cho mỗi dự án nghiên cứu, một phần của ngân sách khoảng 300 triệu USD mỗi năm dành cho các trường đại học "
+        "trên thế giới. Sáu năm sau, rạn nứt chạy qua cả các công ty Mỹ: AWS lặng lẽ đóng phòng thí nghiệm AI ở Thượng Hải, "
+        "trong khi CEO của Nvidia lôi kéo nhân tài Trung Quốc khi các quy định của Mỹ về xuất khẩu GPU được nới lỏng.",
     },
     "overview_views": {"en": "Views", "vi": "Các trang"},
     "headline_western": {"en": "Western universities stepping back", "vi": "Trường phương Tây lùi xa Huawei"},
-    "headline_western_detail": {"en": "named institutions that cut, suspended or reviewed ties, {first} to {last}",
-                                "vi": "cơ sở được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ, từ {first} đến {last}"},
+    "headline_western_detail": {
+        "en": "named institutions that cut, suspended or reviewed ties, {first} to {last}",
+        "vi": "cơ sở được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ, từ {first} đến {last}",
+    },
     "headline_russia": {"en": "Huawei's Russian academic partners", "vi": "Đối tác học thuật Nga của Huawei"},
     "headline_russia_detail": {"en": "named in the sources{claim}", "vi": "được nêu tên trong các nguồn{claim}"},
     "headline_russia_claim": {"en": "; the seed claims at least {count}", "vi": "; bài gốc nói ít nhất {count}"},
     "headline_budget": {"en": "Huawei's yearly university budget", "vi": "Ngân sách đại học hằng năm"},
     "headline_budget_value": {"en": "{millions} million USD", "vi": "{millions} triệu USD"},
-    "headline_lab": {"en": "Years AWS ran its Shanghai AI lab", "vi": "Số năm AWS vận hành phòng thí nghiệm AI Thượng Hải"},
+    "headline_lab": {
+        "en": "Years AWS ran its Shanghai AI lab",
+        "vi": "Số năm AWS vận hành phòng thí nghiệm AI Thượng Hải",
+    },
     "headline_lab_value": {"en": "about {years}", "vi": "khoảng {years}"},
     "headline_lab_detail": {"en": "{opened} to {closed}", "vi": "{opened} đến {closed}"},
     "headline_documents": {"en": "Documents cited", "vi": "Tài liệu được trích dẫn"},
-    "headline_documents_detail": {"en": "{seeds} seed articles and {quotes} verbatim fragments of them",
-                                  "vi": "{seeds} bài gốc và {quotes} trích đoạn nguyên văn"},
+    "headline_documents_detail": {
+        "en": "{seeds} seed articles and {quotes} verbatim fragments of them",
+        "vi": "{seeds} bài gốc và {quotes} trích đoạn nguyên văn",
+    },
 }
 
 

@@ -118,16 +118,36 @@ def stream_url(base_url: str) -> str:
 def parse_args(argv: Sequence[str] | None = None) -> Settings:
     """Command-line options, checked against the bounds."""
     parser = argparse.ArgumentParser(prog="python -m techrift.loadtest", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=_bounded(int, 1, MAX_SESSIONS, "--sessions"), default=50,
-                        help=f"concurrent sessions (default 50, at most {MAX_SESSIONS})")
-    parser.add_argument("--seconds", type=_bounded(float, 1, MAX_SECONDS, "--seconds"), default=60,
-                        help=f"how long sessions keep acting (default 60, at most {MAX_SECONDS})")
-    parser.add_argument("--think", type=_bounded(float, 0, 600, "--think"), default=5.0,
-                        help="mean pause between a session's actions, seconds (default 5; each pause 0.5×-1.5×)")
-    parser.add_argument("--timeout", type=_bounded(float, 1, 600, "--timeout"), default=120,
-                        help="an action slower than this counts as an error, seconds (default 120)")
-    parser.add_argument("--ramp", type=_bounded(float, 0, 600, "--ramp"), default=5.0,
-                        help="seconds over which sessions join after the first (default 5)")
+    parser.add_argument(
+        "--sessions",
+        type=_bounded(int, 1, MAX_SESSIONS, "--sessions"),
+        default=50,
+        help=f"concurrent sessions (default 50, at most {MAX_SESSIONS})",
+    )
+    parser.add_argument(
+        "--seconds",
+        type=_bounded(float, 1, MAX_SECONDS, "--seconds"),
+        default=60,
+        help=f"how long sessions keep acting (default 60, at most {MAX_SECONDS})",
+    )
+    parser.add_argument(
+        "--think",
+        type=_bounded(float, 0, 600, "--think"),
+        default=5.0,
+        help="mean pause between a session's actions, seconds (default 5; each pause 0.5×-1.5×)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_bounded(float, 1, 600, "--timeout"),
+        default=120,
+        help="an action slower than this counts as an error, seconds (default 120)",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=_bounded(float, 0, 600, "--ramp"),
+        default=5.0,
+        help="seconds over which sessions join after the first (default 5)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the sessions' action plans (default 0)")
     parser.add_argument("--url", help="target a server already running on loopback (default: start one)")
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, for its memory")
@@ -221,8 +241,14 @@ def filter_widget_name(widget_id: str) -> str | None:
     return next((name for name, key in FILTER_WIDGETS.items() if widget_id.endswith(f"-{key}")), None)
 
 
-def rerun_message(query: str, *, page_name: str = "", page_script_hash: str = "",
-                  widget_states: Iterable[WidgetState] = (), url: str = "") -> BackMsg:
+def rerun_message(
+    query: str,
+    *,
+    page_name: str = "",
+    page_script_hash: str = "",
+    widget_states: Iterable[WidgetState] = (),
+    url: str = "",
+) -> BackMsg:
     """The BackMsg a browser sends to run the script: by page name on a first load, by page hash afterwards."""
     message = BackMsg()
     rerun = message.rerun_script
@@ -230,8 +256,9 @@ def rerun_message(query: str, *, page_name: str = "", page_script_hash: str = ""
     rerun.page_name = page_name
     rerun.page_script_hash = page_script_hash
     rerun.widget_states.widgets.extend(widget_states)
-    rerun.context_info.CopyFrom(ContextInfo(timezone="UTC", timezone_offset=0, locale="en-US", url=url,
-                                            is_embedded=False, color_scheme="light"))
+    rerun.context_info.CopyFrom(
+        ContextInfo(timezone="UTC", timezone_offset=0, locale="en-US", url=url, is_embedded=False, color_scheme="light")
+    )
     return message
 
 
@@ -278,9 +305,14 @@ class SessionClient:
         from websockets.typing import Subprotocol
 
         # The browser sends "streamlit" then its XSRF token (a placeholder without a cookie), see getSessionTokens.
-        self._socket = await connect(stream_url(self.base_url), subprotocols=[Subprotocol("streamlit"),
-                                     Subprotocol("PLACEHOLDER_AUTH_TOKEN")], max_size=None, proxy=None,
-                                     open_timeout=self.timeout, close_timeout=5)
+        self._socket = await connect(
+            stream_url(self.base_url),
+            subprotocols=[Subprotocol("streamlit"), Subprotocol("PLACEHOLDER_AUTH_TOKEN")],
+            max_size=None,
+            proxy=None,
+            open_timeout=self.timeout,
+            close_timeout=5,
+        )
         self._filters.clear()
         self._values.clear()
 
@@ -297,16 +329,24 @@ class SessionClient:
             return rerun_message(action.query, page_name=action.page, url=self._url(action.page, action.query))
         if action.kind == "page":
             # A click on a navigation link: the new page by hash, no query (the app writes its filters back).
-            return rerun_message("", page_script_hash=self._page_hashes[action.page],
-                                 widget_states=self._values.values(), url=self._url(action.page, ""))
+            return rerun_message(
+                "",
+                page_script_hash=self._page_hashes[action.page],
+                widget_states=self._values.values(),
+                url=self._url(action.page, ""),
+            )
         element = self._filters.get(action.widget)
         if element is None:
             raise RunFailed(f"filter {action.widget!r} not drawn on /{self.page}")
         widget_id = widget_state_of(element).id
         changed = changed_widget_state(element, self._values[widget_id], action.choice)
         states = {**self._values, widget_id: changed}
-        return rerun_message(self.query, page_script_hash=self._page_hashes.get(self.page, ""),
-                             widget_states=states.values(), url=self._url(self.page, self.query))
+        return rerun_message(
+            self.query,
+            page_script_hash=self._page_hashes.get(self.page, ""),
+            widget_states=states.values(),
+            url=self._url(self.page, self.query),
+        )
 
     def _url(self, page: str, query: str) -> str:
         return f"{self.base_url}/{page}" + (f"?{query}" if query else "")
@@ -580,9 +620,17 @@ class _Clock:
         return time.perf_counter() - self.start
 
 
-async def _session(index: int, settings: Settings, base_url: str, clock: _Clock, stop_at: float,
-                   results: list[ActionResult], first_done: asyncio.Event, idle: asyncio.Event,
-                   release: asyncio.Event) -> None:
+async def _session(
+    index: int,
+    settings: Settings,
+    base_url: str,
+    clock: _Clock,
+    stop_at: float,
+    results: list[ActionResult],
+    first_done: asyncio.Event,
+    idle: asyncio.Event,
+    release: asyncio.Event,
+) -> None:
     """One user: act until `stop_at`, then stay connected until released."""
     pauses = random.Random(f"{settings.seed}-pauses-{index}")
     client = SessionClient(base_url, settings.timeout)
@@ -598,7 +646,9 @@ async def _session(index: int, settings: Settings, base_url: str, clock: _Clock,
                     if not client.connected:
                         await client.connect()
                     warnings = await client.perform(action)
-                results.append(ActionResult(index, action.kind, action.page, started, clock.now() - started, None, warnings))
+                results.append(
+                    ActionResult(index, action.kind, action.page, started, clock.now() - started, None, warnings)
+                )
             except RunFailed as err:
                 results.append(ActionResult(index, action.kind, action.page, started, clock.now() - started, str(err)))
             except Exception as err:  # socket failure, timeout, protocol surprise: an error, and a fresh socket
@@ -633,14 +683,21 @@ async def run_load(settings: Settings, base_url: str, pid: int | None) -> LoadRu
     sampler = RssSampler(pid) if pid else None
     if sampler:
         sampler.__enter__()
-    tasks = [asyncio.create_task(_session(0, settings, base_url, clock, stop_at, run.results, first_done, idles[0], release))]
+    tasks = [
+        asyncio.create_task(_session(0, settings, base_url, clock, stop_at, run.results, first_done, idles[0], release))
+    ]
     try:
         # The first session alone first: the memory with one session, the data loaded.
         await asyncio.wait([asyncio.create_task(first_done.wait()), tasks[0]], return_when=asyncio.FIRST_COMPLETED)
         run.memory.one_session = tree_rss_mb(pid) if pid else None
         for index in range(1, settings.sessions):
-            tasks.append(asyncio.create_task(_session(index, settings, base_url, clock, stop_at, run.results,
-                                                      asyncio.Event(), idles[index], release)))
+            tasks.append(
+                asyncio.create_task(
+                    _session(
+                        index, settings, base_url, clock, stop_at, run.results, asyncio.Event(), idles[index], release
+                    )
+                )
+            )
             await asyncio.sleep(settings.ramp / max(1, settings.sessions - 1))
         for event in idles:
             await event.wait()
@@ -660,7 +717,9 @@ async def run_load(settings: Settings, base_url: str, pid: int | None) -> LoadRu
         outcomes = await asyncio.gather(*tasks, return_exceptions=True)
     crashed = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
     if crashed:
-        raise RuntimeError(f"{len(crashed)} of {len(tasks)} sessions crashed (a fault of the load test)") from crashed[0]
+        raise RuntimeError(f"{len(crashed)} of {len(tasks)} sessions crashed (a fault of the load test)") from crashed[
+            0
+        ]
     await asyncio.sleep(3)
     run.memory.after_close = tree_rss_mb(pid) if pid else None
     metrics = await asyncio.to_thread(fetch_metrics, base_url)
@@ -700,9 +759,14 @@ def summarize(results: Sequence[ActionResult]) -> Summary:
     if not results:
         return Summary(0, 0, 0.0, 0.0, 0.0, 0.0)
     latencies = [result.latency for result in results]
-    return Summary(len(results), sum(result.error is not None for result in results),
-                   bench.percentile(latencies, 0.50), bench.percentile(latencies, 0.95),
-                   bench.percentile(latencies, 0.99), max(latencies))
+    return Summary(
+        len(results),
+        sum(result.error is not None for result in results),
+        bench.percentile(latencies, 0.50),
+        bench.percentile(latencies, 0.95),
+        bench.percentile(latencies, 0.99),
+        max(latencies),
+    )
 
 
 def _ms(seconds: float) -> str:
@@ -724,8 +788,18 @@ def latency_table(results: Sequence[ActionResult], elapsed: float) -> str:
             continue
         summary = summarize(group)
         rate = f"{summary.count / elapsed:.2f}" if elapsed > 0 else "–"
-        rows.append([name, summary.count, summary.errors, _ms(summary.p50), _ms(summary.p95), _ms(summary.p99),
-                     _ms(summary.max), rate])
+        rows.append(
+            [
+                name,
+                summary.count,
+                summary.errors,
+                _ms(summary.p50),
+                _ms(summary.p95),
+                _ms(summary.p99),
+                _ms(summary.max),
+                rate,
+            ]
+        )
     return markdown_table(["actions", "count", "errors", "p50", "p95", "p99", "max", "actions/s"], rows)
 
 
@@ -759,11 +833,15 @@ def loader_line(counts: Sequence[LoaderCounts] | None, script_runs: int) -> str:
     loaders = [count for count in counts if "dataset" in count.cache]
     if not loaders:
         return "Data loaded once per process: not checked (no cached dataset loader in the server's counters)."
-    parts = [f"`{count.cache}` computed {count.computed}×, served from the cache {count.from_cache:,}×" for count in loaders]
+    parts = [
+        f"`{count.cache}` computed {count.computed}×, served from the cache {count.from_cache:,}×" for count in loaders
+    ]
     once = all(count.computed == 1 for count in loaders)
     verdict = "yes" if once else "NO"
-    return (f"Data loaded once per process: {verdict} — {'; '.join(parts)} over {script_runs:,} actions "
-            "(server counters at /_stcore/metrics; an action can run the script more than once).")
+    return (
+        f"Data loaded once per process: {verdict} — {'; '.join(parts)} over {script_runs:,} actions "
+        "(server counters at /_stcore/metrics; an action can run the script more than once)."
+    )
 
 
 def errors_table(results: Sequence[ActionResult]) -> str:
@@ -778,16 +856,25 @@ def report(run: LoadRun) -> str:
     errors = sum(result.error is not None for result in run.results)
     warnings = sum(result.warnings for result in run.results)
     seen = "" if run.sessions_seen is None else f" (server's active_sessions: {run.sessions_seen:.0f})"
-    lines = [f"{settings.sessions} sessions{seen}, {settings.seconds:g} s of actions, pause {settings.think:g} s "
-             f"(0.5×-1.5×), time limit per action {settings.timeout:g} s, seed {settings.seed}.",
-             f"{actions:,} actions in {run.elapsed:.1f} s: {actions / run.elapsed if run.elapsed else 0:.2f} actions/s, "
-             f"{errors} errors (target 0), {warnings} warnings shown."]
+    lines = [
+        f"{settings.sessions} sessions{seen}, {settings.seconds:g} s of actions, pause {settings.think:g} s "
+        f"(0.5×-1.5×), time limit per action {settings.timeout:g} s, seed {settings.seed}.",
+        f"{actions:,} actions in {run.elapsed:.1f} s: {actions / run.elapsed if run.elapsed else 0:.2f} actions/s, "
+        f"{errors} errors (target 0), {warnings} warnings shown.",
+    ]
     if run.server_cpu is not None and actions:
-        lines.append(f"CPU: server {run.server_cpu:.1f} s ({run.server_cpu / actions * 1000:,.0f} ms per action), "
-                     f"load-test client {run.client_cpu:.1f} s, on the same machine.")
-    parts = ["\n".join(lines), "### Latency: rerun sent → script finished", latency_table(run.results, run.elapsed),
-             "### Server memory", memory_table(run.memory, settings.sessions),
-             loader_line(run.loader_counts, actions)]
+        lines.append(
+            f"CPU: server {run.server_cpu:.1f} s ({run.server_cpu / actions * 1000:,.0f} ms per action), "
+            f"load-test client {run.client_cpu:.1f} s, on the same machine."
+        )
+    parts = [
+        "\n".join(lines),
+        "### Latency: rerun sent → script finished",
+        latency_table(run.results, run.elapsed),
+        "### Server memory",
+        memory_table(run.memory, settings.sessions),
+        loader_line(run.loader_counts, actions),
+    ]
     if errors:
         parts += ["### Errors", errors_table(run.results)]
     return "\n\n".join(parts)
@@ -798,10 +885,18 @@ def machine_line() -> str:
     import streamlit
     import websockets
 
-    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")), 0)
-    return (f"Machine: {os.cpu_count()} cores, {memory_kb / 2**20:.1f} GiB RAM, Python {sys.version.split()[0]}, "
-            f"Streamlit {streamlit.__version__}, websockets {websockets.__version__}")
+    memory_kb = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return (
+        f"Machine: {os.cpu_count()} cores, {memory_kb / 2**20:.1f} GiB RAM, Python {sys.version.split()[0]}, "
+        f"Streamlit {streamlit.__version__}, websockets {websockets.__version__}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,9 @@ from techrift import schema, style
 from techrift.charts.funding import amount_label
 from techrift.i18n import t
 from techrift.text import plain
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
@@ -91,7 +95,10 @@ def _city_line(city: str, country: str, precision: str, lang: str) -> str:
 def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Series:
     """Every amount paid to each place, as one readable string per place id ("" where none is known)."""
     # Only the columns a label reads: turning whole rows into dicts took 80 ms at 1000x the shipped data.
-    own = flows.loc[flows["recipient_place_id"].isin(place_ids), ["recipient_place_id", "amount", "amount_kind", "currency", "status"]]
+    own = flows.loc[
+        flows["recipient_place_id"].isin(place_ids),
+        ["recipient_place_id", "amount", "amount_kind", "currency", "status"],
+    ]
     labels = [amount_label(row, lang) for row in own.to_dict("records")]
     return _joined_by(own["recipient_place_id"], labels, "; ", unique=False).reindex(place_ids, fill_value="")
 
@@ -102,18 +109,40 @@ def _joined_by(keys: Iterable[object], values: Iterable[str], separator: str, un
     grouped: dict[object, list[str]] = {}
     for key, value in zip(keys, values):
         grouped.setdefault(key, []).append(value)
-    return pd.Series({key: separator.join(dict.fromkeys(values) if unique else values) for key, values in grouped.items()},
-                     dtype=object)
+    return pd.Series(
+        {key: separator.join(dict.fromkeys(values) if unique else values) for key, values in grouped.items()},
+        dtype=object,
+    )
 
 
 # The fields a place's tooltip shows (TOOLTIP names each), then every column of a place on the map.
 TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
-SITE_COLUMNS = ["place_id", "name", "city", "country", "lon", "lat", "kind", "events", "first_date", "approximate", "radius",
-                "color", *TIP_FIELDS]
+SITE_COLUMNS = [
+    "place_id",
+    "name",
+    "city",
+    "country",
+    "lon",
+    "lat",
+    "kind",
+    "events",
+    "first_date",
+    "approximate",
+    "radius",
+    "color",
+    *TIP_FIELDS,
+]
 
 
-def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, categories: tuple[str, ...],
-             countries: tuple[str, ...] | None, exclude_countries: tuple[str, ...], lang: str = "en") -> pd.DataFrame:
+def sites_of(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    flows: pd.DataFrame,
+    categories: tuple[str, ...],
+    countries: tuple[str, ...] | None,
+    exclude_countries: tuple[str, ...],
+    lang: str = "en",
+) -> pd.DataFrame:
     """Academic places with Huawei events of the given categories: one row each, with kind, size and tooltip fields.
 
     The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
@@ -122,7 +151,11 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
     if countries is not None:
         academic = academic[academic["country"].isin(countries)]
     academic = academic[~academic["country"].isin(exclude_countries)]
-    relevant = events[events["company"].eq("Huawei") & events["category"].isin(categories) & events["place_id"].isin(academic["place_id"])]
+    relevant = events[
+        events["company"].eq("Huawei")
+        & events["category"].isin(categories)
+        & events["place_id"].isin(academic["place_id"])
+    ]
     if relevant.empty:
         return pd.DataFrame(columns=SITE_COLUMNS)
     by_place = relevant.sort_values("start", kind="stable").groupby("place_id", sort=True)
@@ -130,39 +163,49 @@ def sites_of(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, ca
     kinds = rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories)))
     place = academic.drop_duplicates("place_id").set_index("place_id").loc[kinds.index]
     counts = by_place.size()
-    sites = pd.DataFrame({
-        "place_id": kinds.index,
-        "name": place["name_en"],
-        "city": place["city"],
-        "country": place["country"],
-        "lon": place["lon"].astype(float),
-        "lat": place["lat"].astype(float),
-        "kind": kinds,
-        "events": counts,
-        "first_date": by_place["date_label"].first(),
-        "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
-        "radius": 18_000 + 14_000 * counts,
-        "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in kinds],
-    }).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
+    sites = pd.DataFrame(
+        {
+            "place_id": kinds.index,
+            "name": place["name_en"],
+            "city": place["city"],
+            "country": place["country"],
+            "lon": place["lon"].astype(float),
+            "lat": place["lat"].astype(float),
+            "kind": kinds,
+            "events": counts,
+            "first_date": by_place["date_label"].first(),
+            "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
+            "radius": 18_000 + 14_000 * counts,
+            "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in kinds],
+        }
+    ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
     tips = _tooltips(relevant[relevant["place_id"].isin(drawn)], place.loc[drawn], kinds.loc[drawn], flows, lang)
     return sites.join(tips).fillna({field: "" for field in TIP_FIELDS}).reset_index(drop=True)[SITE_COLUMNS]
 
 
-def _tooltips(events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, flows: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _tooltips(
+    events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, flows: pd.DataFrame, lang: str
+) -> pd.DataFrame:
     """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
     sources = events["source_ids"].str.split(";").explode()
     fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
-    return pd.DataFrame({
-        "tip_name": place["name_en"].map(plain),
-        "tip_city": [plain(_city_line(*columns, lang)) for columns in zip(place["city"], place["country"], place["coord_precision"])],
-        "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
-        "tip_date": _joined_by(in_time_order["place_id"], in_time_order["date_label"], ", ").map(plain),
-        "tip_fields": fields.map(plain),
-        "tip_money": _money_known(flows, place.index, lang).replace("", "—").map(plain),
-        "tip_sources": _joined_by(events.loc[sources.index, "place_id"], sources, "; ").map(plain),
-    }, index=place.index)
+    return pd.DataFrame(
+        {
+            "tip_name": place["name_en"].map(plain),
+            "tip_city": [
+                plain(_city_line(*columns, lang))
+                for columns in zip(place["city"], place["country"], place["coord_precision"])
+            ],
+            "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
+            "tip_date": _joined_by(in_time_order["place_id"], in_time_order["date_label"], ", ").map(plain),
+            "tip_fields": fields.map(plain),
+            "tip_money": _money_known(flows, place.index, lang).replace("", "—").map(plain),
+            "tip_sources": _joined_by(events.loc[sources.index, "place_id"], sources, "; ").map(plain),
+        },
+        index=place.index,
+    )
 
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -179,7 +222,9 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     sites["tip_name"] = sites["name_en"].map(plain)
-    sites["tip_city"] = [plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])]
+    sites["tip_city"] = [
+        plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])
+    ]
     for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
         sites[column] = ""
     sites["tip_kind"] = t("huawei_site", lang)
@@ -196,9 +241,11 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     if partners.empty:
         return pd.DataFrame(columns=columns)
     senders = sites[["place_id", "kind", "city", "lon", "lat"]].rename(
-        columns={"place_id": "from_id", "lon": "from_lon", "lat": "from_lat"})
+        columns={"place_id": "from_id", "lon": "from_lon", "lat": "from_lat"}
+    )
     receivers = partners[["place_id", "city", "lon", "lat", "color"]].rename(
-        columns={"place_id": "to_id", "lon": "to_lon", "lat": "to_lat"})
+        columns={"place_id": "to_id", "lon": "to_lon", "lat": "to_lat"}
+    )
     receivers = receivers.assign(city=receivers["city"].str.split(" (", regex=False).str[0])
     headquarters = senders[senders["kind"] == "company_hq"].drop(columns=["kind", "city"]).reset_index(drop=True)
     if headquarters.empty:
@@ -209,9 +256,11 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
         to_lon, to_lat = receivers["to_lon"].to_numpy(float), receivers["to_lat"].to_numpy(float)
         # Equirectangular distance: exact enough to rank a few candidate sites.
         east = (to_lon[:, None] - hq_lon) * np.cos(np.radians((to_lat[:, None] + hq_lat) / 2))
-        nearest = (east ** 2 + (to_lat[:, None] - hq_lat) ** 2).argmin(axis=1)
-        from_headquarters = pd.concat([receivers.drop(columns="city").reset_index(drop=True),
-                                       headquarters.iloc[nearest].reset_index(drop=True)], axis=1)
+        nearest = (east**2 + (to_lat[:, None] - hq_lat) ** 2).argmin(axis=1)
+        from_headquarters = pd.concat(
+            [receivers.drop(columns="city").reset_index(drop=True), headquarters.iloc[nearest].reset_index(drop=True)],
+            axis=1,
+        )
     # One arc from a site in the partner's city, however many sites the city has (first by id).
     city_sites = senders[senders["kind"] == "company_site"].sort_values("from_id", kind="stable")
     from_same_city = receivers.merge(city_sites, on="city").drop_duplicates("to_id")
@@ -224,8 +273,15 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
 
 def outline_layer(outlines: dict) -> pdk.Layer:
     """The countries drawn by the map itself, in their tints (see load_outlines): no basemap service."""
-    return pdk.Layer("GeoJsonLayer", outlines, id="outlines", stroked=False, filled=True,
-                     get_fill_color="properties.fill", pickable=False)
+    return pdk.Layer(
+        "GeoJsonLayer",
+        outlines,
+        id="outlines",
+        stroked=False,
+        filled=True,
+        get_fill_color="properties.fill",
+        pickable=False,
+    )
 
 
 # What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
@@ -235,9 +291,21 @@ POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", *TIP_FIELDS]
 
 
 def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
-    return pdk.Layer("ScatterplotLayer", sites[POINT_FIELDS], id=layer_id, get_position=["lon", "lat"], get_radius="radius",
-                     get_fill_color="color", get_line_color=[40, 40, 40], stroked=True, line_width_min_pixels=1,
-                     radius_min_pixels=5, radius_max_pixels=40, pickable=True, auto_highlight=True)
+    return pdk.Layer(
+        "ScatterplotLayer",
+        sites[POINT_FIELDS],
+        id=layer_id,
+        get_position=["lon", "lat"],
+        get_radius="radius",
+        get_fill_color="color",
+        get_line_color=[40, 40, 40],
+        stroked=True,
+        line_width_min_pixels=1,
+        radius_min_pixels=5,
+        radius_max_pixels=40,
+        pickable=True,
+        auto_highlight=True,
+    )
 
 
 def view_state(view: str) -> pdk.ViewState:
@@ -280,7 +348,12 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
     if len(sites) <= limit:
         return sites
     headquarters_first = sites["kind"].ne("company_hq")  # False sorts first
-    return sites.assign(_order=headquarters_first).sort_values(["_order", "place_id"], kind="stable").head(limit).drop(columns="_order")
+    return (
+        sites.assign(_order=headquarters_first)
+        .sort_values(["_order", "place_id"], kind="stable")
+        .head(limit)
+        .drop(columns="_order")
+    )
 
 
 # Segments per arc: deck.gl's default is 50. In this machine's software WebGL the arcs were most of a frame at 1000x the
@@ -288,7 +361,9 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
 ARC_SEGMENTS = 20
 
 
-def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str) -> pdk.Deck:
+def partner_deck(
+    outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
+) -> pdk.Deck:
     """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities).
 
     Each layer of places draws at most MAX_POINTS_PER_LAYER of them, those with the most ties.
@@ -299,9 +374,18 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
     site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
     layers = [
         outline_layer(outlines),
-        pdk.Layer("ArcLayer", arcs(partners, sites), id="arcs", get_source_position=["from_lon", "from_lat"],
-                  get_target_position=["to_lon", "to_lat"], get_source_color="color", get_target_color="color",
-                  get_width=2, num_segments=ARC_SEGMENTS, pickable=False),
+        pdk.Layer(
+            "ArcLayer",
+            arcs(partners, sites),
+            id="arcs",
+            get_source_position=["from_lon", "from_lat"],
+            get_target_position=["to_lon", "to_lat"],
+            get_source_color="color",
+            get_target_color="color",
+            get_width=2,
+            num_segments=ARC_SEGMENTS,
+            pickable=False,
+        ),
         points_layer(site_points, "huawei_sites"),
         points_layer(partners, "partners"),
     ]
@@ -314,9 +398,17 @@ def partner_deck(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, we
 
 def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
     """(colour hex, meaning) pairs for the kinds on the map, plus the size and arc rules."""
-    entries = [(style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang)) for kind in PARTNER_KIND_ORDER if kind in set(partners.get("kind", []))]
+    entries = [
+        (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
+        for kind in PARTNER_KIND_ORDER
+        if kind in set(partners.get("kind", []))
+    ]
     if western is not None:
-        entries += [(style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang)) for kind in WEST_KINDS if kind in set(western.get("kind", []))]
+        entries += [
+            (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
+            for kind in WEST_KINDS
+            if kind in set(western.get("kind", []))
+        ]
     entries.append(("#5a5a5a", t("huawei_site", lang)))
     return entries
 
@@ -350,7 +442,7 @@ def _outline_paths(outlines: dict) -> tuple[list[float | None], list[float | Non
     return lons, lats
 
 
-def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, lang: str = "en") -> "go.Figure":
+def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, lang: str = "en") -> go.Figure:
     """The partner map as a Plotly figure (plain lon/lat axes, outlines drawn as lines): for the briefing and its HTML export.
 
     It needs no map tiles or topojson, so an exported file draws with no network.
@@ -358,28 +450,71 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
     import plotly.graph_objects as go
 
     lons, lats = _outline_paths(outlines)
-    figure = go.Figure(go.Scatter(x=lons, y=lats, mode="lines", line=dict(color="#b3b6b7", width=0.7), hoverinfo="skip",
-                                  showlegend=False, name="outlines"))
+    figure = go.Figure(
+        go.Scatter(
+            x=lons,
+            y=lats,
+            mode="lines",
+            line=dict(color="#b3b6b7", width=0.7),
+            hoverinfo="skip",
+            showlegend=False,
+            name="outlines",
+        )
+    )
     links = arcs(partners, sites)
     arc_lons = [v for _, a in links.iterrows() for v in (a["from_lon"], a["to_lon"], None)]
     arc_lats = [v for _, a in links.iterrows() for v in (a["from_lat"], a["to_lat"], None)]
-    figure.add_trace(go.Scatter(x=arc_lons, y=arc_lats, mode="lines", line=dict(color="#85929e", width=1, dash="dot"),
-                                hoverinfo="skip", showlegend=False, name="arcs"))
-    figure.add_trace(go.Scatter(x=sites["lon"], y=sites["lat"], mode="markers", name=t("huawei_site", lang),
-                                marker=dict(color="#5a5a5a", size=10, symbol="square"), hovertext=sites["tip_name"],
-                                hovertemplate="%{hovertext}<extra></extra>"))
+    figure.add_trace(
+        go.Scatter(
+            x=arc_lons,
+            y=arc_lats,
+            mode="lines",
+            line=dict(color="#85929e", width=1, dash="dot"),
+            hoverinfo="skip",
+            showlegend=False,
+            name="arcs",
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=sites["lon"],
+            y=sites["lat"],
+            mode="markers",
+            name=t("huawei_site", lang),
+            marker=dict(color="#5a5a5a", size=10, symbol="square"),
+            hovertext=sites["tip_name"],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
     for kind in PARTNER_KIND_ORDER:
         of_kind = partners[partners["kind"] == kind] if not partners.empty else partners
         if of_kind.empty:
             continue
-        figure.add_trace(go.Scatter(
-            x=of_kind["lon"], y=of_kind["lat"], mode="markers+text", name=t(f"category_{kind}", lang),
-            text=of_kind["name"].map(lambda name: html.escape(name.split(" (")[0])), textposition="top center",
-            marker=dict(color=style.CATEGORY_COLORS[kind], size=8 + 5 * of_kind["events"], line=dict(color="#1c2833", width=1)),
-            customdata=of_kind[["place_id"]].to_numpy(),
-            hovertext=[f"<b>{row['tip_name']}</b><br>{row['tip_city']}<br>{row['tip_kind']} · {row['tip_date']}" for _, row in of_kind.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
-    figure.update_layout(template=style.TEMPLATE_NAME, height=520,
-                         xaxis=dict(range=[25, 120], visible=False), yaxis=dict(range=[20, 72], visible=False, scaleanchor="x", scaleratio=1.8))
+        figure.add_trace(
+            go.Scatter(
+                x=of_kind["lon"],
+                y=of_kind["lat"],
+                mode="markers+text",
+                name=t(f"category_{kind}", lang),
+                text=of_kind["name"].map(lambda name: html.escape(name.split(" (")[0])),
+                textposition="top center",
+                marker=dict(
+                    color=style.CATEGORY_COLORS[kind],
+                    size=8 + 5 * of_kind["events"],
+                    line=dict(color="#1c2833", width=1),
+                ),
+                customdata=of_kind[["place_id"]].to_numpy(),
+                hovertext=[
+                    f"<b>{row['tip_name']}</b><br>{row['tip_city']}<br>{row['tip_kind']} · {row['tip_date']}"
+                    for _, row in of_kind.iterrows()
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        template=style.TEMPLATE_NAME,
+        height=520,
+        xaxis=dict(range=[25, 120], visible=False),
+        yaxis=dict(range=[20, 72], visible=False, scaleanchor="x", scaleratio=1.8),
+    )
     return figure

@@ -58,48 +58,73 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[Headline] = []
     cuts = western_tie_cuts(dataset)
-    figures.append(Headline(
-        t("headline_western", lang),
-        str(cuts["place_id"].nunique()),
-        t("headline_western_detail", lang, first=date_label(cuts["date"].min()), last=date_label(cuts["date"].max())),
-        _joined_sources(cuts),
-    ))
+    figures.append(
+        Headline(
+            t("headline_western", lang),
+            str(cuts["place_id"].nunique()),
+            t(
+                "headline_western_detail",
+                lang,
+                first=date_label(cuts["date"].min()),
+                last=date_label(cuts["date"].max()),
+            ),
+            _joined_sources(cuts),
+        )
+    )
     partners = russian_partners(dataset)
     claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
     claim_note = t("headline_russia_claim", lang, count=int(claimed["value"].iloc[0])) if len(claimed) else ""
-    figures.append(Headline(
-        t("headline_russia", lang),
-        str(partners["place_id"].nunique()),
-        t("headline_russia_detail", lang, claim=claim_note),
-        _joined_sources(pd.concat([partners, claimed])),
-    ))
+    figures.append(
+        Headline(
+            t("headline_russia", lang),
+            str(partners["place_id"].nunique()),
+            t("headline_russia_detail", lang, claim=claim_note),
+            _joined_sources(pd.concat([partners, claimed])),
+        )
+    )
     budgets = dataset.flows[
-        dataset.flows["company"].eq("Huawei") & dataset.flows["amount_kind"].eq("per_year") & dataset.flows["currency"].eq("USD")
+        dataset.flows["company"].eq("Huawei")
+        & dataset.flows["amount_kind"].eq("per_year")
+        & dataset.flows["currency"].eq("USD")
         & dataset.flows["recipient"].str.contains("universit", case=False)
     ]
     if len(budgets):
         top = budgets.loc[budgets["amount"].idxmax()]
-        figures.append(Headline(
-            t("headline_budget", lang),
-            t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
-            f"{top['recipient'].lower()}, {top['year']}",
-            top["source_ids"],
-        ))
-    lab = dataset.events[dataset.events["place_id"].eq("aws-shanghai-lab") & dataset.events["category"].isin(["lab_opened", "lab_closed"])]
+        figures.append(
+            Headline(
+                t("headline_budget", lang),
+                t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
+                f"{top['recipient'].lower()}, {top['year']}",
+                top["source_ids"],
+            )
+        )
+    lab = dataset.events[
+        dataset.events["place_id"].eq("aws-shanghai-lab")
+        & dataset.events["category"].isin(["lab_opened", "lab_closed"])
+    ]
     opened, closed = lab[lab["category"].eq("lab_opened")], lab[lab["category"].eq("lab_closed")]
     if len(opened) and len(closed):
         years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
-        figures.append(Headline(
-            t("headline_lab", lang),
-            t("headline_lab_value", lang, years=f"{years:.0f}"),
-            t("headline_lab_detail", lang, opened=opened["date_label"].iloc[0], closed=closed["date_label"].iloc[0]),
-            _joined_sources(lab),
-        ))
+        figures.append(
+            Headline(
+                t("headline_lab", lang),
+                t("headline_lab_value", lang, years=f"{years:.0f}"),
+                t(
+                    "headline_lab_detail",
+                    lang,
+                    opened=opened["date_label"].iloc[0],
+                    closed=closed["date_label"].iloc[0],
+                ),
+                _joined_sources(lab),
+            )
+        )
     cited = dataset.sources[dataset.sources["kind"].ne("gazetteer")]
-    figures.append(Headline(
-        t("headline_documents", lang),
-        str(len(cited)),
-        t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),
-        ";".join(cited.loc[cited["kind"].eq("seed"), "source_id"]),
-    ))
+    figures.append(
+        Headline(
+            t("headline_documents", lang),
+            str(len(cited)),
+            t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),
+            ";".join(cited.loc[cited["kind"].eq("seed"), "source_id"]),
+        )
+    )
     return tuple(figures)

@@ -96,9 +96,13 @@ class Sources(_Table):
     publisher: Series[str] = _text("Who published it.")
     title: Series[str] = _text("Headline; in [brackets] when descriptive rather than the publisher's own.")
     url: Series[str] = pa.Field(nullable=True, str_matches=r"^https://", description="Public address (https).")
-    published: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="Publication date, YYYY[-MM[-DD]].")
+    published: Series[str] = pa.Field(
+        nullable=True, str_matches=PARTIAL_DATE, description="Publication date, YYYY[-MM[-DD]]."
+    )
     language: Series[str] = pa.Field(str_matches=r"^[a-z]{2}$", description="ISO 639-1 language code.")
-    seed_file: Series[str] = pa.Field(nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only).")
+    seed_file: Series[str] = pa.Field(
+        nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only)."
+    )
     note: Series[str] = _text("Caveats about the source.", nullable=True)
 
 
@@ -113,18 +117,28 @@ class Places(_Table):
     country: Series[str] = _text("Country, English short name.")
     lat: Series[float] = pa.Field(ge=-90, le=90, description="Latitude, WGS84 degrees.")
     lon: Series[float] = pa.Field(ge=-180, le=180, description="Longitude, WGS84 degrees.")
-    coord_precision: Series[str] = _choice(COORD_PRECISIONS, "Whether the coordinate is the campus, the district or only the city.")
+    coord_precision: Series[str] = _choice(
+        COORD_PRECISIONS, "Whether the coordinate is the campus, the district or only the city."
+    )
     coord_source_ids: Series[str] = _source_ids("Ids of the sources of the coordinate.")
-    research_fields: Series[str] = _text("Fields of the joint research, as the sources of the place's events describe them.", nullable=True)
+    research_fields: Series[str] = _text(
+        "Fields of the joint research, as the sources of the place's events describe them.", nullable=True
+    )
 
 
 class Events(_Table):
     """Dated events, one row per event."""
 
     event_id: Series[str] = _id("Unique id of the event.")
-    date: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="When it happened, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.")
+    date: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=PARTIAL_DATE,
+        description="When it happened, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.",
+    )
     date_precision: Series[str] = _choice(DATE_PRECISIONS, "Precision of `date`: day, month or year.", nullable=True)
-    date_end: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE, description="End of a period, same forms as `date`.")
+    date_end: Series[str] = pa.Field(
+        nullable=True, str_matches=PARTIAL_DATE, description="End of a period, same forms as `date`."
+    )
     company: Series[str] = _text("The company concerned (Huawei, AWS, Nvidia, ...).")
     counterpart: Series[str] = _text("The other party: institution, government, market or person.")
     place_id: Series[str] = pa.Field(nullable=True, str_matches=ID, description="Where it happened (places.place_id).")
@@ -144,16 +158,24 @@ class Flows(_Table):
     company: Series[str] = _text("The company concerned.")
     payer: Series[str] = _text("Who pays (or bears a charge).")
     recipient: Series[str] = _text("Who receives.")
-    recipient_place_id: Series[str] = pa.Field(nullable=True, str_matches=ID, description="The recipient's place (places.place_id).")
+    recipient_place_id: Series[str] = pa.Field(
+        nullable=True, str_matches=ID, description="The recipient's place (places.place_id)."
+    )
     amount: Series[float] = pa.Field(gt=0, description="Amount in `currency`.")
     currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
-    amount_kind: Series[str] = _choice(AMOUNT_KINDS, "What the amount means: per year, one-off, cap per project, total, charge, forgone sales.")
-    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Year (first year of a period); empty when unknown.")
+    amount_kind: Series[str] = _choice(
+        AMOUNT_KINDS, "What the amount means: per year, one-off, cap per project, total, charge, forgone sales."
+    )
+    year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=1990, le=2100, description="Year (first year of a period); empty when unknown."
+    )
     year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Last year of a period.")
     status: Series[str] = _choice(FLOW_STATUSES, "State of the money: paid, budgeted, offered, declined, ...")
     description_en: Series[str] = _text("What the amount is, in English.")
     description_vi: Series[str] = _text("What the amount is, in Vietnamese.", nullable=True)
-    usd_amount: Series[float] = pa.Field(nullable=True, gt=0, description="US-dollar equivalent, only where a source states it.")
+    usd_amount: Series[float] = pa.Field(
+        nullable=True, gt=0, description="US-dollar equivalent, only where a source states it."
+    )
     usd_note: Series[str] = _text("Rate and year of the US-dollar conversion.", nullable=True)
     source_ids: Series[str] = _source_ids()
 
@@ -170,7 +192,9 @@ class Metrics(_Table):
     unit: Series[str] = _text("Unit of `value`.")
     kind: Series[str] = _choice(METRIC_KINDS, "Target, measure or claim.")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Year the figure refers to.")
-    horizon_years: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=50, description="For targets: within how many years.")
+    horizon_years: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=1, le=50, description="For targets: within how many years."
+    )
     description_en: Series[str] = _text("The figure in a sentence, in English.")
     description_vi: Series[str] = _text("The figure in a sentence, in Vietnamese.", nullable=True)
     source_ids: Series[str] = _source_ids()

@@ -30,7 +30,9 @@ def citations(dataset: Dataset) -> pd.DataFrame:
         frame: pd.DataFrame = getattr(dataset, table)
         for record_id, title, source_ids in zip(frame[id_column], frame[title_column], frame["source_ids"]):
             rows.extend((source_id, table, record_id, title) for source_id in split_ids(source_ids))
-    for place_id, name, source_ids in zip(dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]):
+    for place_id, name, source_ids in zip(
+        dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]
+    ):
         rows.extend((source_id, "places", place_id, f"Coordinate of {name}") for source_id in split_ids(source_ids))
     return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
 

@@ -68,8 +68,12 @@ def warm_plotly() -> None:
     import plotly.graph_objects as go
 
     dates = pd.Series(pd.to_datetime(["2020-01-01", "2021-01-01"]))
-    figure = go.Figure([go.Bar(x=dates, y=pd.Series([1, 2]), base=dates, marker={"line": {"width": 1}, "pattern": {"shape": "/"}}),
-                        go.Scatter(x=dates, y=pd.Series([1, 2]))])
+    figure = go.Figure(
+        [
+            go.Bar(x=dates, y=pd.Series([1, 2]), base=dates, marker={"line": {"width": 1}, "pattern": {"shape": "/"}}),
+            go.Scatter(x=dates, y=pd.Series([1, 2])),
+        ]
+    )
     figure.add_shape(type="line", x0=0, x1=1, y0=0, y1=1, line={"width": 1})
     figure.add_annotation(text="warm", x=0, y=0, font={"size": 10})
     figure.update_layout(xaxis_title="x", yaxis_title="y", legend_title="legend")

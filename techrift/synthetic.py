@@ -56,7 +56,9 @@ def write_scaled(factor: int, target: Path, source: Path | None = None) -> Path:
         shutil.copy(source / name, data_dir / name)
     for table in MULTIPLIED:
         header, rows = _read(source / f"{table}.csv")
-        _write(data_dir / f"{table}.csv", header, [_copy_row(table, row, copy) for copy in range(factor) for row in rows])
+        _write(
+            data_dir / f"{table}.csv", header, [_copy_row(table, row, copy) for copy in range(factor) for row in rows]
+        )
     return data_dir
 
 

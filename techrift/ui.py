@@ -93,8 +93,15 @@ def language_switch() -> str:
     """The English / Tiếng Việt switch at the top of the sidebar, kept in the URL as `lang`."""
     widget_key = "url_lang"
     _init_from_url(widget_key, "lang", i18n.parse_language, i18n.DEFAULT_LANGUAGE)
-    lang = st.sidebar.radio("Language · Ngôn ngữ", list(i18n.LANGUAGES), key=widget_key, horizontal=True,
-                            format_func=i18n.LANGUAGES.__getitem__, on_change=_forget_notice, args=("lang",))
+    lang = st.sidebar.radio(
+        "Language · Ngôn ngữ",
+        list(i18n.LANGUAGES),
+        key=widget_key,
+        horizontal=True,
+        format_func=i18n.LANGUAGES.__getitem__,
+        on_change=_forget_notice,
+        args=("lang",),
+    )
     _show_notice("lang", st.sidebar)
     sync_param("lang", None if lang == i18n.DEFAULT_LANGUAGE else lang)
     return lang
@@ -167,7 +174,9 @@ def _show_notice(param: str, container: Any) -> None:
         container.warning(escape_markdown(notice), icon="🔗")
 
 
-def _choice_parser(options: Sequence[T], encode: Callable[[T], str], default: T, what: str) -> Callable[[str], tuple[T, str | None]]:
+def _choice_parser(
+    options: Sequence[T], encode: Callable[[T], str], default: T, what: str
+) -> Callable[[str], tuple[T, str | None]]:
     by_code = {encode(o).casefold(): o for o in options}
 
     def parse(raw: str) -> tuple[T, str | None]:
@@ -192,8 +201,17 @@ def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Call
 PICKER_LIMIT = 1_000
 
 
-def bound_selectbox(label: str, options: Sequence[T], param: str, default: T, *, format_func: Callable[[T], str] = str,
-                    encode: Callable[[T], str] = str, container: Any = st, **kwargs: Any) -> T:
+def bound_selectbox(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
     """A selectbox whose value lives in the URL parameter `param`.
 
     Past PICKER_LIMIT options it lists the first ones and the current choice (from the link or a chart click), and
@@ -206,9 +224,18 @@ def bound_selectbox(label: str, options: Sequence[T], param: str, default: T, *,
     total = len(options)
     if total > PICKER_LIMIT:
         listed = list(options[:PICKER_LIMIT])
-        options = listed + list(dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed))
-    value = container.selectbox(label, options, key=widget_key, format_func=_label_lookup(options, format_func),
-                                on_change=_forget_notice, args=(param,), **kwargs)
+        options = listed + list(
+            dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed)
+        )
+    value = container.selectbox(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
     if total > PICKER_LIMIT:
         container.caption(t("picker_limited", current_language(), shown=PICKER_LIMIT, total=total))
     _show_notice(param, container)
@@ -216,21 +243,45 @@ def bound_selectbox(label: str, options: Sequence[T], param: str, default: T, *,
     return value
 
 
-def bound_radio(label: str, options: Sequence[T], param: str, default: T, *, format_func: Callable[[T], str] = str,
-                encode: Callable[[T], str] = str, container: Any = st, **kwargs: Any) -> T:
+def bound_radio(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
     """A radio group whose value lives in the URL parameter `param`."""
     widget_key = f"url_{param}"
     _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
-    value = container.radio(label, options, key=widget_key, format_func=_label_lookup(options, format_func),
-                            on_change=_forget_notice, args=(param,), **kwargs)
+    value = container.radio(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
     _show_notice(param, container)
     sync_param(param, None if value == default else encode(value))
     return value
 
 
-def bound_multiselect(label: str, options: Sequence[T], param: str, default: Sequence[T] = (), *,
-                      format_func: Callable[[T], str] = str, encode: Callable[[T], str] = str,
-                      container: Any = st, **kwargs: Any) -> list[T]:
+def bound_multiselect(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: Sequence[T] = (),
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> list[T]:
     """A multiselect whose values live in the URL parameter `param`, comma-separated."""
     widget_key = f"url_{param}"
     by_code = {encode(o).casefold(): o for o in options}
@@ -245,8 +296,15 @@ def bound_multiselect(label: str, options: Sequence[T], param: str, default: Seq
         return list(dict.fromkeys(chosen)), notice
 
     _init_from_url(widget_key, param, parse, list(default))
-    value = container.multiselect(label, options, key=widget_key, format_func=_label_lookup(options, format_func),
-                                  on_change=_forget_notice, args=(param,), **kwargs)
+    value = container.multiselect(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
     _show_notice(param, container)
     sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
     return list(value)
@@ -292,14 +350,30 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
     if options.first_year < options.last_year:
-        years = sidebar.slider(t("years", lang), options.first_year, options.last_year, key=_YEARS_WIDGET,
-                               on_change=_forget_global_notices, help=t("years_help", lang))
+        years = sidebar.slider(
+            t("years", lang),
+            options.first_year,
+            options.last_year,
+            key=_YEARS_WIDGET,
+            on_change=_forget_global_notices,
+            help=t("years_help", lang),
+        )
     else:
         years = (options.first_year, options.last_year)
-    companies = sidebar.multiselect(t("companies", lang), options.companies, key=_COMPANIES_WIDGET,
-                                    placeholder=t("all_companies", lang), on_change=_forget_global_notices)
-    countries = sidebar.multiselect(t("countries", lang), options.countries, key=_COUNTRIES_WIDGET,
-                                    placeholder=t("all_countries", lang), on_change=_forget_global_notices)
+    companies = sidebar.multiselect(
+        t("companies", lang),
+        options.companies,
+        key=_COMPANIES_WIDGET,
+        placeholder=t("all_companies", lang),
+        on_change=_forget_global_notices,
+    )
+    countries = sidebar.multiselect(
+        t("countries", lang),
+        options.countries,
+        key=_COUNTRIES_WIDGET,
+        placeholder=t("all_countries", lang),
+        on_change=_forget_global_notices,
+    )
     _show_notice("_global", sidebar)
     current = flt.Filters(years=tuple(years), companies=tuple(companies), countries=tuple(countries))
     params = current.to_params(options)
@@ -321,8 +395,9 @@ def empty_state(message: str) -> None:
     st.info(f"{message} {t('empty_state', current_language())}", icon="🔎")
 
 
-def download_csv(file_name: str, build: Callable[..., pd.DataFrame], *args: Any, label: str | None = None,
-                 key: str | None = None) -> None:
+def download_csv(
+    file_name: str, build: Callable[..., pd.DataFrame], *args: Any, label: str | None = None, key: str | None = None
+) -> None:
     """A button downloading `build(*args)` as CSV, made on click (a filter change at 1000x the data wrote four CSVs it
     never sent when they were made on every run).
 
@@ -330,10 +405,18 @@ def download_csv(file_name: str, build: Callable[..., pd.DataFrame], *args: Any,
     parameters (see techrift.views), not a table made in this run, which every open session would keep a copy of.
     """
     if any(isinstance(arg, (pd.DataFrame, pd.Series)) for arg in args):
-        raise TypeError(f"{file_name}: a download keeps its arguments per session; pass the dataset and the view's "
-                        "parameters and let `build` make the table")
-    st.download_button(label or t("download_rows", current_language()), partial(_csv_of, build, *args),
-                       file_name=file_name, mime="text/csv", key=key or f"download_{file_name}", on_click="ignore")
+        raise TypeError(
+            f"{file_name}: a download keeps its arguments per session; pass the dataset and the view's "
+            "parameters and let `build` make the table"
+        )
+    st.download_button(
+        label or t("download_rows", current_language()),
+        partial(_csv_of, build, *args),
+        file_name=file_name,
+        mime="text/csv",
+        key=key or f"download_{file_name}",
+        on_click="ignore",
+    )
 
 
 def _csv_of(build: Callable[..., pd.DataFrame], *args: Any) -> bytes:
@@ -431,11 +514,17 @@ def show_event_detail(dataset: Dataset, event: pd.Series, lang: str, container: 
     from techrift.i18n import localized
     from techrift.text import escape_markdown
 
-    precision = t(f"precision_{event['date_precision']}", lang) if isinstance(event["date_precision"], str) else t("date_unknown", lang)
+    precision = (
+        t(f"precision_{event['date_precision']}", lang)
+        if isinstance(event["date_precision"], str)
+        else t("date_unknown", lang)
+    )
     action = t(f"category_{event['category']}", lang)
     container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
-    container.caption(f"{escape_markdown(event['date_label'])} ({escape_markdown(precision)}) · "
-                      f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}")
+    container.caption(
+        f"{escape_markdown(event['date_label'])} ({escape_markdown(precision)}) · "
+        f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}"
+    )
     container.markdown(escape_markdown(localized(event, "summary", lang)))
     show_quotes(dataset, "events", event["event_id"], container)
     show_sources(dataset, event["source_ids"], container)
@@ -445,15 +534,30 @@ def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, l
     """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
     apply_chart_pick(picked_customdata(chart), "event")
     labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
-    chosen = bound_selectbox(t("details_for", lang), [""] + list(labels), "event", "",
-                             format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang))
+    chosen = bound_selectbox(
+        t("details_for", lang),
+        [""] + list(labels),
+        "event",
+        "",
+        format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang),
+    )
     if chosen:
         with st.container(border=True):
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
 
 
-_SWATCHES = {"#c0392b": "🟥", "#e67e22": "🟧", "#f1c40f": "🟨", "#17a589": "🟩", "#1f618d": "🟦", "#2471a3": "🟦",
-             "#5dade2": "🔵", "#5a5a5a": "⬛", "#884ea0": "🟪", "#7b241c": "🟫"}
+_SWATCHES = {
+    "#c0392b": "🟥",
+    "#e67e22": "🟧",
+    "#f1c40f": "🟨",
+    "#17a589": "🟩",
+    "#1f618d": "🟦",
+    "#2471a3": "🟦",
+    "#5dade2": "🔵",
+    "#5a5a5a": "⬛",
+    "#884ea0": "🟪",
+    "#7b241c": "🟫",
+}
 
 
 def legend_swatches(entries: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -469,9 +573,15 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     place = dataset.places.set_index("place_id").loc[place_id]
     with st.container(border=True):
         st.markdown(f"### {escape_markdown(place['name_en'])}")
-        precision = "" if place["coord_precision"] == schema.EXACT_COORDS else f" · {t('coord_' + place['coord_precision'], lang)}"
-        st.caption(f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
-                   f"{escape_markdown(place['country'])}{escape_markdown(precision)}")
+        precision = (
+            ""
+            if place["coord_precision"] == schema.EXACT_COORDS
+            else f" · {t('coord_' + place['coord_precision'], lang)}"
+        )
+        st.caption(
+            f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
+            f"{escape_markdown(place['country'])}{escape_markdown(precision)}"
+        )
         st.markdown(f"**{t('place_events', lang)}**")
         for _, event in events[events["place_id"] == place_id].sort_values("start").iterrows():
             show_event_detail(dataset, event, lang)
@@ -479,7 +589,9 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
         if not flows.empty:
             st.markdown(f"**{t('place_money', lang)}**")
             for _, flow in flows.iterrows():
-                st.markdown(escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}"))
+                st.markdown(
+                    escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}")
+                )
                 show_quotes(dataset, "flows", flow["flow_id"])
                 show_sources(dataset, flow["source_ids"])
         show_sources(dataset, place["coord_source_ids"])

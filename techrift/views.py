@@ -19,14 +19,17 @@ from techrift.charts import funding, timeline
 from techrift.data import Dataset
 
 
-def timeline_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]) -> pd.DataFrame:
+def timeline_events(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]
+) -> pd.DataFrame:
     """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
     pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return timeline.of_kinds(pivot, list(kinds))
 
 
-def timeline_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str],
-                   lang: str = "en") -> pd.DataFrame:
+def timeline_table(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str], lang: str = "en"
+) -> pd.DataFrame:
     return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
 
 
@@ -45,26 +48,32 @@ class MapView(NamedTuple):
     in_view: pd.DataFrame  # the institutions drawn: both of the above
 
 
-def map_view(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> MapView:
+def map_view(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
+) -> MapView:
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
     western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
-def map_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> pd.DataFrame:
+def map_table(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
+) -> pd.DataFrame:
     """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
     in_view = map_view(dataset, filters, options, view, lang).in_view
     return in_view.drop(columns=[*maps.TIP_FIELDS, "color"])
 
 
-def comparison_rows(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
-                    lang: str = "en") -> pd.DataFrame:
+def comparison_rows(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
+) -> pd.DataFrame:
     return compare.comparison(compare.in_scope(dataset, filters, options).stances, a, b, lang)
 
 
-def comparison_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
-                     lang: str = "en") -> pd.DataFrame:
+def comparison_table(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
+) -> pd.DataFrame:
     return compare.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
 
 
@@ -73,6 +82,7 @@ def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a:
     return compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options), a, b)
 
 
-def moves_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str,
-                lang: str = "en") -> pd.DataFrame:
+def moves_table(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
+) -> pd.DataFrame:
     return timeline.events_table(moves(dataset, filters, options, a, b), dataset, lang)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from apptest_helpers import ROOT, run_page, texts
+
 from techrift import overview
 
 PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))

@@ -30,12 +30,23 @@ def test_only_loopback_and_non_network_urls_are_local() -> None:
 def test_report_states_each_target() -> None:
     fast = [bench.Change(redrawn=100 + n, script=80, server_cpu=50) for n in range(15)]
     slow = [bench.Change(redrawn=1500, script=1200, server_cpu=1100) for _ in range(7)]
-    shipped = bench.ScaleRun(1, {"events": 41, "places": 25, "quotes": 64}, first_load=2.5,
-                             changes={"timeline": fast, "funding": fast},
-                             first_changes={"timeline": bench.Change(redrawn=480, script=300, server_cpu=160)},
-                             rss_one=200, rss_many=219, sessions=20)
-    large = bench.ScaleRun(1000, {"events": 41_000, "places": 25_000, "quotes": 64_000}, first_load=300,
-                           changes={"timeline": slow}, notes=["/map: TimeoutError"])
+    shipped = bench.ScaleRun(
+        1,
+        {"events": 41, "places": 25, "quotes": 64},
+        first_load=2.5,
+        changes={"timeline": fast, "funding": fast},
+        first_changes={"timeline": bench.Change(redrawn=480, script=300, server_cpu=160)},
+        rss_one=200,
+        rss_many=219,
+        sessions=20,
+    )
+    large = bench.ScaleRun(
+        1000,
+        {"events": 41_000, "places": 25_000, "quotes": 64_000},
+        first_load=300,
+        changes={"timeline": slow},
+        notes=["/map: TimeoutError"],
+    )
     cold = bench.ColdStart(app_page=[3.0, 3.2, 3.1], hello_page=[2.5, 2.6, 2.4], app_chart=[4.0], hello_chart=[3.0])
     text = bench.report(cold, [shipped, large])
     assert "| first page drawn (`/` vs `/`) | 3.10 s | 2.50 s | 1.24× | ≤ 1.2× |" in text

@@ -7,8 +7,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-
 from apptest_helpers import ROOT, plotly_specs, run_page
+
 from techrift import briefing
 from techrift import filters as flt
 from techrift.data import default_data_dir
@@ -65,8 +65,13 @@ def test_every_step_builds_a_figure_with_data(dataset) -> None:
 
 def test_cli_writes_the_vietnamese_briefing(tmp_path) -> None:
     out = tmp_path / "briefing.html"
-    result = subprocess.run([sys.executable, "-m", "techrift", "briefing", "--out", str(out), "--lang", "vi"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "techrift", "briefing", "--out", str(out), "--lang", "vi"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert '<html lang="vi">' in text and "Cánh cửa ở Mỹ đóng lại" in text

@@ -10,29 +10,53 @@ from techrift.charts import compare as compare_charts
 
 
 def _stance(stance_id: str, company: str, dimension: str, **extra: str) -> dict[str, str]:
-    return {"stance_id": stance_id, "company": company, "dimension": dimension, "position": f"{stance_id} position",
-            "statement_en": f"{stance_id} statement", "as_of": "2025-07", "source_ids": f"src-{stance_id}"} | extra
+    return {
+        "stance_id": stance_id,
+        "company": company,
+        "dimension": dimension,
+        "position": f"{stance_id} position",
+        "statement_en": f"{stance_id} statement",
+        "as_of": "2025-07",
+        "source_ids": f"src-{stance_id}",
+    } | extra
 
 
-def _event(event_id: str, company: str, category: str, start: str | None, *, place_id: str | None = None) -> dict[str, object]:
-    return {"event_id": event_id, "company": company, "category": category, "place_id": place_id,
-            "start": pd.Timestamp(start) if start else pd.NaT, "date_label": start or "date unknown",
-            "source_ids": f"src-{event_id}"}
+def _event(
+    event_id: str, company: str, category: str, start: str | None, *, place_id: str | None = None
+) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "company": company,
+        "category": category,
+        "place_id": place_id,
+        "start": pd.Timestamp(start) if start else pd.NaT,
+        "date_label": start or "date unknown",
+        "source_ids": f"src-{event_id}",
+    }
 
 
 def _drawn(figure) -> dict[tuple[str, str], str]:
     """(event id, x axis) -> how it is drawn, for every event mark of the figure."""
-    return {(trace.customdata[i][0], trace.xaxis): trace.meta for trace in figure.data if trace.customdata is not None
-            for i in range(len(trace.customdata))}
+    return {
+        (trace.customdata[i][0], trace.xaxis): trace.meta
+        for trace in figure.data
+        if trace.customdata is not None
+        for i in range(len(trace.customdata))
+    }
 
 
 # --------------------------------------------------------------------------- the aligned comparison
 
+
 def test_rows_follow_the_schema_order_and_leave_a_missing_cell_empty() -> None:
-    stances = pd.DataFrame([
-        _stance("x-signal", "X", "signal"), _stance("x-talent", "X", "talent"), _stance("y-talent", "Y", "talent"),
-        _stance("z-talent", "Z", "talent"),
-    ])
+    stances = pd.DataFrame(
+        [
+            _stance("x-signal", "X", "signal"),
+            _stance("x-talent", "X", "talent"),
+            _stance("y-talent", "Y", "talent"),
+            _stance("z-talent", "Z", "talent"),
+        ]
+    )
     rows = compare.comparison(stances, "X", "Y")
     assert list(rows["dimension"]) == ["talent", "signal"]  # the schema's order, not the file's
     assert list(rows["a_stance_id"]) == ["x-talent", "x-signal"]
@@ -41,10 +65,12 @@ def test_rows_follow_the_schema_order_and_leave_a_missing_cell_empty() -> None:
 
 
 def test_cells_are_in_the_interface_language_with_english_as_fallback() -> None:
-    stances = pd.DataFrame([
-        _stance("x-talent", "X", "talent", position_vi="Rút lui", statement_vi="Câu tiếng Việt"),
-        _stance("y-talent", "Y", "talent", position_vi="", statement_vi=""),
-    ])
+    stances = pd.DataFrame(
+        [
+            _stance("x-talent", "X", "talent", position_vi="Rút lui", statement_vi="Câu tiếng Việt"),
+            _stance("y-talent", "Y", "talent", position_vi="", statement_vi=""),
+        ]
+    )
     row = compare.comparison(stances, "X", "Y", "vi").iloc[0]
     assert (row["a_position"], row["a_statement"]) == ("Rút lui", "Câu tiếng Việt")
     assert (row["b_position"], row["b_statement"]) == ("y-talent position", "y-talent statement")
@@ -79,15 +105,27 @@ def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None
 def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dataset) -> None:
     rows = compare.comparison(dataset.stances, "AWS", "Nvidia")
     table = compare.comparison_table(rows, "AWS", "Nvidia")
-    assert list(table.columns) == ["dimension", "AWS: position", "AWS: statement", "AWS: sources",
-                                   "Nvidia: position", "Nvidia: statement", "Nvidia: sources"]
+    assert list(table.columns) == [
+        "dimension",
+        "AWS: position",
+        "AWS: statement",
+        "AWS: sources",
+        "Nvidia: position",
+        "Nvidia: statement",
+        "Nvidia: sources",
+    ]
     assert len(table) == len(rows)
     export = table.set_index("dimension").loc["Export-control exposure"]
-    assert (export["AWS: position"], export["AWS: statement"], export["AWS: sources"]) == ("No sourced statement in the data.", "", "")
+    assert (export["AWS: position"], export["AWS: statement"], export["AWS: sources"]) == (
+        "No sourced statement in the data.",
+        "",
+        "",
+    )
     assert export["Nvidia: sources"] == "republicworld;particle;seed-003"
 
 
 # --------------------------------------------------------------------------- choosing the pair, filters
+
 
 def test_the_pair_falls_back_when_a_company_is_missing_or_chosen_twice() -> None:
     assert compare.preferred_or_first(["IBM", "Nvidia"], "AWS") == "IBM"
@@ -102,7 +140,10 @@ def test_company_filter_takes_in_the_brand_group_and_names_who_it_leaves_out() -
     aws_only = flt.Filters(years=(2012, 2025), companies=("AWS",))
     assert compare.with_brand_groups(aws_only).companies == ("AWS", "Amazon")
     assert compare.left_out_by_filter(aws_only, "AWS", "Nvidia") == ["Nvidia"]
-    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025), companies=("Huawei",)), "AWS", "Nvidia") == ["AWS", "Nvidia"]
+    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025), companies=("Huawei",)), "AWS", "Nvidia") == [
+        "AWS",
+        "Nvidia",
+    ]
     assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025)), "AWS", "Nvidia") == []
 
 
@@ -122,6 +163,7 @@ def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -
 
 # --------------------------------------------------------------------------- moves and key figures
 
+
 def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
     moves = compare.moves(dataset.events, "AWS", "Nvidia")
     lanes = dict(zip(moves["event_id"], moves["lane"]))
@@ -134,18 +176,26 @@ def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
 
 
 def test_lane_label_names_the_brands_that_have_moves_there() -> None:
-    moves = compare.moves(pd.DataFrame([_event("e1", "AWS", "statement", "2025-07"), _event("e2", "Amazon", "market_exit", None)]), "AWS")
+    moves = compare.moves(
+        pd.DataFrame([_event("e1", "AWS", "statement", "2025-07"), _event("e2", "Amazon", "market_exit", None)]), "AWS"
+    )
     assert compare.lane_label("AWS", moves) == "AWS + Amazon"
     assert compare.lane_label("AWS", moves[moves["company"] == "AWS"]) == "AWS"
 
 
 def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
     places = pd.DataFrame({"place_id": ["lab-1", "lab-2"], "name_en": ["Lab One", "Lab Two"]})
-    moves = compare.moves(pd.DataFrame([
-        _event("open-1", "X", "lab_opened", "2018-09-01", place_id="lab-1"),
-        _event("close-1", "X", "lab_closed", "2025-07-23", place_id="lab-1"),
-        _event("open-2", "Y", "lab_opened", "2020-01-01", place_id="lab-2"),  # still open: no lifetime
-    ]), "X", "Y")
+    moves = compare.moves(
+        pd.DataFrame(
+            [
+                _event("open-1", "X", "lab_opened", "2018-09-01", place_id="lab-1"),
+                _event("close-1", "X", "lab_closed", "2025-07-23", place_id="lab-1"),
+                _event("open-2", "Y", "lab_opened", "2020-01-01", place_id="lab-2"),  # still open: no lifetime
+            ]
+        ),
+        "X",
+        "Y",
+    )
     lifetimes = compare.lab_lifetimes(moves, places)
     assert lifetimes["lab"].tolist() == ["Lab One"]
     lab = lifetimes.iloc[0]
@@ -181,6 +231,7 @@ def test_key_figures_follow_the_scope(dataset) -> None:
 
 # --------------------------------------------------------------------------- the moves chart
 
+
 def test_close_up_only_when_the_span_is_long() -> None:
     short = pd.DataFrame([_event("a", "X", "policy", "2025-01-01"), _event("b", "X", "policy", "2025-07-31")])
     assert compare_charts.close_up_window(short) is None
@@ -199,7 +250,10 @@ def test_moves_figure_draws_two_lanes_a_close_up_and_the_lab_lifetime(dataset) -
     assert drawn[("aws-shanghai-lab-opened", "x")] == "approximate"  # known to the month: a span, not a fake day
     assert drawn[("cac-summons-nvidia", "x2")] == "exact"  # every mark is in the close-up too
     assert not any(event_id == "amazon-ebook-exit" for event_id, _ in drawn)  # no date: listed, never drawn
-    assert [pd.Timestamp(x) for x in figure.layout.xaxis2.range] == [pd.Timestamp("2024-12-12"), pd.Timestamp("2025-08-20")]
+    assert [pd.Timestamp(x) for x in figure.layout.xaxis2.range] == [
+        pd.Timestamp("2024-12-12"),
+        pd.Timestamp("2025-08-20"),
+    ]
     lifetime = next(trace for trace in figure.data if trace.meta == "lab_lifetime" and trace.xaxis == "x")
     assert [pd.Timestamp(x) for x in lifetime.x] == [pd.Timestamp("2018-09-01"), pd.Timestamp("2025-07-23")]
     assert list(lifetime.y) == ["AWS", "AWS"]
@@ -218,28 +272,55 @@ def test_moves_figure_keeps_one_panel_for_a_short_span(dataset) -> None:
 
 def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
     places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(3)], "name_en": [f"Lab {i}" for i in range(3)]})
-    moves = compare.moves(pd.DataFrame([
-        event for i in range(3) for event in (
-            _event(f"open-{i}", "X" if i < 2 else "Y", "lab_opened", f"201{i}-01-01", place_id=f"lab-{i}"),
-            _event(f"close-{i}", "X" if i < 2 else "Y", "lab_closed", f"202{i}-01-01", place_id=f"lab-{i}"),
-        )
-    ]), "X", "Y")
+    moves = compare.moves(
+        pd.DataFrame(
+            [
+                event
+                for i in range(3)
+                for event in (
+                    _event(f"open-{i}", "X" if i < 2 else "Y", "lab_opened", f"201{i}-01-01", place_id=f"lab-{i}"),
+                    _event(f"close-{i}", "X" if i < 2 else "Y", "lab_closed", f"202{i}-01-01", place_id=f"lab-{i}"),
+                )
+            ]
+        ),
+        "X",
+        "Y",
+    )
     lifetimes = compare.lab_lifetimes(moves, places)
     assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 1", "Lab 2"]
     trace = compare_charts.lifetimes_trace(compare_charts.distinct_lifetimes(lifetimes), "en")
-    assert [None if x is None else pd.Timestamp(x).year for x in trace.x] == [2010, 2020, None, 2011, 2021, None, 2012, 2022]
+    assert [None if x is None else pd.Timestamp(x).year for x in trace.x] == [
+        2010,
+        2020,
+        None,
+        2011,
+        2021,
+        None,
+        2012,
+        2022,
+    ]
     assert list(trace.y) == ["X", "X", None, "X", "X", None, "Y", "Y"]
     assert trace.hovertext[0].startswith("Years Lab 0 ran: about 10") and trace.hovertext[2] is None
 
 
 def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() -> None:
     places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(4)], "name_en": [f"Lab {i}" for i in range(4)]})
-    moves = compare.moves(pd.DataFrame([
-        event for i in range(4) for event in (
-            _event(f"open-{i}", "X", "lab_opened", "2015-01-01" if i < 3 else "2016-01-01", place_id=f"lab-{i}"),
-            _event(f"close-{i}", "X", "lab_closed", "2020-01-01", place_id=f"lab-{i}"),
-        )
-    ]), "X", "Y")
+    moves = compare.moves(
+        pd.DataFrame(
+            [
+                event
+                for i in range(4)
+                for event in (
+                    _event(
+                        f"open-{i}", "X", "lab_opened", "2015-01-01" if i < 3 else "2016-01-01", place_id=f"lab-{i}"
+                    ),
+                    _event(f"close-{i}", "X", "lab_closed", "2020-01-01", place_id=f"lab-{i}"),
+                )
+            ]
+        ),
+        "X",
+        "Y",
+    )
     lifetimes = compare_charts.distinct_lifetimes(compare.lab_lifetimes(moves, places))
     assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 3"] and lifetimes["also"].tolist() == [2, 0]
     trace = compare_charts.lifetimes_trace(lifetimes, "en")

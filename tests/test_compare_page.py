@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from apptest_helpers import plotly_specs, run_page, texts
+
 from techrift.data import split_ids
 
 
@@ -21,14 +21,20 @@ def test_pair_from_the_url_sets_columns_figures_and_lanes(params, a, b) -> None:
     assert at.title[0].value.startswith(f"{a} vs {b}")
     assert [section.value for section in at.subheader][:2] == ["Key figures", "Research presence in China"]
     figures = _key_figures(at)
-    aws_figures = [("Years AWS Shanghai AI Lab ran", "about 7"), ("Cloud regions", "2 regions"), ("Staff at closure (2025)", "12 people")]
+    aws_figures = [
+        ("Years AWS Shanghai AI Lab ran", "about 7"),
+        ("Cloud regions", "2 regions"),
+        ("Staff at closure (2025)", "12 people"),
+    ]
     nvidia_figures = [("China share of sales (2024)", "13%")]
     assert figures == (aws_figures + nvidia_figures if a == "AWS" else nvidia_figures + aws_figures)
     moves = plotly_specs(at)[0]
     assert moves["layout"]["yaxis"]["categoryarray"] == [a, b]
     assert moves["layout"]["yaxis2"]["categoryarray"] == [a, b]  # the close-up keeps the same lanes
     shown = texts(at)
-    first, second = ("Pulling back", "Courting Chinese talent") if a == "AWS" else ("Courting Chinese talent", "Pulling back")
+    first, second = (
+        ("Pulling back", "Courting Chinese talent") if a == "AWS" else ("Courting Chinese talent", "Pulling back")
+    )
     assert shown.index(first) < shown.index(second)  # the first company's cell comes first in its row
     assert "thời hoàng kim" in shown  # the AWS talent cell carries its seed fragment
     assert shown.count("No sourced statement in the data.") == 2  # Nvidia's research presence, AWS's export controls

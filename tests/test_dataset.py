@@ -58,7 +58,9 @@ def _uncovered(seed_texts, quotes) -> list[str]:
         for sentence in _sentences(_article_body(source_id, text)):
             if sentence in NOT_FACTS or sentence.rstrip(".") in NOT_FACTS:
                 continue
-            if not any(sentence in quote or (quote in sentence and len(quote) >= min(25, len(sentence))) for quote in fragments):
+            if not any(
+                sentence in quote or (quote in sentence and len(quote) >= min(25, len(sentence))) for quote in fragments
+            ):
                 uncovered.append(f"{source_id}: {sentence}")
     return uncovered
 
@@ -114,11 +116,21 @@ def test_every_amount_has_a_currency_a_meaning_and_a_source(dataset) -> None:
 
 def test_the_seeds_key_figures_are_in_the_data(dataset) -> None:
     flows = dataset.flows.set_index("flow_id")
-    assert (flows.at["huawei-university-research-budget", "amount"], flows.at["huawei-university-research-budget", "amount_kind"]) == (300e6, "per_year")
-    assert (flows.at["huawei-irp-project-cap", "amount"], flows.at["huawei-irp-project-cap", "amount_kind"]) == (70_000, "cap_per_project")
+    assert (
+        flows.at["huawei-university-research-budget", "amount"],
+        flows.at["huawei-university-research-budget", "amount_kind"],
+    ) == (300e6, "per_year")
+    assert (flows.at["huawei-irp-project-cap", "amount"], flows.at["huawei-irp-project-cap", "amount_kind"]) == (
+        70_000,
+        "cap_per_project",
+    )
     metrics = dataset.metrics.set_index("metric_id")["value"]
     assert (metrics["skoltech-contracts-2013"], metrics["skoltech-contracts-2019"]) == (1, 10)
-    assert (metrics["huawei-target-ai-developers"], metrics["huawei-target-isvs"], metrics["huawei-target-universities"]) == (100_000, 100, 20)
+    assert (
+        metrics["huawei-target-ai-developers"],
+        metrics["huawei-target-isvs"],
+        metrics["huawei-target-universities"],
+    ) == (100_000, 100, 20)
 
 
 def test_unknown_dates_stay_unknown(dataset) -> None:

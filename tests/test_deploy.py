@@ -11,15 +11,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ignored(path: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[0], pattern.rstrip("/"))
-               for pattern in patterns)
+    return any(
+        fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[0], pattern.rstrip("/"))
+        for pattern in patterns
+    )
 
 
 def test_runtime_files_reach_the_image() -> None:
-    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line.strip() and not line.startswith("#")]
-    needed = ["dashboard.py", "pyproject.toml", ".streamlit/config.toml", "techrift/ui.py", "data/events.csv",
-              "data/countries.geojson", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")),
-              *(f"seeds/{p.name}" for p in (ROOT / "seeds").iterdir())]
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    needed = [
+        "dashboard.py",
+        "pyproject.toml",
+        ".streamlit/config.toml",
+        "techrift/ui.py",
+        "data/events.csv",
+        "data/countries.geojson",
+        *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")),
+        *(f"seeds/{p.name}" for p in (ROOT / "seeds").iterdir()),
+    ]
     assert [path for path in needed if _ignored(path, patterns)] == []
     assert all((ROOT / path).exists() for path in needed)
     assert _ignored(".venv", patterns) and _ignored(".git", patterns)  # and nothing local leaks in

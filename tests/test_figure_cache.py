@@ -6,7 +6,9 @@ import pandas as pd
 
 from techrift.charts import cached_figure, funding, timeline
 
-ROWS = pd.DataFrame({"event_id": ["a", "b"], "title_en": ["One", "Two"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"])})
+ROWS = pd.DataFrame(
+    {"event_id": ["a", "b"], "title_en": ["One", "Two"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"])}
+)
 
 
 def counting_builder(maxsize: int = 16):
@@ -23,7 +25,9 @@ def test_the_same_content_in_another_frame_is_built_once() -> None:
     build, calls = counting_builder()
     owner = object()
     first = build(ROWS, owner, ["A", "B"])
-    again = build(ROWS.copy().set_axis([10, 11]), owner, ["A", "B"], "en")  # a copy, another index, the default spelled out
+    again = build(
+        ROWS.copy().set_axis([10, 11]), owner, ["A", "B"], "en"
+    )  # a copy, another index, the default spelled out
     assert again is first and len(calls) == 1
 
 

@@ -7,8 +7,12 @@ import pytest
 
 from techrift import filters as flt
 
-OPTIONS = flt.FilterOptions(first_year=2012, last_year=2025, companies=("AWS", "Huawei", "Nvidia"),
-                            countries=("China", "Russia", "United States"))
+OPTIONS = flt.FilterOptions(
+    first_year=2012,
+    last_year=2025,
+    companies=("AWS", "Huawei", "Nvidia"),
+    countries=("China", "Russia", "United States"),
+)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +118,9 @@ def test_options_come_from_the_data(dataset) -> None:
 
 def test_flows_filter_by_recipient_country(dataset) -> None:
     options = flt.options_for(dataset)
-    russia = flt.apply_to_flows(dataset.flows, flt.Filters(years=options_years(options), countries=("Russia",)), options)
+    russia = flt.apply_to_flows(
+        dataset.flows, flt.Filters(years=options_years(options), countries=("Russia",)), options
+    )
     assert list(russia["flow_id"]) == ["skoltech-contracts-2019"]
 
 

@@ -9,8 +9,19 @@ from techrift.charts import funding
 
 
 def _flow(**overrides) -> pd.Series:
-    base = dict(flow_id="f", payer="Huawei", recipient="Skoltech", amount=2_000_000.0, currency="USD", amount_kind="per_year",
-                year=2019, year_end=pd.NA, status="paid", usd_amount=float("nan"), usd_note=None)
+    base = dict(
+        flow_id="f",
+        payer="Huawei",
+        recipient="Skoltech",
+        amount=2_000_000.0,
+        currency="USD",
+        amount_kind="per_year",
+        year=2019,
+        year_end=pd.NA,
+        status="paid",
+        usd_amount=float("nan"),
+        usd_note=None,
+    )
     return pd.Series(base | overrides)
 
 
@@ -19,11 +30,17 @@ def _flow(**overrides) -> pd.Series:
     [
         ({}, "2 million USD a year"),
         ({"amount": 300_000_000.0, "status": "budgeted"}, "300 million USD a year (budgeted)"),
-        ({"amount": 70_000.0, "amount_kind": "cap_per_project", "status": "offered"}, "up to 70,000 USD per project (offered)"),
+        (
+            {"amount": 70_000.0, "amount_kind": "cap_per_project", "status": "offered"},
+            "up to 70,000 USD per project (offered)",
+        ),
         ({"amount": 150_000.0, "amount_kind": "one_off", "status": "declined"}, "150,000 USD one-off (declined)"),
         ({"amount": 7_800_000.0, "amount_kind": "total", "status": "honoured"}, "7.8 million USD in total"),
         ({"amount": 90e9, "currency": "CNY"}, "90 billion CNY a year"),
-        ({"amount": 2.5e9, "amount_kind": "forgone_sales", "status": "not_shipped"}, "2.5 billion USD of sales not shipped"),
+        (
+            {"amount": 2.5e9, "amount_kind": "forgone_sales", "status": "not_shipped"},
+            "2.5 billion USD of sales not shipped",
+        ),
     ],
 )
 def test_labels_carry_value_unit_meaning_and_status(overrides, label) -> None:
@@ -32,7 +49,9 @@ def test_labels_carry_value_unit_meaning_and_status(overrides, label) -> None:
 
 def test_vietnamese_labels_use_vietnamese_number_format() -> None:
     assert funding.amount_label(_flow(amount=7_800_000.0, amount_kind="total"), "vi") == "tổng cộng 7,8 triệu USD"
-    assert funding.amount_label(_flow(amount=70_000.0, amount_kind="cap_per_project", status="offered"), "vi").startswith("tối đa 70.000 USD")
+    assert funding.amount_label(
+        _flow(amount=70_000.0, amount_kind="cap_per_project", status="offered"), "vi"
+    ).startswith("tối đa 70.000 USD")
 
 
 def test_years_label_handles_periods_and_unknown_years() -> None:
@@ -51,7 +70,9 @@ def test_no_axis_mixes_kinds_of_amount_or_currencies(dataset) -> None:
     kinds_per_axis: dict[str, set[tuple[str, str]]] = {}
     for trace in figure.data:
         for flow_id in trace.customdata[:, 0]:
-            kinds_per_axis.setdefault(trace.xaxis, set()).add((flows.at[flow_id, "amount_kind"], flows.at[flow_id, "currency"]))
+            kinds_per_axis.setdefault(trace.xaxis, set()).add(
+                (flows.at[flow_id, "amount_kind"], flows.at[flow_id, "currency"])
+            )
     assert all(len(kinds) == 1 for kinds in kinds_per_axis.values()), kinds_per_axis
     assert len(kinds_per_axis) == len(funding.panels(dataset.flows))
     # The yearly budget and the per-project cap are on different axes.
@@ -62,7 +83,11 @@ def test_no_axis_mixes_kinds_of_amount_or_currencies(dataset) -> None:
 
 def test_every_amount_is_one_bar_with_its_own_value_and_label(dataset) -> None:
     figure = funding.flows_figure(dataset.flows, dataset)
-    bars = {trace.customdata[i, 0]: (trace.x[i], trace.text[i]) for trace in figure.data for i in range(len(trace.customdata))}
+    bars = {
+        trace.customdata[i, 0]: (trace.x[i], trace.text[i])
+        for trace in figure.data
+        for i in range(len(trace.customdata))
+    }
     assert set(bars) == set(dataset.flows["flow_id"])
     for _, flow in dataset.flows.iterrows():
         value, text = bars[flow["flow_id"]]
@@ -73,7 +98,9 @@ def test_every_amount_is_one_bar_with_its_own_value_and_label(dataset) -> None:
 
 def test_bar_labels_are_unique_so_no_two_amounts_share_a_bar(dataset) -> None:
     labels = funding.unique_bar_labels(dataset.flows, dataset)
-    per_panel = dataset.flows.assign(label=dataset.flows["flow_id"].map(labels)).groupby(["amount_kind", "currency"])["label"]
+    per_panel = dataset.flows.assign(label=dataset.flows["flow_id"].map(labels)).groupby(["amount_kind", "currency"])[
+        "label"
+    ]
     assert all(group.is_unique for _, group in per_panel)
 
 
@@ -94,8 +121,16 @@ def test_log_toggle_sets_every_money_axis_to_log(dataset) -> None:
 
 def test_grouping_sets_the_legend(dataset) -> None:
     figure = funding.flows_figure(dataset.flows, dataset, group="status")
-    assert {trace.name for trace in figure.data} == {"paid", "budgeted", "offered", "declined", "honoured (existing agreements)",
-                                                     "charged", "not shipped", "reported claim"}
+    assert {trace.name for trace in figure.data} == {
+        "paid",
+        "budgeted",
+        "offered",
+        "declined",
+        "honoured (existing agreements)",
+        "charged",
+        "not shipped",
+        "reported claim",
+    }
 
 
 def test_non_usd_amount_shows_the_sources_conversion_in_hover(dataset) -> None:
@@ -116,7 +151,9 @@ def test_skoltech_series_is_a_count_on_its_own_axis(dataset) -> None:
 
 def test_records_of_the_same_count_in_the_same_year_are_one_bar_that_says_so(dataset) -> None:
     shipped = funding.count_series(dataset.metrics, "Skoltech", "Huawei research contracts")
-    twice = pd.concat([dataset.metrics, shipped.drop(columns="records").assign(metric_id=lambda f: f["metric_id"] + "-again")])
+    twice = pd.concat(
+        [dataset.metrics, shipped.drop(columns="records").assign(metric_id=lambda f: f["metric_id"] + "-again")]
+    )
     series = funding.count_series(twice, "Skoltech", "Huawei research contracts")
     assert list(zip(series["year"], series["value"], series["records"])) == [(2013, 1.0, 2), (2019, 10.0, 2)]
     assert list(series["metric_id"]) == list(shipped["metric_id"])  # the first record stands for the others
@@ -145,8 +182,12 @@ def test_figures_table_keeps_units(dataset) -> None:
 
 
 def test_a_crowded_panel_shows_its_largest_amounts_and_says_how_many_it_hides(dataset) -> None:
-    per_year = dataset.flows[(dataset.flows["amount_kind"] == "per_year") & (dataset.flows["currency"] == "USD")].iloc[[0]]
-    crowd = pd.concat([per_year.assign(flow_id=f"crowd-{i}", amount=float(i + 1)) for i in range(45)], ignore_index=True)
+    per_year = dataset.flows[(dataset.flows["amount_kind"] == "per_year") & (dataset.flows["currency"] == "USD")].iloc[
+        [0]
+    ]
+    crowd = pd.concat(
+        [per_year.assign(flow_id=f"crowd-{i}", amount=float(i + 1)) for i in range(45)], ignore_index=True
+    )
     figure = funding.flows_figure(crowd, dataset)
     drawn = sorted(x for trace in figure.data for x in trace.x)
     assert drawn == [float(i) for i in range(16, 46)]  # the 30 largest of 45

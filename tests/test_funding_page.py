@@ -52,5 +52,6 @@ def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(tmp_path
     assert not at.exception
     assert len(at.metric) == funding.TARGETS_SHOWN
     assert [caption.value for caption in at.caption if "more targets" in caption.value] == [
-        "27 more targets are in the table below."]
+        "27 more targets are in the table below."
+    ]
     assert len(at.dataframe[-1].value) == 10 * 13  # the figures table still has every figure

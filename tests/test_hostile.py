@@ -26,14 +26,20 @@ from tests.apptest_helpers import deck_specs, plotly_specs, run_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # Each would run script if it reached a page as HTML: the browser test checks window.__pwned stays undefined.
-SCRIPT = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script></script><script>window.__pwned=1</script>'
+SCRIPT = (
+    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script></script><script>window.__pwned=1</script>'
+)
 JS_LINK = "[open me](javascript:window.__pwned=1)"
 INVISIBLE = "\u202edlrow\u200b"  # right-to-left override and a zero-width space
 LONG = "very long " * 600
 HOSTILE_EDITS = {
     # table: (id column, id, {column: new value})
     "places": ("place_id", "nsu", {"name_en": f"NSU {SCRIPT}{INVISIBLE}", "research_fields": JS_LINK}),
-    "events": ("event_id", "nsu-development-centre", {"title_en": f"Centre {SCRIPT} {JS_LINK}", "summary_en": LONG + SCRIPT}),
+    "events": (
+        "event_id",
+        "nsu-development-centre",
+        {"title_en": f"Centre {SCRIPT} {JS_LINK}", "summary_en": LONG + SCRIPT},
+    ),
     "flows": ("flow_id", "huawei-university-research-budget", {"description_en": f"Budget {SCRIPT} {JS_LINK}"}),
     "stances": ("stance_id", "aws-research-presence", {"statement_en": f"Stance {SCRIPT} {JS_LINK}"}),
     "sources": ("source_id", "scmp-tbforum", {"title": f"Source {SCRIPT} {JS_LINK}", "publisher": f"Pub {SCRIPT}"}),
@@ -81,7 +87,11 @@ def _shown_text(at) -> list[str]:
     """Every Markdown body and label a run emitted."""
     kinds = ("markdown", "caption", "text", "info", "warning", "error", "success", "title", "header", "subheader")
     shown = [str(getattr(element, "value", "")) for kind in kinds for element in at.get(kind)]
-    shown += [str(getattr(element, "label", "")) for kind in ("metric", "expander", "selectbox", "radio") for element in at.get(kind)]
+    shown += [
+        str(getattr(element, "label", ""))
+        for kind in ("metric", "expander", "selectbox", "radio")
+        for element in at.get(kind)
+    ]
     return shown
 
 
@@ -151,7 +161,9 @@ def test_map_tooltips_hold_plain_text_for_the_chart_to_escape(hostile_app: Path,
     layer = next(layer for layer in deck_specs(at)[0]["layers"] if layer["id"] == "partners")
     assert f"NSU {SCRIPT}dlrow" in [row["tip_name"] for row in layer["data"]]
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
-    assert set(re.findall(r"\{(\w+)\}", tooltip["html"])) <= {column for column in partners.columns if column.startswith("tip_")}
+    assert set(re.findall(r"\{(\w+)\}", tooltip["html"])) <= {
+        column for column in partners.columns if column.startswith("tip_")
+    }
 
 
 class _Elements(HTMLParser):
@@ -184,14 +196,20 @@ def test_briefing_export_keeps_hostile_text_inert(hostile, hostile_dir: Path) ->
     document = _Elements()
     document.feed(briefing.export_html(hostile, hostile_dir, "en"))
     assert not [tag for tag, attrs in document.tags if tag == "img" or any(name.startswith("on") for name in attrs)]
-    assert not [body for body in document.scripts if body.strip() == "window.__pwned=1"]  # no break-out of a chart's JSON
-    assert any("Centre &lt;img" in body or "Centre \\u003cimg" in body for body in document.scripts)  # the text is there, inert
-    assert not [tag for tag, attrs in document.tags if tag == "a" and (attrs.get("href") or "").startswith("javascript:")]
+    assert not [
+        body for body in document.scripts if body.strip() == "window.__pwned=1"
+    ]  # no break-out of a chart's JSON
+    assert any(
+        "Centre &lt;img" in body or "Centre \\u003cimg" in body for body in document.scripts
+    )  # the text is there, inert
+    assert not [
+        tag for tag, attrs in document.tags if tag == "a" and (attrs.get("href") or "").startswith("javascript:")
+    ]
 
 
 # --------------------------------------------------------------------------- formula injection in exports
 
-FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn", "=1+1"]
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn", "=1+1"]
 
 
 def test_every_formula_prefix_is_neutralised() -> None:
@@ -256,8 +274,18 @@ HOSTILE_PARAMS = [
 ]
 
 
-@pytest.mark.parametrize("script", ["pages/timeline.py", "pages/map.py", "pages/funding.py", "pages/compare.py",
-                                  "pages/sources.py", "pages/briefing.py", "dashboard.py"])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "pages/timeline.py",
+        "pages/map.py",
+        "pages/funding.py",
+        "pages/compare.py",
+        "pages/sources.py",
+        "pages/briefing.py",
+        "dashboard.py",
+    ],
+)
 def test_hostile_query_parameters_fall_back_with_a_notice(script: str) -> None:
     for params in HOSTILE_PARAMS:
         at = run_page(script, params)

@@ -6,13 +6,15 @@ import re
 
 import pandas as pd
 import pytest
-
 from apptest_helpers import run_page
+
 from techrift import i18n, overview
 
 
 def test_every_label_is_translated() -> None:
-    missing = [key for key, entry in i18n.CATALOGUE.items() for lang in i18n.LANGUAGES if not entry.get(lang, "").strip()]
+    missing = [
+        key for key, entry in i18n.CATALOGUE.items() for lang in i18n.LANGUAGES if not entry.get(lang, "").strip()
+    ]
     assert missing == []
 
 

@@ -26,10 +26,17 @@ VISITS = [
 def _fingerprint(dataset) -> dict[str, tuple[tuple[str, ...], int]]:
     # The tables, and what is derived from them once per dataset and shared by every run.
     frames = {field.name: getattr(dataset, field.name) for field in dataclasses.fields(dataset)}
-    frames |= {"sources_by_id": dataset.sources_by_id, "citations": sources.citations(dataset),
-               "source_table": sources.source_table(dataset), "seed_quotes": sources.seed_view(dataset, "seed-000")[0]}
-    return {name: (tuple(frame.columns), int(pd.util.hash_pandas_object(frame.astype(str), index=True).sum()))
-            for name, frame in frames.items() if isinstance(frame, pd.DataFrame)}
+    frames |= {
+        "sources_by_id": dataset.sources_by_id,
+        "citations": sources.citations(dataset),
+        "source_table": sources.source_table(dataset),
+        "seed_quotes": sources.seed_view(dataset, "seed-000")[0],
+    }
+    return {
+        name: (tuple(frame.columns), int(pd.util.hash_pandas_object(frame.astype(str), index=True).sum()))
+        for name, frame in frames.items()
+        if isinstance(frame, pd.DataFrame)
+    }
 
 
 def test_one_shared_dataset_is_not_modified_by_any_page() -> None:

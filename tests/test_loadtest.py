@@ -30,8 +30,13 @@ def test_only_loopback_servers_can_be_targeted() -> None:
 
 def test_sessions_and_duration_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
     assert loadtest.parse_args([]).sessions == 50 and loadtest.parse_args([]).seconds == 60
-    for too_much in (["--sessions", "201"], ["--sessions", "0"], ["--seconds", "1801"], ["--url", "http://example.org"],
-                     ["--pid", "1"]):
+    for too_much in (
+        ["--sessions", "201"],
+        ["--sessions", "0"],
+        ["--seconds", "1801"],
+        ["--url", "http://example.org"],
+        ["--pid", "1"],
+    ):
         with pytest.raises(SystemExit):
             loadtest.parse_args(too_much)
     assert "not this machine" in capsys.readouterr().err
@@ -45,7 +50,6 @@ def test_action_plans_are_reproducible_and_start_with_a_deep_link() -> None:
     assert {action.kind for action in first[1:]} == {"page", "filter"}
     switches = [action for action in first if action.kind == "page"]
     assert all(before.page != after.page for before, after in itertools.pairwise([first[0], *switches]))
-
 
 
 def test_every_deep_link_becomes_the_query_a_browser_sends() -> None:
@@ -70,6 +74,7 @@ def test_a_fault_in_the_load_test_ends_the_run_with_an_error_instead_of_hanging(
     with pytest.raises(RuntimeError, match="3 of 3 sessions crashed") as raised:
         run_alone(bounded())
     assert isinstance(raised.value.__cause__, TypeError)
+
 
 def _multiselect(options: list[str], chosen: list[str]) -> Element:
     element = Element()
@@ -104,13 +109,15 @@ def test_a_filter_change_toggles_one_option_or_picks_another_year_range() -> Non
 
 
 def test_loader_counts_come_from_the_servers_metrics() -> None:
-    text = "\n".join([
-        "# TYPE cache_lookups_total counter",
-        'cache_lookups_total{cache_type="st_cache_resource",cache="techrift.ui._cached_dataset",result="miss"} 1',
-        'cache_lookups_total{cache_type="st_cache_resource",cache="techrift.ui._cached_dataset",result="hit"} 412',
-        'cache_lookups_total{cache_type="st_session_state",cache="x,y",result="hit"} 9',
-        "active_sessions 50",
-    ])
+    text = "\n".join(
+        [
+            "# TYPE cache_lookups_total counter",
+            'cache_lookups_total{cache_type="st_cache_resource",cache="techrift.ui._cached_dataset",result="miss"} 1',
+            'cache_lookups_total{cache_type="st_cache_resource",cache="techrift.ui._cached_dataset",result="hit"} 412',
+            'cache_lookups_total{cache_type="st_session_state",cache="x,y",result="hit"} 9',
+            "active_sessions 50",
+        ]
+    )
     samples = loadtest.parse_metrics(text)
     assert loadtest.gauge(samples, "active_sessions") == 50
     assert loadtest.cache_counts(samples) == [loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 412)]
@@ -122,13 +129,17 @@ def test_loader_counts_come_from_the_servers_metrics() -> None:
 def test_a_call_that_waited_for_another_threads_load_counts_as_answered_from_the_cache() -> None:
     # The startup preload computes the dataset; the first visitor's call misses, waits for it, and takes its value.
     labels = 'cache_type="st_cache_resource",cache="techrift.ui._cached_dataset"'
-    text = "\n".join([
-        f'cache_lookups_total{{{labels},result="miss"}} 2',
-        f'cache_lookups_total{{{labels},result="hit"}} 30',
-        f'cache_compute_duration_seconds_count{{{labels},trigger="miss"}} 1',
-        f'cache_compute_duration_seconds_bucket{{{labels},le="0.25",trigger="miss"}} 1',
-    ])
-    assert loadtest.cache_counts(loadtest.parse_metrics(text)) == [loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 31)]
+    text = "\n".join(
+        [
+            f'cache_lookups_total{{{labels},result="miss"}} 2',
+            f'cache_lookups_total{{{labels},result="hit"}} 30',
+            f'cache_compute_duration_seconds_count{{{labels},trigger="miss"}} 1',
+            f'cache_compute_duration_seconds_bucket{{{labels},le="0.25",trigger="miss"}} 1',
+        ]
+    )
+    assert loadtest.cache_counts(loadtest.parse_metrics(text)) == [
+        loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 31)
+    ]
 
 
 def test_summary_counts_errors_and_takes_percentiles() -> None:

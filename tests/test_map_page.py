@@ -14,7 +14,14 @@ def test_russia_view_emits_an_offline_deck_with_partners_and_arcs() -> None:
     assert not at.exception
     (spec,) = deck_specs(at)
     assert spec["mapStyle"] == "__MAP_STYLE__" and spec.get("mapProvider") is None  # no basemap fetched
-    assert {row["place_id"] for row in _layer(spec, "partners")["data"]} == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu"}
+    assert {row["place_id"] for row in _layer(spec, "partners")["data"]} == {
+        "skoltech",
+        "nstu",
+        "mipt",
+        "nsu",
+        "spbpu",
+        "kfu",
+    }
     assert len(_layer(spec, "arcs")["data"]) == 10
     assert not any(layer["id"] == "western" for layer in spec["layers"])
     assert spec["initialViewState"]["longitude"] == 62

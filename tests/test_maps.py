@@ -118,14 +118,21 @@ def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None
 
 def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
-    crowd = pd.concat([partners.assign(place_id=partners["place_id"] + f"-{i}", events=i % 7 + 1) for i in range(300)],
-                      ignore_index=True)
+    crowd = pd.concat(
+        [partners.assign(place_id=partners["place_id"] + f"-{i}", events=i % 7 + 1) for i in range(300)],
+        ignore_index=True,
+    )
     assert len(crowd) > maps.MAX_POINTS_PER_LAYER
     drawn = maps.most_tied(crowd)
     assert len(drawn) == maps.MAX_POINTS_PER_LAYER
     assert drawn["events"].min() >= crowd["events"].nlargest(maps.MAX_POINTS_PER_LAYER).min()
-    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), crowd,
-                             maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    deck = maps.partner_deck(
+        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        crowd,
+        maps.huawei_sites(dataset.places),
+        None,
+        maps.RUSSIA,
+    )
     spec = json.loads(deck.to_json())
     layer = next(layer for layer in spec["layers"] if layer["id"] == "partners")
     assert len(layer["data"]) == maps.MAX_POINTS_PER_LAYER
@@ -141,8 +148,9 @@ def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_l
     arcs = maps.arcs(partners, crowded)
     assert len(arcs) == len(maps.arcs(partners, sites))  # still one headquarters arc and at most one same-city arc each
     assert arcs[arcs["to_id"] == "nsu"]["from_id"].tolist() == ["huawei-hq", "huawei-novosibirsk"]
-    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners, crowded, None,
-                             maps.RUSSIA)
+    deck = maps.partner_deck(
+        maps.load_outlines(default_data_dir() / "countries.geojson"), partners, crowded, None, maps.RUSSIA
+    )
     layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
     assert len(layers["huawei_sites"]["data"]) == maps.MAX_POINTS_PER_LAYER
     drawn_sites = {site["place_id"] for site in layers["huawei_sites"]["data"]}
@@ -158,8 +166,16 @@ def _square(x: float, y: float, iso: str) -> dict:
 
 def test_countries_that_share_a_border_point_are_neighbours() -> None:
     # A 2x2 grid of squares (every two share at least a corner) and one island far away.
-    grid = {"type": "FeatureCollection", "features": [_square(0, 0, "A"), _square(1, 0, "B"), _square(0, 1, "C"),
-                                                        _square(1, 1, "D"), _square(10, 10, "E")]}
+    grid = {
+        "type": "FeatureCollection",
+        "features": [
+            _square(0, 0, "A"),
+            _square(1, 0, "B"),
+            _square(0, 1, "C"),
+            _square(1, 1, "D"),
+            _square(10, 10, "E"),
+        ],
+    }
     assert maps.neighbours(grid) == [{1, 2, 3}, {0, 2, 3}, {0, 1, 3}, {0, 1, 2}, set()]
     tints = maps.country_tints(grid)
     assert len(set(tints[:4])) == 4 and tints[4] == 0
@@ -183,11 +199,20 @@ def test_no_two_neighbouring_countries_look_alike() -> None:
 def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     western = maps.western_sites(dataset.events, dataset.places, dataset.flows)
-    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
-                             maps.huawei_sites(dataset.places), western, maps.WORLD)
+    deck = maps.partner_deck(
+        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        partners,
+        maps.huawei_sites(dataset.places),
+        western,
+        maps.WORLD,
+    )
     tooltip_fields = set(re.findall(r"\{(\w+)\}", maps.TOOLTIP["html"]))
     assert tooltip_fields == set(maps.TIP_FIELDS) and tooltip_fields <= set(maps.POINT_FIELDS)
-    points = {layer["id"]: layer["data"] for layer in json.loads(deck.to_json())["layers"] if layer["@@type"] == "ScatterplotLayer"}
+    points = {
+        layer["id"]: layer["data"]
+        for layer in json.loads(deck.to_json())["layers"]
+        if layer["@@type"] == "ScatterplotLayer"
+    }
     assert set(points) == {"huawei_sites", "partners", "western"}
     for layer_id, rows in points.items():
         assert rows and all(set(row) == set(maps.POINT_FIELDS) for row in rows), layer_id
@@ -201,18 +226,30 @@ def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) ->
     western = maps.western_sites(american, dataset.places, dataset.flows)
     assert partners.empty and not western.empty
     assert list(partners.columns) == list(western.columns) == maps.SITE_COLUMNS
-    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
-                             maps.huawei_sites(dataset.places), western, maps.WORLD)
+    deck = maps.partner_deck(
+        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        partners,
+        maps.huawei_sites(dataset.places),
+        western,
+        maps.WORLD,
+    )
     layers = {layer["id"]: layer["data"] for layer in json.loads(deck.to_json())["layers"]}
     assert layers["partners"] == [] and {row["place_id"] for row in layers["western"]} == set(western["place_id"])
 
 
 def test_arcs_are_drawn_with_fewer_segments_than_deck_gl_s_default(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
-    deck = maps.partner_deck(maps.load_outlines(default_data_dir() / "countries.geojson"), partners,
-                             maps.huawei_sites(dataset.places), None, maps.RUSSIA)
+    deck = maps.partner_deck(
+        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        partners,
+        maps.huawei_sites(dataset.places),
+        None,
+        maps.RUSSIA,
+    )
     arcs = next(layer for layer in json.loads(deck.to_json())["layers"] if layer["id"] == "arcs")
-    assert arcs["numSegments"] == maps.ARC_SEGMENTS < 50 and len(arcs["data"]) == len(maps.arcs(partners, maps.huawei_sites(dataset.places)))
+    assert arcs["numSegments"] == maps.ARC_SEGMENTS < 50 and len(arcs["data"]) == len(
+        maps.arcs(partners, maps.huawei_sites(dataset.places))
+    )
 
 
 def test_tooltips_are_built_for_the_places_drawn_only(dataset) -> None:
@@ -220,11 +257,19 @@ def test_tooltips_are_built_for_the_places_drawn_only(dataset) -> None:
     nsu = dataset.places[dataset.places["place_id"].eq("nsu")]
     tie = dataset.events[dataset.events["place_id"].eq("nsu")].head(1)
     extra = maps.MAX_POINTS_PER_LAYER  # enough one-tie places to push some out of the drawn set
-    places = pd.concat([dataset.places, nsu.loc[nsu.index.repeat(extra)].assign(place_id=[f"clone-{i:04d}" for i in range(extra)])],
-                       ignore_index=True)
-    events = pd.concat([dataset.events, tie.loc[tie.index.repeat(extra)].assign(place_id=[f"clone-{i:04d}" for i in range(extra)],
-                                                                                 event_id=[f"tie-{i:04d}" for i in range(extra)])],
-                       ignore_index=True)
+    places = pd.concat(
+        [dataset.places, nsu.loc[nsu.index.repeat(extra)].assign(place_id=[f"clone-{i:04d}" for i in range(extra)])],
+        ignore_index=True,
+    )
+    events = pd.concat(
+        [
+            dataset.events,
+            tie.loc[tie.index.repeat(extra)].assign(
+                place_id=[f"clone-{i:04d}" for i in range(extra)], event_id=[f"tie-{i:04d}" for i in range(extra)]
+            ),
+        ],
+        ignore_index=True,
+    )
     crowd = maps.partner_sites(events, places, dataset.flows)
     drawn = maps.most_tied(crowd)
     assert len(crowd) == len(partners) + extra and len(drawn) == maps.MAX_POINTS_PER_LAYER

@@ -11,9 +11,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from apptest_helpers import run_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from apptest_helpers import run_page
 from techrift import ui, views
 from techrift.data import load_dataset
 
@@ -93,7 +93,9 @@ def test_the_timeline_download_holds_the_view_shown(offered) -> None:
     narrowed_rows = csv_rows(offered["techrift-timeline.csv"])
     whole = run_page("pages/timeline.py")
     assert narrowed_rows["event_id"].tolist() == narrowed.dataframe[0].value["event_id"].tolist()
-    assert csv_rows(offered["techrift-timeline.csv"])["event_id"].tolist() == whole.dataframe[0].value["event_id"].tolist()
+    assert (
+        csv_rows(offered["techrift-timeline.csv"])["event_id"].tolist() == whole.dataframe[0].value["event_id"].tolist()
+    )
     assert 0 < len(narrowed_rows) < len(whole.dataframe[0].value)
 
 
@@ -117,9 +119,14 @@ def test_comparison_downloads_hold_the_pair_shown(offered) -> None:
     comparison = csv_rows(offered["techrift-Nvidia-vs-AWS.csv"])
     assert list(comparison.columns[1:3]) == ["Nvidia: position", "Nvidia: statement"]
     assert set(comparison["dimension"]) <= {subheader.value for subheader in at.subheader}
-    assert csv_rows(offered["techrift-Nvidia-vs-AWS-moves.csv"])["event_id"].tolist() == at.dataframe[0].value["event_id"].tolist()
+    assert (
+        csv_rows(offered["techrift-Nvidia-vs-AWS-moves.csv"])["event_id"].tolist()
+        == at.dataframe[0].value["event_id"].tolist()
+    )
 
 
 def test_the_sources_download_lists_every_source(offered) -> None:
     at = run_page("pages/sources.py")
-    assert csv_rows(offered["techrift-sources.csv"])["source_id"].tolist() == at.dataframe[0].value["source_id"].tolist()
+    assert (
+        csv_rows(offered["techrift-sources.csv"])["source_id"].tolist() == at.dataframe[0].value["source_id"].tolist()
+    )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-
 from apptest_helpers import run_page
+
 from techrift import sources
 
 
@@ -51,7 +51,9 @@ def _covering_by_definition(text: str, quotes: pd.DataFrame) -> list[tuple[str, 
 
 def test_segments_agree_with_the_definition_on_nested_repeated_and_adjacent_quotes() -> None:
     text = "abcabcab xyz abc. abcab"
-    quotes = pd.DataFrame({"quote_id": ["q1", "q2", "q3", "q4", "q5"], "text": ["abc", "bcab", "cabcab x", "xyz", " abc. "]})
+    quotes = pd.DataFrame(
+        {"quote_id": ["q1", "q2", "q3", "q4", "q5"], "text": ["abc", "bcab", "cabcab x", "xyz", " abc. "]}
+    )
     segments = sources.seed_segments(text, quotes)
     assert "".join(s.text for s in segments) == text
     per_character = [s.quote_ids for s in segments for _ in s.text]

@@ -26,9 +26,13 @@ def test_streamlit_run_serves_the_app_that_dashboard_defines() -> None:
 
 def test_importing_the_entry_point_loads_nothing_heavy() -> None:
     # The server imports dashboard.py before it listens: the data and the chart libraries are left to the lifespan.
-    code = (f"import sys, dashboard; from techrift import startup; print(type(dashboard.app).__name__, "
-            f"dashboard.app._user_lifespan is startup.lifespan, [m for m in {HEAVY!r} if m in sys.modules])")
-    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    code = (
+        f"import sys, dashboard; from techrift import startup; print(type(dashboard.app).__name__, "
+        f"dashboard.app._user_lifespan is startup.lifespan, [m for m in {HEAVY!r} if m in sys.modules])"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
     assert shown.stdout.split(None, 2) == ["App", "True", "[]\n"]
 
 
@@ -50,7 +54,9 @@ def test_preload_leaves_the_dataset_in_the_shared_cache(empty_cache, monkeypatch
     assert len(ui.cached_dataset().events) > 0
 
 
-def test_preload_leaves_bad_data_to_the_first_page(empty_cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_preload_leaves_bad_data_to_the_first_page(
+    empty_cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))  # no tables at all
     startup.preload()  # does not raise
     with pytest.raises(DataError):  # nothing cached: the page loads again and lists the problems
@@ -92,7 +98,9 @@ def test_the_lifespan_does_not_wait_for_the_preload(monkeypatch: pytest.MonkeyPa
     assert done.wait(30)
 
 
-def test_a_failing_preload_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_failing_preload_is_logged_not_raised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken() -> None:
         raise RuntimeError("disk gone")
 
@@ -124,7 +132,9 @@ pivot = timeline.pivot_events(dataset.events, dataset.places)
 timeline.pivot_figure(pivot[pivot["start"].notna()], dataset, "en").to_json()
 print(sorted(name for name in set(sys.modules) - before if name.startswith(("plotly", "_plotly_utils", "narwhals"))))
 """
-    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    shown = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
     assert shown.stdout.strip() == "[]"
 
 
@@ -186,8 +196,14 @@ print("mapped" if libc.mallinfo2().hblkhd >= 4 << 20 else "from the heap")
 
 def test_a_large_block_is_mapped_on_its_own_once_the_threshold_is_kept() -> None:
     def where(mode: str) -> str:
-        shown = subprocess.run([sys.executable, "-c", LARGE_BLOCK_AFTER_A_LARGER_ONE, mode], cwd=ROOT,
-                               capture_output=True, text=True, check=True, timeout=60)
+        shown = subprocess.run(
+            [sys.executable, "-c", LARGE_BLOCK_AFTER_A_LARGER_ONE, mode],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
         return shown.stdout.strip()
 
     assert where("default") == "from the heap"  # kept in glibc's heap once freed

@@ -12,7 +12,9 @@ def test_scaled_dataset_is_valid_and_n_times_larger(tmp_path) -> None:
     assert validate(data_dir) == []
     counts = synthetic.row_counts(data_dir)
     assert counts == {name: count * (100 if name in synthetic.MULTIPLIED else 1) for name, count in original.items()}
-    assert sorted(path.name for path in (tmp_path / "seeds").iterdir()) == sorted(path.name for path in (PROJECT_ROOT / "seeds").iterdir())
+    assert sorted(path.name for path in (tmp_path / "seeds").iterdir()) == sorted(
+        path.name for path in (PROJECT_ROOT / "seeds").iterdir()
+    )
 
 
 def test_each_copy_refers_to_its_own_copies(tmp_path) -> None:

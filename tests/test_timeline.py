@@ -9,36 +9,106 @@ from techrift.data import with_event_dates
 
 
 def _events(rows: list[dict]) -> pd.DataFrame:
-    base = {"date_end": None, "place_id": None, "title_vi": None, "summary_vi": None, "summary_en": "s", "source_ids": "dailycal"}
+    base = {
+        "date_end": None,
+        "place_id": None,
+        "title_vi": None,
+        "summary_vi": None,
+        "summary_en": "s",
+        "source_ids": "dailycal",
+    }
     return with_event_dates(pd.DataFrame([base | row for row in rows]))
 
 
-PLACES = pd.DataFrame({
-    "place_id": ["berkeley", "skoltech", "kremlin"],
-    "name_en": ["University of California, Berkeley", "Skolkovo Institute of Science and Technology (Skoltech)", "Moscow Kremlin"],
-    "kind": ["university", "research_institute", "government"],
-})
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["berkeley", "skoltech", "kremlin"],
+        "name_en": [
+            "University of California, Berkeley",
+            "Skolkovo Institute of Science and Technology (Skoltech)",
+            "Moscow Kremlin",
+        ],
+        "kind": ["university", "research_institute", "government"],
+    }
+)
 
-SAMPLE = _events([
-    dict(event_id="cut-day", date="2019-01-30", date_precision="day", company="Huawei", counterpart="UC Berkeley",
-         place_id="berkeley", country="United States", category="tie_suspended", title_en="Berkeley suspends"),
-    dict(event_id="lab-month", date="2019-06", date_precision="month", company="Huawei", counterpart="Skoltech",
-         place_id="skoltech", country="Russia", category="lab_opened", title_en="Skoltech lab"),
-    dict(event_id="deal-month", date="2019-06", date_precision="month", company="Huawei", counterpart="MTS",
-         place_id="kremlin", country="Russia", category="deal", title_en="MTS deal"),
-    dict(event_id="review-period", date="2018", date_precision="year", date_end="2019", company="Huawei",
-         counterpart="US universities", country="United States", category="tie_review", title_en="Review"),
-    dict(event_id="aws-lab", date="2025-07-23", date_precision="day", company="AWS", counterpart="AWS lab",
-         country="China", category="lab_closed", title_en="AWS closes lab"),
-    dict(event_id="huawei-statement", date="2019", date_precision="year", company="Huawei", counterpart="Carnegie",
-         country="Russia", category="statement", title_en="Gabuev"),
-])
+SAMPLE = _events(
+    [
+        dict(
+            event_id="cut-day",
+            date="2019-01-30",
+            date_precision="day",
+            company="Huawei",
+            counterpart="UC Berkeley",
+            place_id="berkeley",
+            country="United States",
+            category="tie_suspended",
+            title_en="Berkeley suspends",
+        ),
+        dict(
+            event_id="lab-month",
+            date="2019-06",
+            date_precision="month",
+            company="Huawei",
+            counterpart="Skoltech",
+            place_id="skoltech",
+            country="Russia",
+            category="lab_opened",
+            title_en="Skoltech lab",
+        ),
+        dict(
+            event_id="deal-month",
+            date="2019-06",
+            date_precision="month",
+            company="Huawei",
+            counterpart="MTS",
+            place_id="kremlin",
+            country="Russia",
+            category="deal",
+            title_en="MTS deal",
+        ),
+        dict(
+            event_id="review-period",
+            date="2018",
+            date_precision="year",
+            date_end="2019",
+            company="Huawei",
+            counterpart="US universities",
+            country="United States",
+            category="tie_review",
+            title_en="Review",
+        ),
+        dict(
+            event_id="aws-lab",
+            date="2025-07-23",
+            date_precision="day",
+            company="AWS",
+            counterpart="AWS lab",
+            country="China",
+            category="lab_closed",
+            title_en="AWS closes lab",
+        ),
+        dict(
+            event_id="huawei-statement",
+            date="2019",
+            date_precision="year",
+            company="Huawei",
+            counterpart="Carnegie",
+            country="Russia",
+            category="statement",
+            title_en="Gabuev",
+        ),
+    ]
+)
 
 
 def test_pivot_keeps_huawei_ties_on_both_sides_only() -> None:
     pivot = timeline.pivot_events(SAMPLE, PLACES)
     assert dict(zip(pivot["event_id"], pivot["side"])) == {
-        "review-period": "west", "cut-day": "west", "lab-month": "russia", "deal-month": "russia",
+        "review-period": "west",
+        "cut-day": "west",
+        "lab-month": "russia",
+        "deal-month": "russia",
     }
 
 
@@ -56,7 +126,11 @@ def test_exact_days_are_markers_and_approximate_dates_span_their_period(dataset)
     spans = [trace for trace in figure.data if trace.type == "bar"]
     assert [list(trace.customdata[:, 0]) for trace in markers] == [["cut-day"]]
     assert pd.Timestamp(markers[0].x[0]) == pd.Timestamp("2019-01-30")
-    by_id = {trace.customdata[i, 0]: (pd.Timestamp(trace.base[i]), trace.x[i]) for trace in spans for i in range(len(trace.customdata))}
+    by_id = {
+        trace.customdata[i, 0]: (pd.Timestamp(trace.base[i]), trace.x[i])
+        for trace in spans
+        for i in range(len(trace.customdata))
+    }
     assert set(by_id) == {"lab-month", "deal-month", "review-period"}
     start, length_ms = by_id["lab-month"]
     assert start == pd.Timestamp("2019-06-01") and length_ms == 30 * 24 * 3600 * 1000  # all of June, not a day
@@ -80,13 +154,20 @@ def test_hover_names_institution_precision_and_sources(dataset) -> None:
 
 def test_events_drawn_on_the_same_spot_become_one_mark_whose_hover_names_them_all(dataset) -> None:
     same_day = SAMPLE[SAMPLE["event_id"] == "cut-day"]
-    twins = pd.concat([same_day] + [same_day.assign(event_id=f"twin-{i}", title_en=f"Twin <{i}>") for i in range(7)], ignore_index=True)
-    figure = timeline.pivot_figure(timeline.pivot_events(pd.concat([SAMPLE, twins.iloc[1:]], ignore_index=True), PLACES), dataset)
+    twins = pd.concat(
+        [same_day] + [same_day.assign(event_id=f"twin-{i}", title_en=f"Twin <{i}>") for i in range(7)],
+        ignore_index=True,
+    )
+    figure = timeline.pivot_figure(
+        timeline.pivot_events(pd.concat([SAMPLE, twins.iloc[1:]], ignore_index=True), PLACES), dataset
+    )
     marks = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
     assert set(marks) == set(timeline.pivot_events(SAMPLE, PLACES)["event_id"])  # one mark per spot, the first event's
     hover = marks["cut-day"]
     assert "7 more on the same dates" in hover
-    assert [f"Twin &lt;{i}&gt;" in hover for i in range(7)] == [True] * timeline.TITLES_LISTED + [False] * (7 - timeline.TITLES_LISTED)
+    assert [f"Twin &lt;{i}&gt;" in hover for i in range(7)] == [True] * timeline.TITLES_LISTED + [False] * (
+        7 - timeline.TITLES_LISTED
+    )
     assert "and 2 more (every event is in the table below)" in hover
     assert not any("same dates" in text for event_id, text in marks.items() if event_id != "cut-day")
 
@@ -96,7 +177,9 @@ def test_each_side_is_marked_by_a_rule_and_label_above_its_first_lane(dataset) -
     dated = pivot[pivot["start"].notna()]
     figure = timeline.pivot_figure(dated, dataset)
     lanes = list(figure.layout.yaxis.categoryarray)
-    first_lane = {side: min(lanes.index(lane) for lane in dated.loc[dated["side"] == side, "lane"]) for side in set(dated["side"])}
+    first_lane = {
+        side: min(lanes.index(lane) for lane in dated.loc[dated["side"] == side, "lane"]) for side in set(dated["side"])
+    }
     expected = sorted(first_lane[side] - 0.5 for side in first_lane)
     assert sorted(shape.y0 for shape in figure.layout.shapes) == expected
     assert all(shape.y0 == shape.y1 and shape.xref == "x domain" for shape in figure.layout.shapes)
@@ -116,8 +199,13 @@ def test_shipped_pivot_covers_both_sides(dataset) -> None:
     pivot = timeline.pivot_events(dataset.events, dataset.places)
     west = set(pivot.loc[pivot["side"] == "west", "lane"])
     russia = set(pivot.loc[pivot["side"] == "russia", "lane"])
-    assert {"Princeton University", "Stanford University", "University of California, Berkeley",
-            "Massachusetts Institute of Technology", "University of Oxford"} <= west
+    assert {
+        "Princeton University",
+        "Stanford University",
+        "University of California, Berkeley",
+        "Massachusetts Institute of Technology",
+        "University of Oxford",
+    } <= west
     assert {"Skoltech", "MIPT", "MTS", "Novosibirsk State Technical University"} <= russia
     table = timeline.events_table(pivot, dataset)
     assert list(table["event_id"]) == list(pivot["event_id"])
@@ -131,9 +219,11 @@ def test_kind_filter_keeps_only_the_chosen_kinds(dataset) -> None:
 
 
 def test_sides_of_the_pivot() -> None:
-    events = pd.DataFrame({
-        "company": ["Huawei", "Huawei", "Huawei", "Huawei", "Huawei", "Nvidia"],
-        "category": ["tie_cut", "tie_cut", "partnership", "partnership", "policy", "tie_cut"],
-        "country": ["United States", "Russia", "Russia", "China", "United States", "United States"],
-    })
+    events = pd.DataFrame(
+        {
+            "company": ["Huawei", "Huawei", "Huawei", "Huawei", "Huawei", "Nvidia"],
+            "category": ["tie_cut", "tie_cut", "partnership", "partnership", "policy", "tie_cut"],
+            "country": ["United States", "Russia", "Russia", "China", "United States", "United States"],
+        }
+    )
     assert timeline.sides(events).fillna("none").tolist() == ["west", "none", "russia", "none", "context", "none"]

@@ -21,7 +21,11 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def _line_of(path: Path, start: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.startswith(start))
+    return next(
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.startswith(start)
+    )
 
 
 def _only(problems: list[Problem]) -> Problem:
@@ -34,7 +38,9 @@ def test_shipped_data_is_clean() -> None:
 
 
 def test_cli_summary_when_clean() -> None:
-    result = subprocess.run([sys.executable, "-m", "techrift", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "techrift", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("data OK") and "events" in result.stdout and len(result.stdout.splitlines()) == 1
 
@@ -67,7 +73,9 @@ def test_wrong_type(data_copy: Path) -> None:
     path = data_copy / "flows.csv"
     _edit(path, ",2000000,USD,per_year,", ",two million,USD,per_year,")
     problem = _only(validate(data_copy))
-    assert problem == Problem("flows.csv", _line_of(path, "skoltech-contracts-2019"), "amount", "two million", "not a number")
+    assert problem == Problem(
+        "flows.csv", _line_of(path, "skoltech-contracts-2019"), "amount", "two million", "not a number"
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,7 +83,12 @@ def test_wrong_type(data_copy: Path) -> None:
     [
         ("princeton-no-new-gifts,2018-07,month", "princeton-no-new-gifts,2018-13,month", "date", "month must be 01-12"),
         ("doj-indictments,2019-01-28,day", "doj-indictments,2019-02-30,day", "date", "no such day in that month"),
-        ("doj-indictments,2019-01-28,day", "doj-indictments,2019-01-28,month", "date_precision", "does not match the date '2019-01-28'"),
+        (
+            "doj-indictments,2019-01-28,day",
+            "doj-indictments,2019-01-28,month",
+            "date_precision",
+            "does not match the date '2019-01-28'",
+        ),
         ("doj-indictments,2019-01-28,day", "doj-indictments,28/01/2019,day", "date", "does not have the expected form"),
     ],
 )
@@ -100,21 +113,32 @@ def test_duplicate_id(data_copy: Path) -> None:
     path = data_copy / "events.csv"
     _edit(path, "\noxford-stops-funding,", "\nprinceton-no-new-gifts,")
     problems = [p for p in validate(data_copy) if p.why == "duplicate id"]
-    assert {p.line for p in problems} == {_line_of(path, "princeton-no-new-gifts"), _line_of(path, "princeton-no-new-gifts") + 2}
+    assert {p.line for p in problems} == {
+        _line_of(path, "princeton-no-new-gifts"),
+        _line_of(path, "princeton-no-new-gifts") + 2,
+    }
 
 
 def test_reference_to_a_missing_source(data_copy: Path) -> None:
     path = data_copy / "events.csv"
     _edit(path, "nature-2019;mobileworldlive-mit\n", "nature-2019;no-such-source\n")
     problem = _only(validate(data_copy))
-    assert problem == Problem("events.csv", _line_of(path, "oxford-stops-funding"), "source_ids", "no-such-source", "no such id in sources.csv")
+    assert problem == Problem(
+        "events.csv",
+        _line_of(path, "oxford-stops-funding"),
+        "source_ids",
+        "no-such-source",
+        "no such id in sources.csv",
+    )
 
 
 def test_reference_to_a_missing_place(data_copy: Path) -> None:
     path = data_copy / "events.csv"
     _edit(path, ",Stanford University,stanford,", ",Stanford University,stanford-campus,")
     problem = _only(validate(data_copy))
-    assert problem == Problem("events.csv", _line_of(path, "stanford-moratorium"), "place_id", "stanford-campus", "no such id in places.csv")
+    assert problem == Problem(
+        "events.csv", _line_of(path, "stanford-moratorium"), "place_id", "stanford-campus", "no such id in places.csv"
+    )
 
 
 def test_quote_not_found_in_its_seed(data_copy: Path) -> None:
@@ -129,14 +153,21 @@ def test_quote_of_a_missing_record(data_copy: Path) -> None:
     path = data_copy / "quotes.csv"
     _edit(path, "q-atlas,seed-000,events,atlas-launch-russia,", "q-atlas,seed-000,events,atlas-launch,")
     problems = validate(data_copy)
-    assert Problem("quotes.csv", _line_of(path, "q-atlas"), "record_id", "atlas-launch", "no such record in events.csv") in problems
+    assert (
+        Problem("quotes.csv", _line_of(path, "q-atlas"), "record_id", "atlas-launch", "no such record in events.csv")
+        in problems
+    )
 
 
 def test_record_citing_a_seed_without_a_fragment(data_copy: Path) -> None:
     path = data_copy / "events.csv"
     _edit(path, "bloomberg-yahoo\n", "bloomberg-yahoo;seed-000\n")
     problem = _only(validate(data_copy))
-    assert (problem.line, problem.column, problem.value) == (_line_of(path, "ohio-state-cuts"), "source_ids", "seed-000")
+    assert (problem.line, problem.column, problem.value) == (
+        _line_of(path, "ohio-state-cuts"),
+        "source_ids",
+        "seed-000",
+    )
     assert "quotes.csv has no fragment" in problem.why
 
 
@@ -182,7 +213,10 @@ def test_missing_file(data_copy: Path) -> None:
 def test_missing_seed_file(data_copy: Path) -> None:
     (data_copy.parent / "seeds" / "003_b470348c963816f1.txt").unlink()
     problems = validate(data_copy)
-    assert any(p.file == "sources.csv" and p.column == "seed_file" and p.why.startswith("seed file not found") for p in problems)
+    assert any(
+        p.file == "sources.csv" and p.column == "seed_file" and p.why.startswith("seed file not found")
+        for p in problems
+    )
 
 
 def test_row_with_too_many_fields(data_copy: Path) -> None:
@@ -209,10 +243,18 @@ def test_all_faults_in_all_files_are_reported_at_once_and_nothing_is_modified(da
 def test_cli_prints_every_problem_and_fails(data_copy: Path) -> None:
     _edit(data_copy / "places.csv", ",55.699,37.359,", ",95.5,37.359,")
     _edit(data_copy / "events.csv", "nature-2019;mobileworldlive-mit\n", "nature-2019;no-such-source\n")
-    result = subprocess.run([sys.executable, "-m", "techrift", "validate", str(data_copy)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "techrift", "validate", str(data_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(line.startswith("places.csv:") and ": lat: '95.5': must be at most 90" in line for line in lines)
-    assert any(line.startswith("events.csv:") and ": source_ids: 'no-such-source': no such id in sources.csv" in line for line in lines)
+    assert any(
+        line.startswith("events.csv:") and ": source_ids: 'no-such-source': no such id in sources.csv" in line
+        for line in lines
+    )
     assert "2 problem(s)" in result.stderr

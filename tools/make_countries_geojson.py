@@ -39,7 +39,9 @@ def _simplify(geometry: dict) -> dict | None:
             kept.append(rings)
     if not kept:
         return None
-    return {"type": "Polygon", "coordinates": kept[0]} if len(kept) == 1 else {"type": "MultiPolygon", "coordinates": kept}
+    return (
+        {"type": "Polygon", "coordinates": kept[0]} if len(kept) == 1 else {"type": "MultiPolygon", "coordinates": kept}
+    )
 
 
 def main() -> None:

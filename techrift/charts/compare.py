@@ -61,9 +61,16 @@ def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
         y += [None, lab["lane"], lab["lane"]]
         hover += [None, text, text]
     return go.Scatter(
-        x=x[1:], y=y[1:], mode="lines", showlegend=False, connectgaps=False,
-        line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4), opacity=0.6, meta="lab_lifetime",
-        hovertext=hover[1:], hovertemplate="%{hovertext}<extra></extra>",
+        x=x[1:],
+        y=y[1:],
+        mode="lines",
+        showlegend=False,
+        connectgaps=False,
+        line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4),
+        opacity=0.6,
+        meta="lab_lifetime",
+        hovertext=hover[1:],
+        hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
@@ -76,7 +83,9 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     lifetimes = distinct_lifetimes(compare.lab_lifetimes(dated, dataset.places))
     window = close_up_window(dated)
     panels = 1 if window is None else 2
-    figure = make_subplots(rows=1, cols=panels, shared_yaxes=True, column_widths=[0.4, 0.6][-panels:], horizontal_spacing=0.03)
+    figure = make_subplots(
+        rows=1, cols=panels, shared_yaxes=True, column_widths=[0.4, 0.6][-panels:], horizontal_spacing=0.03
+    )
     figure.update_layout(events.layout).update_layout(height=HEIGHT)
     for column in range(1, panels + 1):
         # Lifetimes first so the opening and closing marks sit on top of their line.
@@ -85,13 +94,28 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
         for trace in events.data:
             figure.add_trace(trace if column == 1 else type(trace)(trace).update(showlegend=False), row=1, col=column)
     for lab in lifetimes.head(MAX_LABELLED_LIFETIMES).to_dict("records"):
-        figure.add_annotation(x=lab["opened"] + (lab["closed"] - lab["opened"]) / 2, y=lab["lane"], yshift=18, row=1, col=1,
-                              text=html.escape(_lifetime_text(lab, lang)), showarrow=False, font=dict(size=12))
+        figure.add_annotation(
+            x=lab["opened"] + (lab["closed"] - lab["opened"]) / 2,
+            y=lab["lane"],
+            yshift=18,
+            row=1,
+            col=1,
+            text=html.escape(_lifetime_text(lab, lang)),
+            showarrow=False,
+            font=dict(size=12),
+        )
     if window is not None:
         figure.add_vrect(x0=window[0], x1=window[1], row=1, col=1, **CLOSE_UP_TINT)
         figure.add_vrect(x0=window[0], x1=window[1], row=1, col=2, **CLOSE_UP_TINT)
         figure.update_xaxes(range=list(window), row=1, col=2)
     figure.update_xaxes(type="date", title=None)
-    figure.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", title=None,
-                        tickmode="array", tickvals=lanes, ticktext=[compare.lane_label(lane, dated) for lane in lanes])
+    figure.update_yaxes(
+        categoryorder="array",
+        categoryarray=lanes,
+        autorange="reversed",
+        title=None,
+        tickmode="array",
+        tickvals=lanes,
+        ticktext=[compare.lane_label(lane, dated) for lane in lanes],
+    )
     return figure

@@ -91,8 +91,10 @@ def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -
     shared = labels.groupby([flows["amount_kind"], flows["currency"], labels]).transform("size") > 1
     if shared.any():
         named = flows[shared]
-        labels[shared] += [f" · {publishers} [{flow_id}]" for publishers, flow_id
-                           in zip(dataset.publishers(named["source_ids"]), named["flow_id"])]
+        labels[shared] += [
+            f" · {publishers} [{flow_id}]"
+            for publishers, flow_id in zip(dataset.publishers(named["source_ids"]), named["flow_id"])
+        ]
     return dict(zip(flows["flow_id"], labels))
 
 
@@ -102,7 +104,9 @@ def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> p
 
 
 @cached_figure
-def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en") -> go.Figure:
+def flows_figure(
+    flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en"
+) -> go.Figure:
     """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`.
 
     A panel with more than MAX_BARS_PER_PANEL amounts shows its largest and says so in its title.
@@ -112,16 +116,27 @@ def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient"
     flows = largest_per_panel(flows)
     counts = [int(min(totals[pair], MAX_BARS_PER_PANEL)) for pair in kinds]
     titles = [f"{t('kind_' + kind, lang)} ({currency})" for kind, currency in kinds]
-    titles = [title if totals[pair] <= MAX_BARS_PER_PANEL else f"{title}: {t('largest_of', lang, shown=MAX_BARS_PER_PANEL, total=int(totals[pair]))}"
-              for title, pair in zip(titles, kinds)]
-    figure = make_subplots(rows=len(kinds), cols=1, row_heights=counts,
-                           vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)), subplot_titles=titles)
+    titles = [
+        title
+        if totals[pair] <= MAX_BARS_PER_PANEL
+        else f"{title}: {t('largest_of', lang, shown=MAX_BARS_PER_PANEL, total=int(totals[pair]))}"
+        for title, pair in zip(titles, kinds)
+    ]
+    figure = make_subplots(
+        rows=len(kinds),
+        cols=1,
+        row_heights=counts,
+        vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)),
+        subplot_titles=titles,
+    )
     records = flows.to_dict("records")
     bars_of = flows.assign(
         group_value=[_group_value(flow, group, lang) for flow in records],
         label=flows["flow_id"].map(unique_bar_labels(flows, dataset, lang)),
         text=[amount_label(flow, lang) for flow in records],
-        hover=[_hover(flow, publishers, lang) for flow, publishers in zip(records, dataset.publishers(flows["source_ids"]))],
+        hover=[
+            _hover(flow, publishers, lang) for flow, publishers in zip(records, dataset.publishers(flows["source_ids"]))
+        ],
     )
     group_values = sorted(bars_of["group_value"].unique())
     palette = list(style.CATEGORY_COLORS.values())
@@ -133,20 +148,41 @@ def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient"
             bars = panel[panel["group_value"] == value]
             if bars.empty:
                 continue
-            figure.add_trace(go.Bar(
-                orientation="h", name=value, legendgroup=value, showlegend=value not in in_legend,
-                x=bars["amount"], y=bars["label"], text=bars["text"], textposition="auto",
-                marker=dict(color=colours[value],
-                            pattern=dict(shape=["" if s in PAID_LIKE else "/" for s in bars["status"]], fgcolor="white",
-                                         fillmode="overlay")),
-                customdata=bars[["flow_id"]].to_numpy(), hovertext=bars["hover"],
-                hovertemplate="%{hovertext}<extra></extra>", meta={"amount_kind": kind, "currency": currency},
-            ), row=row_number, col=1)
+            figure.add_trace(
+                go.Bar(
+                    orientation="h",
+                    name=value,
+                    legendgroup=value,
+                    showlegend=value not in in_legend,
+                    x=bars["amount"],
+                    y=bars["label"],
+                    text=bars["text"],
+                    textposition="auto",
+                    marker=dict(
+                        color=colours[value],
+                        pattern=dict(
+                            shape=["" if s in PAID_LIKE else "/" for s in bars["status"]],
+                            fgcolor="white",
+                            fillmode="overlay",
+                        ),
+                    ),
+                    customdata=bars[["flow_id"]].to_numpy(),
+                    hovertext=bars["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    meta={"amount_kind": kind, "currency": currency},
+                ),
+                row=row_number,
+                col=1,
+            )
             in_legend.add(value)
         figure.update_xaxes(type="log" if log else "linear", title_text=currency, row=row_number, col=1)
     figure.update_layout(
-        template=style.TEMPLATE_NAME, barmode="stack", height=160 + 60 * sum(counts) + 40 * len(kinds),
-        legend=dict(title=t(f"group_{group}", lang)), clickmode="event+select", uniformtext=dict(minsize=10, mode="show"),
+        template=style.TEMPLATE_NAME,
+        barmode="stack",
+        height=160 + 60 * sum(counts) + 40 * len(kinds),
+        legend=dict(title=t(f"group_{group}", lang)),
+        clickmode="event+select",
+        uniformtext=dict(minsize=10, mode="show"),
     )
     figure.update_yaxes(automargin=True)
     return figure
@@ -155,21 +191,23 @@ def flows_figure(flows: pd.DataFrame, dataset: Dataset, group: str = "recipient"
 def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """The flows shown, one row each, with amount, unit, meaning, years, status, conversion note and sources."""
     records = flows.to_dict("records")
-    return pd.DataFrame({
-        "payer": flows["payer"],
-        "recipient": flows["recipient"],
-        "amount": flows["amount"],
-        "currency": flows["currency"],
-        "meaning": [t(f"kind_{k}", lang) for k in flows["amount_kind"]],
-        "label": [amount_label(flow, lang) for flow in records],
-        "years": [years_label(flow, lang) for flow in records],
-        "status": [t(f"status_{s}", lang) for s in flows["status"]],
-        "usd_equivalent": flows["usd_amount"],
-        "usd_note": flows["usd_note"],
-        "description": localized_column(flows, "description", lang),
-        "sources": dataset.publishers(flows["source_ids"]),
-        "flow_id": flows["flow_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "payer": flows["payer"],
+            "recipient": flows["recipient"],
+            "amount": flows["amount"],
+            "currency": flows["currency"],
+            "meaning": [t(f"kind_{k}", lang) for k in flows["amount_kind"]],
+            "label": [amount_label(flow, lang) for flow in records],
+            "years": [years_label(flow, lang) for flow in records],
+            "status": [t(f"status_{s}", lang) for s in flows["status"]],
+            "usd_equivalent": flows["usd_amount"],
+            "usd_note": flows["usd_note"],
+            "description": localized_column(flows, "description", lang),
+            "sources": dataset.publishers(flows["source_ids"]),
+            "flow_id": flows["flow_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def count_series(metrics: pd.DataFrame, subject: str, metric: str) -> pd.DataFrame:
@@ -188,7 +226,9 @@ AMOUNTS_IN_NOTE = 3
 def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
     """The distinct amounts of `flows` with their years, for a note on a count chart: at most AMOUNTS_IN_NOTE, then
     how many more (at 1000x the shipped data the note named 1,000 amounts and took seconds to draw)."""
-    amounts = list(dict.fromkeys(f"{amount_label(flow, lang)} ({years_label(flow, lang)})" for flow in flows.to_dict("records")))
+    amounts = list(
+        dict.fromkeys(f"{amount_label(flow, lang)} ({years_label(flow, lang)})" for flow in flows.to_dict("records"))
+    )
     if not amounts:
         return None
     more = len(amounts) - AMOUNTS_IN_NOTE
@@ -198,18 +238,32 @@ def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
 def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str = "en") -> go.Figure:
     """A small bar chart of a count over the years, on its own count axis; `note` annotates it (e.g. the money)."""
     unit = series["unit"].iloc[0] if len(series) else ""
-    figure = go.Figure(go.Bar(
-        x=series["year"].astype(str), y=series["value"], text=[f"{v:,.0f} {unit}" for v in series["value"]],
-        textposition="outside", marker_color=style.CATEGORY_COLORS["partnership"],
-        customdata=series[["metric_id"]].to_numpy(),
-        hovertext=[html.escape(text) + (f"<br><i>{html.escape(t('same_bar', lang, count=records))}</i>" if records > 1 else "")
-                   for text, records in zip(localized_column(series, "description", lang), series["records"])],
-        hovertemplate="%{hovertext}<extra></extra>",
-    ))
-    figure.update_layout(template=style.TEMPLATE_NAME, height=320, yaxis=dict(title=unit, rangemode="tozero"),
-                         xaxis=dict(type="category", title=None))
+    figure = go.Figure(
+        go.Bar(
+            x=series["year"].astype(str),
+            y=series["value"],
+            text=[f"{v:,.0f} {unit}" for v in series["value"]],
+            textposition="outside",
+            marker_color=style.CATEGORY_COLORS["partnership"],
+            customdata=series[["metric_id"]].to_numpy(),
+            hovertext=[
+                html.escape(text)
+                + (f"<br><i>{html.escape(t('same_bar', lang, count=records))}</i>" if records > 1 else "")
+                for text, records in zip(localized_column(series, "description", lang), series["records"])
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        template=style.TEMPLATE_NAME,
+        height=320,
+        yaxis=dict(title=unit, rangemode="tozero"),
+        xaxis=dict(type="category", title=None),
+    )
     if note:
-        figure.add_annotation(x=1, xref="paper", y=1.08, yref="paper", xanchor="right", showarrow=False, text=html.escape(note))
+        figure.add_annotation(
+            x=1, xref="paper", y=1.08, yref="paper", xanchor="right", showarrow=False, text=html.escape(note)
+        )
     return figure
 
 
@@ -219,14 +273,16 @@ TARGETS_SHOWN = 3
 
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
-    return pd.DataFrame({
-        "subject": metrics["subject"],
-        "figure": metrics["metric"],
-        "value": metrics["value"],
-        "unit": metrics["unit"],
-        "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
-        "year": metrics["year"],
-        "within_years": metrics["horizon_years"],
-        "description": localized_column(metrics, "description", lang),
-        "metric_id": metrics["metric_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "subject": metrics["subject"],
+            "figure": metrics["metric"],
+            "value": metrics["value"],
+            "unit": metrics["unit"],
+            "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
+            "year": metrics["year"],
+            "within_years": metrics["horizon_years"],
+            "description": localized_column(metrics, "description", lang),
+            "metric_id": metrics["metric_id"],
+        }
+    ).reset_index(drop=True)

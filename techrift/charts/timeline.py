@@ -74,8 +74,13 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
         f"{html.escape(date)} ({html.escape(precision)})<br>"
         f"{html.escape(sources)}: {html.escape(publishers)}"
         for lane, category, title, date, precision, publishers in zip(
-            pivot["lane"], pivot["category"], localized_column(pivot, "title", lang), pivot["date_label"], precisions,
-            dataset.publishers(pivot["source_ids"]))
+            pivot["lane"],
+            pivot["category"],
+            localized_column(pivot, "title", lang),
+            pivot["date_label"],
+            precisions,
+            dataset.publishers(pivot["source_ids"]),
+        )
     ]
 
 
@@ -96,11 +101,16 @@ def merge_coincident(dated: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     others = dated.drop(index=merged.index)
     titles = localized_column(others, "title", lang)
     listed = titles.groupby([others[key] for key in COINCIDENT], sort=False, dropna=False).agg(
-        lambda more: "<br>".join(map(html.escape, more.head(TITLES_LISTED))))
+        lambda more: "<br>".join(map(html.escape, more.head(TITLES_LISTED)))
+    )
     lines = listed.reindex(pd.MultiIndex.from_frame(shared[COINCIDENT])).to_numpy()
     merged.loc[shared.index, "also"] = [
         f"<br><i>{html.escape(t('same_mark', lang, count=count - 1))}</i><br>{line}"
-        + (f"<br>{html.escape(t('more_events', lang, count=count - 1 - TITLES_LISTED))}" if count - 1 > TITLES_LISTED else "")
+        + (
+            f"<br>{html.escape(t('more_events', lang, count=count - 1 - TITLES_LISTED))}"
+            if count - 1 > TITLES_LISTED
+            else ""
+        )
         for count, line in zip(shared["merged"], lines)
     ]
     return merged
@@ -122,31 +132,62 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
         label = t(f"category_{category}", lang)
         exact, approximate = of_kind[~of_kind["approximate"]], of_kind[of_kind["approximate"]]
         if not approximate.empty:
-            figure.add_trace(go.Bar(
-                name=label, legendgroup=category, showlegend=category not in shown_in_legend, orientation="h",
-                y=approximate["lane"], base=approximate["start"],
-                x=[(end + ONE_DAY - start) / pd.Timedelta(milliseconds=1) for start, end in zip(approximate["start"], approximate["end"])],
-                marker=dict(color=style.CATEGORY_COLORS[category], opacity=0.55,
-                            pattern=dict(shape="/", fgcolor="white", fillmode="overlay", solidity=0.4),
-                            line=dict(color=style.CATEGORY_COLORS[category], width=1.5)),
-                customdata=approximate[["event_id"]].to_numpy(), hovertext=approximate["hover"],
-                hovertemplate="%{hovertext}<extra></extra>", meta="approximate", width=0.55,
-            ))
+            figure.add_trace(
+                go.Bar(
+                    name=label,
+                    legendgroup=category,
+                    showlegend=category not in shown_in_legend,
+                    orientation="h",
+                    y=approximate["lane"],
+                    base=approximate["start"],
+                    x=[
+                        (end + ONE_DAY - start) / pd.Timedelta(milliseconds=1)
+                        for start, end in zip(approximate["start"], approximate["end"])
+                    ],
+                    marker=dict(
+                        color=style.CATEGORY_COLORS[category],
+                        opacity=0.55,
+                        pattern=dict(shape="/", fgcolor="white", fillmode="overlay", solidity=0.4),
+                        line=dict(color=style.CATEGORY_COLORS[category], width=1.5),
+                    ),
+                    customdata=approximate[["event_id"]].to_numpy(),
+                    hovertext=approximate["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    meta="approximate",
+                    width=0.55,
+                )
+            )
             shown_in_legend.add(category)
         if not exact.empty:
-            figure.add_trace(go.Scatter(
-                name=label, legendgroup=category, showlegend=category not in shown_in_legend, mode="markers",
-                x=exact["start"], y=exact["lane"],
-                marker=dict(color=style.CATEGORY_COLORS[category], symbol=style.CATEGORY_SYMBOLS[category], size=16,
-                            line=dict(color="#1c2833", width=1)),
-                customdata=exact[["event_id"]].to_numpy(), hovertext=exact["hover"],
-                hovertemplate="%{hovertext}<extra></extra>", meta="exact",
-            ))
+            figure.add_trace(
+                go.Scatter(
+                    name=label,
+                    legendgroup=category,
+                    showlegend=category not in shown_in_legend,
+                    mode="markers",
+                    x=exact["start"],
+                    y=exact["lane"],
+                    marker=dict(
+                        color=style.CATEGORY_COLORS[category],
+                        symbol=style.CATEGORY_SYMBOLS[category],
+                        size=16,
+                        line=dict(color="#1c2833", width=1),
+                    ),
+                    customdata=exact[["event_id"]].to_numpy(),
+                    hovertext=exact["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    meta="exact",
+                )
+            )
             shown_in_legend.add(category)
     figure.update_layout(
-        template=style.TEMPLATE_NAME, barmode="overlay", height=140 + 34 * max(len(lanes), 1),
+        template=style.TEMPLATE_NAME,
+        barmode="overlay",
+        height=140 + 34 * max(len(lanes), 1),
         yaxis=dict(categoryorder="array", categoryarray=lanes, autorange="reversed", title=None),
-        xaxis=dict(type="date", title=None), clickmode="event+select", dragmode="pan",
+        xaxis=dict(type="date", title=None),
+        clickmode="event+select",
+        dragmode="pan",
         legend=dict(title=t("timeline_legend", lang)),
     )
     return figure
@@ -172,26 +213,50 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
         if not side_lanes:
             continue
         boundary = lanes.index(side_lanes[0]) - 0.5
-        rules.append(dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=boundary, y1=boundary,
-                          line=dict(color="#566573", width=1, dash="dot")))
-        labels.append(dict(
-            x=1, xref="paper", xanchor="right", y=boundary, yanchor="middle", showarrow=False, bgcolor="white",
-            text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>", font=dict(size=12, color="#566573"),
-        ))
+        rules.append(
+            dict(
+                type="line",
+                xref="x domain",
+                x0=0,
+                x1=1,
+                yref="y",
+                y0=boundary,
+                y1=boundary,
+                line=dict(color="#566573", width=1, dash="dot"),
+            )
+        )
+        labels.append(
+            dict(
+                x=1,
+                xref="paper",
+                xanchor="right",
+                y=boundary,
+                yanchor="middle",
+                showarrow=False,
+                bgcolor="white",
+                text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>",
+                font=dict(size=12, color="#566573"),
+            )
+        )
     figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])
 
 
 def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """Events drawn on lanes, as rows: the accessible alternative to the chart, and what the CSV download holds."""
-    table = pd.DataFrame({
-        "date": events["date_label"],
-        "precision": [t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang) for p in events["date_precision"]],
-        "lane": events["lane"],
-        "action": [t(f"category_{c}", lang) for c in events["category"]],
-        "title": localized_column(events, "title", lang),
-        "sources": dataset.publishers(events["source_ids"]),
-        "event_id": events["event_id"],
-    })
+    table = pd.DataFrame(
+        {
+            "date": events["date_label"],
+            "precision": [
+                t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang)
+                for p in events["date_precision"]
+            ],
+            "lane": events["lane"],
+            "action": [t(f"category_{c}", lang) for c in events["category"]],
+            "title": localized_column(events, "title", lang),
+            "sources": dataset.publishers(events["source_ids"]),
+            "event_id": events["event_id"],
+        }
+    )
     if "side" in events.columns:
         table.insert(2, "side", [t(f"side_{s}", lang) for s in events["side"]])
     return table.reset_index(drop=True)

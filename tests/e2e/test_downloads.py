@@ -6,8 +6,8 @@ import io
 
 import pandas as pd
 import pytest
-
 from conftest import visit
+
 from techrift import filters as flt
 from techrift.charts import timeline
 from techrift.data import default_data_dir, load_dataset

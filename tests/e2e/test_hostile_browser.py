@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import screenshot, wait_for_app
 from test_pages import web_mercator
+
 from techrift import bench, briefing, maps
 from techrift.data import DATA_DIR_ENV, load_dataset
 from tests.test_hostile import write_hostile_copy
@@ -70,7 +70,9 @@ def test_hostile_text_in_map_tooltip_stays_text(page, hostile_url: str, hostile_
     centre = web_mercator(state.longitude, state.latitude, state.zoom)
     point = web_mercator(place["lon"], place["lat"], state.zoom)
     box = page.locator(bench.DECK_DRAWN).first.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1])
+    page.mouse.move(
+        box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
+    )
     tooltip = page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible")
     assert "NSU <img src=x onerror=" in tooltip.inner_text()  # the tag is shown as text

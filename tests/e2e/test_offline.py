@@ -4,7 +4,6 @@ any host but this machine."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import VIEW_PATHS, outside_requests, visit
 
 pytestmark = pytest.mark.e2e

@@ -4,8 +4,8 @@ write the URL and a link sets them back, a bad link falls back with a notice."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import EXCEPTION, VIEW_PATHS, pick_country, query_of, rerun_after, screenshot, visit
+
 from techrift import overview
 from techrift.data import load_dataset
 from techrift.i18n import t
@@ -22,8 +22,13 @@ def test_overview_shows_the_headline_figures_of_the_data(app) -> None:
     visit(app, "")
     metrics = app.locator('[data-testid="stMain"] [data-testid="stMetric"]')
     assert metrics.count() == len(figures) == 5
-    shown = [(m.locator('[data-testid="stMetricLabel"]').inner_text().strip(),
-              m.locator('[data-testid="stMetricValue"]').inner_text().strip()) for m in metrics.all()]
+    shown = [
+        (
+            m.locator('[data-testid="stMetricLabel"]').inner_text().strip(),
+            m.locator('[data-testid="stMetricValue"]').inner_text().strip(),
+        )
+        for m in metrics.all()
+    ]
     assert shown == [(figure.label, figure.value) for figure in figures]
     assert app.get_by_role("heading", name="TechRift").first.is_visible()
     assert app.locator(EXCEPTION).count() == 0

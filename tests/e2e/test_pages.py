@@ -15,8 +15,8 @@ from urllib.parse import parse_qs
 
 import plotly.graph_objects as go
 import pytest
-
 from conftest import DECK, EXCEPTION, PLOTLY, pick_country, query_of, rerun_after, screenshot, visit
+
 from techrift import briefing, compare, maps
 from techrift import filters as flt
 from techrift.bench import served, wait_for_app
@@ -30,7 +30,10 @@ pytestmark = pytest.mark.e2e
 TODO: Any = "TODO"
 MarkCount = Callable[[Dataset, flt.Filters, flt.FilterOptions], int]
 # kind of chart -> (its element, what inside it shows that it was drawn)
-CHARTS = {"plotly": ('[data-testid="stPlotlyChart"]', ".js-plotly-plot .main-svg"), "deck": ('[data-testid="stDeckGlJsonChart"]', "canvas")}
+CHARTS = {
+    "plotly": ('[data-testid="stPlotlyChart"]', ".js-plotly-plot .main-svg"),
+    "deck": ('[data-testid="stDeckGlJsonChart"]', "canvas"),
+}
 
 
 @dataclass(frozen=True)
@@ -39,16 +42,25 @@ class PageSpec:
 
     heading: str  # a heading the page shows
     charts: dict[str, int]  # kind of chart (CHARTS) -> how many the page draws on the shipped data
-    marks: MarkCount | None  # marks (bars, markers) in the page's first Plotly chart, from the data; None: no Plotly chart
-    filter: tuple[str, str] | None  # a view's query and a country whose pick changes what it draws; None: nothing filtered is drawn
+    marks: (
+        MarkCount | None
+    )  # marks (bars, markers) in the page's first Plotly chart, from the data; None: no Plotly chart
+    filter: (
+        tuple[str, str] | None
+    )  # a view's query and a country whose pick changes what it draws; None: nothing filtered is drawn
     deep_link: tuple[str, str]  # a query, and a text only the view it opens shows
-    pick: tuple[str, str, str, str] | None  # a view with one mark; the URL parameter clicking it sets, its value, a text of the detail
+    pick: (
+        tuple[str, str, str, str] | None
+    )  # a view with one mark; the URL parameter clicking it sets, its value, a text of the detail
 
 
 def plotly_marks(figure: go.Figure) -> int:
     """Bars and markers in a figure (lines and shapes are not marks one can click)."""
-    return sum(len(trace.x if trace.x is not None else ()) for trace in figure.data
-               if trace.type == "bar" or "markers" in (getattr(trace, "mode", None) or ""))
+    return sum(
+        len(trace.x if trace.x is not None else ())
+        for trace in figure.data
+        if trace.type == "bar" or "markers" in (getattr(trace, "mode", None) or "")
+    )
 
 
 def dated_pivot_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
@@ -74,29 +86,70 @@ def first_briefing_step(dataset: Dataset, filters: flt.Filters, options: flt.Fil
 
 
 PAGES: dict[str, PageSpec] = {
-    "": PageSpec(heading="TechRift", charts={}, marks=None, filter=None,
-                 deep_link=("lang=vi", t("overview_story", "vi")), pick=None),
-    "timeline": PageSpec(heading="Doors close in the US", charts={"plotly": 1}, marks=dated_pivot_events,
-                         filter=("", "United Kingdom"),
-                         deep_link=("years=2019-2019&country=United%20Kingdom&event=oxford-stops-funding",
-                                    "Oxford stops seeking new Huawei funding"),
-                         pick=("years=2019-2019&country=United%20Kingdom", "event", "oxford-stops-funding",
-                               "Oxford stops seeking new Huawei funding")),
-    "map": PageSpec(heading="Huawei's partners in Russia", charts={"deck": 1}, marks=None, filter=("view=world", "United States"),
-                    deep_link=("view=world&place=princeton", "Princeton University"),
-                    pick=("view=world&country=United%20Kingdom", "place", "oxford", "Oxford, United Kingdom")),
-    "funding": PageSpec(heading="The money", charts={"plotly": 2}, marks=flows_in_filters, filter=("", "United States"),
-                        deep_link=("company=Nvidia&log=1&flow=nvidia-h20-unshipped", "2.5 billion USD of sales not shipped"),
-                        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim",
-                              "helped generate close to 1 billion USD")),
-    "compare": PageSpec(heading="AWS vs Nvidia in China", charts={"plotly": 1}, marks=compare_moves, filter=("", "China"),
-                        deep_link=("a=Nvidia&b=AWS", "Nvidia vs AWS in China"),
-                        pick=("years=2018-2018", "event", "aws-shanghai-lab-opened", "AWS opens its Shanghai AI lab under Zhang Zheng")),
-    "sources": PageSpec(heading="Sources", charts={}, marks=None, filter=None,
-                        deep_link=("source=dailycal", "UC Berkeley suspends new research collaborations"), pick=None),
-    "briefing": PageSpec(heading="The doors close in the US", charts={"plotly": 1}, marks=first_briefing_step,
-                         filter=("", "United Kingdom"), deep_link=("step=4", "The money, kept apart by what it means"),
-                         pick=None),  # presenter mode shows the story; a mark's detail is on its page
+    "": PageSpec(
+        heading="TechRift",
+        charts={},
+        marks=None,
+        filter=None,
+        deep_link=("lang=vi", t("overview_story", "vi")),
+        pick=None,
+    ),
+    "timeline": PageSpec(
+        heading="Doors close in the US",
+        charts={"plotly": 1},
+        marks=dated_pivot_events,
+        filter=("", "United Kingdom"),
+        deep_link=(
+            "years=2019-2019&country=United%20Kingdom&event=oxford-stops-funding",
+            "Oxford stops seeking new Huawei funding",
+        ),
+        pick=(
+            "years=2019-2019&country=United%20Kingdom",
+            "event",
+            "oxford-stops-funding",
+            "Oxford stops seeking new Huawei funding",
+        ),
+    ),
+    "map": PageSpec(
+        heading="Huawei's partners in Russia",
+        charts={"deck": 1},
+        marks=None,
+        filter=("view=world", "United States"),
+        deep_link=("view=world&place=princeton", "Princeton University"),
+        pick=("view=world&country=United%20Kingdom", "place", "oxford", "Oxford, United Kingdom"),
+    ),
+    "funding": PageSpec(
+        heading="The money",
+        charts={"plotly": 2},
+        marks=flows_in_filters,
+        filter=("", "United States"),
+        deep_link=("company=Nvidia&log=1&flow=nvidia-h20-unshipped", "2.5 billion USD of sales not shipped"),
+        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim", "helped generate close to 1 billion USD"),
+    ),
+    "compare": PageSpec(
+        heading="AWS vs Nvidia in China",
+        charts={"plotly": 1},
+        marks=compare_moves,
+        filter=("", "China"),
+        deep_link=("a=Nvidia&b=AWS", "Nvidia vs AWS in China"),
+        pick=("years=2018-2018", "event", "aws-shanghai-lab-opened", "AWS opens its Shanghai AI lab under Zhang Zheng"),
+    ),
+    "sources": PageSpec(
+        heading="Sources",
+        charts={},
+        marks=None,
+        filter=None,
+        deep_link=("source=dailycal", "UC Berkeley suspends new research collaborations"),
+        pick=None,
+    ),
+    "briefing": PageSpec(
+        heading="The doors close in the US",
+        charts={"plotly": 1},
+        marks=first_briefing_step,
+        filter=("", "United Kingdom"),
+        deep_link=("step=4", "The money, kept apart by what it means"),
+        pick=None,
+    ),  # presenter mode shows the story; a mark's detail is on its page
 }
 
 
@@ -192,7 +245,9 @@ def click_place_on_the_map(page, dataset: Dataset, place_id: str, view: str) -> 
     point = web_mercator(place["lon"], place["lat"], state.zoom)
     box = page.locator(DECK).first.bounding_box()
     x, y = box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
-    page.mouse.move(x, y)  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
+    page.mouse.move(
+        x, y
+    )  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
     page.wait_for_selector(".deck-tooltip", state="visible")
     # deck.gl reports a single click only once no second click can follow (it zooms on a double click), ~0.6 s here.
     # Then the pointer leaves, so the tooltip goes and what is asserted next is the page's own detail.
@@ -213,7 +268,9 @@ def test_clicking_a_chart_mark_opens_its_detail(app, path: str, shipped) -> None
         assert first_chart_marks(app) == 1
         mark = app.locator(CHARTS["plotly"][0]).first.locator(".js-plotly-plot .point")
         rerun_after(app, lambda: mark.click(force=True))
-    app.wait_for_function(f"() => new URLSearchParams(location.search).get('{param}') === '{record_id}'", timeout=15_000)
+    app.wait_for_function(
+        f"() => new URLSearchParams(location.search).get('{param}') === '{record_id}'", timeout=15_000
+    )
     app.get_by_text(detail).filter(visible=True).first.wait_for(timeout=15_000)
     assert shows(app, detail)
     assert app.locator(EXCEPTION).count() == 0
@@ -223,8 +280,9 @@ def test_clicking_a_chart_mark_opens_its_detail(app, path: str, shipped) -> None
 def test_filters_survive_a_page_switch(app) -> None:
     visit(app, "timeline?company=Huawei&years=2019-2021")
     app.locator('[data-testid="stSidebarNav"] a').filter(has_text="Funding: the money").first.click()
-    app.wait_for_function("() => location.pathname.endsWith('/funding') && location.search.includes('company=Huawei')",
-                          timeout=15_000)
+    app.wait_for_function(
+        "() => location.pathname.endsWith('/funding') && location.search.includes('company=Huawei')", timeout=15_000
+    )
     assert query_of(app).get("company") == "Huawei" and query_of(app).get("years") == "2019-2021"
 
 

@@ -91,6 +91,7 @@ def test_a_change_that_never_settles_says_what_was_seen(page) -> None:
     page.evaluate(bench._RECORDER)
     page.click("#pick")  # an action that starts no run
     seen = bench.what_was_seen(page)
-    assert seen.startswith("action seen; script states after it (ms, state): []; app messages after it: 0; "
-                           "script state now: notRunning")
+    assert seen.startswith(
+        "action seen; script states after it (ms, state): []; app messages after it: 0; script state now: notRunning"
+    )
     assert seen.endswith("main area last changed at never ms")
