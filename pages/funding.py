@@ -5,7 +5,7 @@ import streamlit as st
 from techrift import filters as flt
 from techrift import ui, views
 from techrift.charts import funding
-from techrift.i18n import localized, t
+from techrift.i18n import localized, t, value_label
 from techrift.text import escape_markdown
 
 context = ui.start_page()
@@ -26,7 +26,7 @@ group = ui.bound_radio(
 )
 log = ui.bound_toggle(t("log_scale", lang), "log", False, container=right)
 
-if flows.empty:
+if flt.money_drawn(flows).empty:
     ui.empty_state(t("funding_empty", lang))
 else:
     chart = st.plotly_chart(
@@ -37,6 +37,8 @@ else:
         width="stretch",
     )
     ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
+    if estimates := len(flows) - len(flt.money_drawn(flows)):
+        st.caption(t("estimates_not_drawn", lang, count=estimates))
     labels = {
         row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
         for row in flows.to_dict("records")
@@ -80,7 +82,7 @@ headline_targets = targets.head(funding.TARGETS_SHOWN)
 for column, (_, target) in zip(st.columns(max(len(headline_targets), 1)), headline_targets.iterrows()):
     column.metric(
         target["metric"],
-        f"{target['value']:,.0f} {target['unit']}",
+        value_label(target, lang),
         help=t("within_years", lang, years=target["horizon_years"], year=target["year"]),
     )
 if len(targets) > len(headline_targets):

@@ -10,7 +10,7 @@ import pandas as pd
 from techrift import filters as flt
 from techrift import schema
 from techrift.data import Dataset, split_ids
-from techrift.i18n import localized, t
+from techrift.i18n import localized, t, value_label
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
 # Amazon's e-book and app-store exits belong to the AWS story, so the AWS lane and the AWS company filter take them in.
@@ -181,10 +181,6 @@ class KeyFigure:
     source_ids: str
 
 
-def _metric_value(metric: pd.Series) -> str:
-    return f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
-
-
 @lru_cache(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
 def key_figures(
     dataset: Dataset, company: str, lang: str = "en", limit: int | None = None
@@ -209,7 +205,7 @@ def key_figures(
         figures.append(
             KeyFigure(
                 f"{metric['metric']}{year}",
-                _metric_value(metric),
+                value_label(metric, lang),
                 localized(metric, "description", lang),
                 metric["source_ids"],
             )

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from techrift import schema
 from techrift.data import Dataset
 
 YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY = "years", "company", "country"
@@ -187,3 +188,8 @@ def apply_to_metrics(metrics: pd.DataFrame, filters: Filters, options: FilterOpt
 def apply_to_places(places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The places in the chosen countries."""
     return places[_in(places["country"], filters.countries)]
+
+
+def money_drawn(flows: pd.DataFrame) -> pd.DataFrame:
+    """The flows a money chart may draw: an estimate is listed in the table, never drawn beside money spent or booked."""
+    return flows[~flows["status"].isin(schema.ESTIMATE_STATUSES)]

@@ -6,6 +6,7 @@ Translations are stored here and in the data's *_vi columns; nothing is machine-
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -53,6 +54,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "category_partnership": {"en": "Partnership", "vi": "Hợp tác"},
     "category_lab_opened": {"en": "Lab opened", "vi": "Mở phòng thí nghiệm"},
     "category_lab_closed": {"en": "Lab closed", "vi": "Đóng phòng thí nghiệm"},
+    "category_scale_back": {"en": "Research scaled back", "vi": "Thu hẹp nghiên cứu"},
     "category_market_exit": {"en": "Market exit", "vi": "Rút khỏi thị trường"},
     "category_deal": {"en": "Deal", "vi": "Thỏa thuận"},
     "category_visit": {"en": "Visit", "vi": "Chuyến thăm"},
@@ -121,6 +123,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status_charged": {"en": "charged", "vi": "đã trích"},
     "status_not_shipped": {"en": "not shipped", "vi": "không giao được"},
     "status_reported_claim": {"en": "reported claim", "vi": "tuyên bố được đưa tin"},
+    "qualifier_about": {"en": "about {value}", "vi": "khoảng {value}"},
+    "qualifier_more_than": {"en": "more than {value}", "vi": "hơn {value}"},
+    "qualifier_at_least": {"en": "at least {value}", "vi": "ít nhất {value}"},
+    "qualifier_up_to": {"en": "up to {value}", "vi": "tối đa {value}"},
+    "estimates_not_drawn": {
+        "en": "Not drawn: estimates, not money spent or booked ({count}). The table below lists them.",
+        "vi": "Không vẽ trên biểu đồ: các khoản ước tính, chưa chi hoặc chưa ghi nhận ({count}). Bảng bên dưới liệt kê các khoản này.",
+    },
+    "status_contracted": {"en": "contract value", "vi": "giá trị hợp đồng"},
+    "status_expected": {"en": "expected (an estimate, not booked)", "vi": "dự kiến (ước tính, chưa ghi nhận)"},
     "group_payer": {"en": "Payer", "vi": "Bên chi"},
     "group_recipient": {"en": "Recipient", "vi": "Bên nhận"},
     "group_year": {"en": "Year", "vi": "Năm"},
@@ -435,6 +447,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "headline_russia": {"en": "Huawei's Russian academic partners", "vi": "Đối tác học thuật Nga của Huawei"},
     "headline_russia_detail": {"en": "named in the sources{claim}", "vi": "được nêu tên trong các nguồn{claim}"},
+    "headline_russia_inferred": {
+        "en": "; {count} more inferred, not named",
+        "vi": "; thêm {count} đơn vị được suy luận, không được nêu tên",
+    },
+    "identification_named": {"en": "named in the sources", "vi": "được nêu tên trong nguồn"},
+    "identification_inferred": {"en": "identification inferred", "vi": "danh tính được suy luận"},
+    "identification_inferred_note": {
+        "en": "The sources do not name this institution: the identification is inferred (see the summary).",
+        "vi": "Các nguồn không nêu tên cơ sở này: danh tính là suy luận (xem phần tóm tắt).",
+    },
+    "name_inferred": {"en": "{name} (identification inferred)", "vi": "{name} (danh tính được suy luận)"},
     "headline_russia_claim": {"en": "; the seed claims at least {count}", "vi": "; bài gốc nói ít nhất {count}"},
     "headline_budget": {"en": "Huawei's yearly university budget", "vi": "Ngân sách đại học hằng năm"},
     "headline_budget_value": {"en": "{millions} million USD", "vi": "{millions} triệu USD"},
@@ -486,3 +509,10 @@ def parse_language(raw: str) -> tuple[str, str | None]:
     if code in LANGUAGES:
         return code, None
     return DEFAULT_LANGUAGE, f"Language “{raw[:20]}” is not available; showing English."
+
+
+def value_label(metric: Mapping[str, Any], lang: str = "en") -> str:
+    """A non-money figure with its unit and the source's bound: 'more than 100,000 developers', 'about 13%'."""
+    text = f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
+    qualifier = metric.get("value_qualifier")
+    return t(f"qualifier_{qualifier}", lang, value=text) if isinstance(qualifier, str) else text

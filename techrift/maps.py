@@ -126,6 +126,7 @@ SITE_COLUMNS = [
     "lat",
     "kind",
     "events",
+    "identification",
     "first_date",
     "approximate",
     "radius",
@@ -163,6 +164,7 @@ def sites_of(
     kinds = rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories)))
     place = academic.drop_duplicates("place_id").set_index("place_id").loc[kinds.index]
     counts = by_place.size()
+    named = relevant["identification"].eq("named").groupby(relevant["place_id"]).any()
     sites = pd.DataFrame(
         {
             "place_id": kinds.index,
@@ -173,6 +175,7 @@ def sites_of(
             "lat": place["lat"].astype(float),
             "kind": kinds,
             "events": counts,
+            "identification": named.map({True: "named", False: "inferred"}),
             "first_date": by_place["date_label"].first(),
             "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
             "radius": 18_000 + 14_000 * counts,
@@ -180,32 +183,44 @@ def sites_of(
         }
     ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
-    tips = _tooltips(relevant[relevant["place_id"].isin(drawn)], place.loc[drawn], kinds.loc[drawn], flows, lang)
+    tips = _tooltips(
+        relevant[relevant["place_id"].isin(drawn)], place.loc[drawn], kinds.loc[drawn], named.loc[drawn], flows, lang
+    )
     return sites.join(tips).fillna({field: "" for field in TIP_FIELDS}).reset_index(drop=True)[SITE_COLUMNS]
 
 
 def _tooltips(
-    events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, flows: pd.DataFrame, lang: str
+    events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, named: pd.Series, flows: pd.DataFrame, lang: str
 ) -> pd.DataFrame:
-    """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`), from their events."""
+    """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`; `named` where a source
+    names the place), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
     sources = events["source_ids"].str.split(";").explode()
     fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
     return pd.DataFrame(
         {
-            "tip_name": place["name_en"].map(plain),
+            "tip_name": [
+                plain(name if is_named else t("name_inferred", lang, name=name))
+                for name, is_named in zip(place["name_en"], named)
+            ],
             "tip_city": [
                 plain(_city_line(*columns, lang))
                 for columns in zip(place["city"], place["country"], place["coord_precision"])
             ],
             "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
-            "tip_date": _joined_by(in_time_order["place_id"], in_time_order["date_label"], ", ").map(plain),
+            "tip_date": _joined_by(in_time_order["place_id"], _marked_dates(in_time_order, lang), ", ").map(plain),
             "tip_fields": fields.map(plain),
             "tip_money": _money_known(flows, place.index, lang).replace("", "—").map(plain),
             "tip_sources": _joined_by(events.loc[sources.index, "place_id"], sources, "; ").map(plain),
         },
         index=place.index,
     )
+
+
+def _marked_dates(events: pd.DataFrame, lang: str) -> pd.Series:
+    """Each event's date, marked where the sources do not name the place and we inferred it."""
+    mark = f" ({t('identification_inferred', lang)})"
+    return events["date_label"].where(events["identification"].eq("named"), events["date_label"] + mark)
 
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -41,7 +41,7 @@ def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
 
 
 def russian_partners(dataset: Dataset) -> pd.DataFrame:
-    """Events tying Huawei to a named Russian university or research institute."""
+    """Events tying Huawei to a Russian university or research institute (see `identification` for inferred ones)."""
     academic = dataset.places.loc[dataset.places["kind"].isin(["university", "research_institute"]), "place_id"]
     events = dataset.events
     mask = (
@@ -74,11 +74,14 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     partners = russian_partners(dataset)
     claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
     claim_note = t("headline_russia_claim", lang, count=int(claimed["value"].iloc[0])) if len(claimed) else ""
+    named = partners[partners["identification"].eq("named")]
+    inferred_only = set(partners["place_id"]) - set(named["place_id"])
+    inferred_note = t("headline_russia_inferred", lang, count=len(inferred_only)) if inferred_only else ""
     figures.append(
         Headline(
             t("headline_russia", lang),
-            str(partners["place_id"].nunique()),
-            t("headline_russia_detail", lang, claim=claim_note),
+            str(named["place_id"].nunique()),
+            t("headline_russia_detail", lang, claim=claim_note + inferred_note),
             _joined_sources(pd.concat([partners, claimed])),
         )
     )

@@ -14,7 +14,8 @@ PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ID = r"^[a-z0-9][a-z0-9-]*$"
 ID_LIST = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
 
-SOURCE_KINDS = ("seed", "reporting", "secondary", "analysis", "institutional", "gazetteer")
+# an aggregator rewrites others' reporting: it is cited where nothing better was found, never counted as independent
+SOURCE_KINDS = ("seed", "reporting", "secondary", "aggregator", "analysis", "institutional", "gazetteer")
 PLACE_KINDS = (
     "university",
     "research_institute",
@@ -33,6 +34,7 @@ EVENT_CATEGORIES = (
     "partnership",
     "lab_opened",
     "lab_closed",
+    "scale_back",
     "market_exit",
     "deal",
     "visit",
@@ -51,7 +53,13 @@ FLOW_STATUSES = (
     "charged",
     "not_shipped",
     "reported_claim",
+    "contracted",
+    "expected",
 )
+# An estimate of money not (yet) spent or booked: listed with its source, never drawn beside money that was.
+ESTIMATE_STATUSES = ("expected",)
+IDENTIFICATIONS = ("named", "inferred")
+VALUE_QUALIFIERS = ("about", "more_than", "at_least", "up_to")
 METRIC_KINDS = ("target", "measure", "claim")
 STANCE_DIMENSIONS = (
     "research_presence",
@@ -142,6 +150,10 @@ class Events(_Table):
     company: Series[str] = _text("The company concerned (Huawei, AWS, Nvidia, ...).")
     counterpart: Series[str] = _text("The other party: institution, government, market or person.")
     place_id: Series[str] = pa.Field(nullable=True, str_matches=ID, description="Where it happened (places.place_id).")
+    identification: Series[str] = _choice(
+        IDENTIFICATIONS,
+        "Whether the sources name the counterpart and its place, or we inferred them (the summary says why).",
+    )
     country: Series[str] = _text("Country of the counterpart or place.")
     category: Series[str] = _choice(EVENT_CATEGORIES, "Kind of event.")
     title_en: Series[str] = _text("Short title in English.")
@@ -189,6 +201,11 @@ class Metrics(_Table):
     subject: Series[str] = _text("What the figure is about.")
     metric: Series[str] = _text("What is counted.")
     value: Series[float] = pa.Field(ge=0, description="The figure.")
+    value_qualifier: Series[str] = _choice(
+        VALUE_QUALIFIERS,
+        "How the source bounds the figure: about, more than, at least, up to; empty when exact.",
+        nullable=True,
+    )
     unit: Series[str] = _text("Unit of `value`.")
     kind: Series[str] = _choice(METRIC_KINDS, "Target, measure or claim.")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100, description="Year the figure refers to.")

@@ -12,6 +12,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "partnership": "Partnership",
     "lab_opened": "Lab opened",
     "lab_closed": "Lab closed",
+    "scale_back": "Research scaled back",
     "market_exit": "Market exit",
     "deal": "Deal",
     "visit": "Visit",
@@ -27,6 +28,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "partnership": "#2471a3",
     "lab_opened": "#17a589",
     "lab_closed": "#7b241c",
+    "scale_back": "#a04000",
     "market_exit": "#884ea0",
     "deal": "#1f618d",
     "visit": "#5dade2",
@@ -42,6 +44,7 @@ CATEGORY_SYMBOLS: dict[str, str] = {
     "partnership": "circle",
     "lab_opened": "star",
     "lab_closed": "square-x",
+    "scale_back": "triangle-down-open",
     "market_exit": "triangle-left",
     "deal": "hexagon",
     "visit": "circle-open",
@@ -67,6 +70,8 @@ FLOW_STATUS_LABELS: dict[str, str] = {
     "charged": "charged",
     "not_shipped": "not shipped",
     "reported_claim": "reported claim",
+    "contracted": "contract value",
+    "expected": "expected (an estimate, not booked)",
 }
 PLACE_KIND_LABELS: dict[str, str] = {
     "university": "University",

@@ -99,7 +99,9 @@ def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None
     assert compare.companies(dataset.stances)[:2] == ["AWS", "Nvidia"]  # most documented first
     rows = compare.comparison(dataset.stances, "Microsoft", "IBM")
     assert list(rows["dimension"]) == ["research_presence"]
-    assert rows.loc[0, "b_statement"] == "IBM also scaled back its research operations in China."
+    assert (
+        rows.loc[0, "b_statement"] == "IBM reportedly also moved China R&D staff in 2024: a scale-back, not a closure."
+    )
 
 
 def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dataset) -> None:
@@ -121,7 +123,7 @@ def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dat
         "",
         "",
     )
-    assert export["Nvidia: sources"] == "republicworld;particle;seed-003"
+    assert export["Nvidia: sources"] == "republicworld;sec-nvidia-letter-2025-07-31;trtworld-2025-07-31;seed-003"
 
 
 # --------------------------------------------------------------------------- choosing the pair, filters
@@ -149,7 +151,9 @@ def test_company_filter_takes_in_the_brand_group_and_names_who_it_leaves_out() -
 
 def test_year_range_filters_stances_by_their_date(dataset) -> None:
     assert compare.in_year_range(dataset.stances, (2019, 2019)).empty
-    assert len(compare.in_year_range(dataset.stances, (2025, 2025))) == len(dataset.stances)
+    in_2024 = compare.in_year_range(dataset.stances, (2024, 2024))
+    assert set(in_2024["stance_id"]) == {"microsoft-research-presence", "ibm-research-presence"}
+    assert len(compare.in_year_range(dataset.stances, (2024, 2025))) == len(dataset.stances)
 
 
 def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -> None:
@@ -157,8 +161,8 @@ def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -
     scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options)
     assert {"AWS", "Nvidia"} <= set(scope.events["company"])  # the page picks its own companies
     assert scope.events["year_start"].min() == 2025
-    assert len(scope.stances) == len(dataset.stances)
-    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2024)), options).stances.empty
+    assert len(scope.stances) == len(dataset.stances) - 2  # Microsoft's and IBM's stances date from 2024
+    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2023)), options).stances.empty
 
 
 # --------------------------------------------------------------------------- moves and key figures
@@ -172,7 +176,8 @@ def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
     assert lanes["h20-licences-assured"] == "Nvidia"
     assert set(moves["lane"]) == {"AWS", "Nvidia"}
     assert moves["start"].dropna().is_monotonic_increasing
-    assert moves["start"].isna().iloc[-2:].all()  # undated moves last
+    assert list(moves.loc[moves["start"].isna(), "event_id"]) == ["amazon-appstore-exit"]
+    assert moves["start"].isna().iloc[-1]  # undated moves last
 
 
 def test_lane_label_names_the_brands_that_have_moves_there() -> None:
@@ -206,18 +211,21 @@ def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
 def test_key_figures_are_computed_from_the_data(dataset) -> None:
     aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")[0]}
     lab = aws["Years AWS Shanghai AI Lab ran"]
-    assert (lab.value, lab.detail) == ("about 7", "Sep 2018 – 23 Jul 2025")
+    assert (lab.value, lab.detail) == ("about 7", "17 Sep 2018 – Jul 2025")  # announced; closure known to the month
     assert "seed-003" in lab.source_ids.split(";")
-    assert (aws["Cloud regions"].value, aws["Cloud regions"].source_ids) == ("2 regions", "seed-003")
-    assert aws["Staff at closure (2025)"].value == "12 people"
+    assert (aws["Cloud regions"].value, aws["Cloud regions"].source_ids) == (
+        "2 regions",
+        "seed-003;aws-blog-china-regions",
+    )
+    assert not any("Staff" in label for label in aws)  # no source gives the lab's headcount
     assert "Market population" not in aws  # a claim about China, not a figure about AWS
     nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")[0]}
-    assert nvidia == {"China share of sales (2024)": "13%"}
+    assert nvidia == {"China share of revenue, fiscal year (2025)": "about 13%"}
 
 
 def test_key_figures_up_to_a_limit_keep_their_order_and_count_them_all(dataset) -> None:
     every, total = compare.key_figures(dataset, "AWS")
-    assert total == len(every) == 3
+    assert total == len(every) == 2
     for limit in range(total + 2):
         first, counted = compare.key_figures(dataset, "AWS", limit=limit)
         assert first == every[:limit] and counted == total
@@ -225,8 +233,11 @@ def test_key_figures_up_to_a_limit_keep_their_order_and_count_them_all(dataset) 
 
 def test_key_figures_follow_the_scope(dataset) -> None:
     scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
-    labels = [figure.label for figure in compare.key_figures(scope, "AWS")[0]]
-    assert labels == ["Staff at closure (2025)"]  # the lab opened in 2018 and the regions figure has no year
+    assert compare.key_figures(scope, "AWS")[0] == ()  # the lab opened in 2018 and the regions figure has no year
+    labels = [figure.label for figure in compare.key_figures(scope, "Nvidia")[0]]
+    assert labels == ["China share of revenue, fiscal year (2025)"]
+    earlier = compare.in_scope(dataset, flt.Filters(years=(2018, 2024)), flt.options_for(dataset))
+    assert [figure.label for figure in compare.key_figures(earlier, "Nvidia")[0]] == []
 
 
 # --------------------------------------------------------------------------- the moves chart
@@ -244,18 +255,20 @@ def test_moves_figure_draws_two_lanes_a_close_up_and_the_lab_lifetime(dataset) -
     moves = compare.moves(dataset.events, "AWS", "Nvidia")
     figure = compare_charts.moves_figure(moves, ["AWS", "Nvidia"], dataset)
     assert list(figure.layout.yaxis.categoryarray) == ["AWS", "Nvidia"]
-    assert list(figure.layout.yaxis.ticktext) == ["AWS", "Nvidia"]  # Amazon's exits are undated: not on the chart
+    assert list(figure.layout.yaxis.ticktext) == ["AWS + Amazon", "Nvidia"]  # Amazon's dated exits share AWS's lane
     drawn = _drawn(figure)
-    assert drawn[("aws-shanghai-lab-closed", "x")] == "exact"
-    assert drawn[("aws-shanghai-lab-opened", "x")] == "approximate"  # known to the month: a span, not a fake day
+    assert drawn[("aws-shanghai-lab-opened", "x")] == "exact"  # announced on 2018-09-17
+    assert drawn[("aws-shanghai-lab-closed", "x")] == "approximate"  # known to the month: a span, not a fake day
+    assert drawn[("amazon-ebook-exit", "x")] == "exact"
     assert drawn[("cac-summons-nvidia", "x2")] == "exact"  # every mark is in the close-up too
-    assert not any(event_id == "amazon-ebook-exit" for event_id, _ in drawn)  # no date: listed, never drawn
+    assert drawn[("ctx-us-ai-chip-rules-2022", "x")] == "exact"  # the US rules Nvidia's China chips were built for
+    assert not any(event_id == "amazon-appstore-exit" for event_id, _ in drawn)  # no date: listed, never drawn
     assert [pd.Timestamp(x) for x in figure.layout.xaxis2.range] == [
         pd.Timestamp("2024-12-12"),
-        pd.Timestamp("2025-08-20"),
+        pd.Timestamp("2025-08-21"),
     ]
     lifetime = next(trace for trace in figure.data if trace.meta == "lab_lifetime" and trace.xaxis == "x")
-    assert [pd.Timestamp(x) for x in lifetime.x] == [pd.Timestamp("2018-09-01"), pd.Timestamp("2025-07-23")]
+    assert [pd.Timestamp(x) for x in lifetime.x] == [pd.Timestamp("2018-09-17"), pd.Timestamp("2025-07-01")]
     assert list(lifetime.y) == ["AWS", "AWS"]
     assert [a.text for a in figure.layout.annotations] == ["Years AWS Shanghai AI Lab ran: about 7"]
     legend_entries = [trace.name for trace in figure.data if trace.showlegend]

@@ -135,7 +135,7 @@ def test_the_seeds_key_figures_are_in_the_data(dataset) -> None:
 
 def test_unknown_dates_stay_unknown(dataset) -> None:
     undated = dataset.events[dataset.events["date"].isna()]
-    assert set(undated["event_id"]) == {"amazon-ebook-exit", "amazon-appstore-exit"}
+    assert set(undated["event_id"]) == {"amazon-appstore-exit"}
     assert (undated["date_label"] == "date unknown").all()
 
 

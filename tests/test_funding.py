@@ -88,8 +88,10 @@ def test_every_amount_is_one_bar_with_its_own_value_and_label(dataset) -> None:
         for trace in figure.data
         for i in range(len(trace.customdata))
     }
-    assert set(bars) == set(dataset.flows["flow_id"])
-    for _, flow in dataset.flows.iterrows():
+    booked_or_seen = dataset.flows[dataset.flows["status"].ne("expected")]
+    assert set(bars) == set(booked_or_seen["flow_id"])
+    assert "nvidia-h20-expected-charge" not in bars  # Nvidia's 5.5 bn was an estimate, never money booked
+    for _, flow in booked_or_seen.iterrows():
         value, text = bars[flow["flow_id"]]
         assert value == flow["amount"]
         assert text == funding.amount_label(flow)
@@ -130,7 +132,25 @@ def test_grouping_sets_the_legend(dataset) -> None:
         "charged",
         "not shipped",
         "reported claim",
+        "contract value",
     }
+
+
+def test_an_estimate_is_never_drawn_beside_money_booked(dataset) -> None:
+    booked = dataset.flows[dataset.flows["flow_id"].eq("nvidia-h20-inventory-charge")]
+    estimate = booked.assign(flow_id="estimate", amount=5.5e9, status="expected")
+    figure = funding.flows_figure(pd.concat([booked, estimate]), dataset)
+    drawn = [row[0] for trace in figure.data for row in trace.customdata]
+    assert drawn == ["nvidia-h20-inventory-charge"]
+
+
+def test_nvidias_h20_write_down_is_one_booked_charge_with_its_quarter(dataset) -> None:
+    nvidia = dataset.flows[dataset.flows["company"].eq("Nvidia")].set_index("flow_id")
+    charges = nvidia[nvidia["amount_kind"].eq("charge")]
+    assert charges.loc[charges["status"].eq("charged"), "amount"].tolist() == [4.5e9]
+    assert charges.loc[charges["status"].eq("expected"), "amount"].tolist() == [5.5e9]
+    for flow_id in ("nvidia-h20-inventory-charge", "nvidia-h20-unshipped"):
+        assert "Q1 of fiscal 2026 (February–April 2025)" in nvidia.at[flow_id, "description_en"]
 
 
 def test_non_usd_amount_shows_the_sources_conversion_in_hover(dataset) -> None:

@@ -13,9 +13,14 @@ def test_default_page_draws_every_flow_targets_and_skoltech(dataset) -> None:
     at = run_page("pages/funding.py")
     assert not at.exception
     money, skoltech = plotly_specs(at)
-    assert _drawn_flows(money) == set(dataset.flows["flow_id"])
+    assert _drawn_flows(money) == set(dataset.flows["flow_id"]) - {"nvidia-h20-expected-charge"}
+    assert "Not drawn: estimates, not money spent or booked (1). The table below lists them." in texts(at)
     assert [values(bar["y"]) for bar in skoltech["data"]] == [[1.0, 10.0]]
-    assert [m.value for m in at.metric] == ["100,000 developers", "100 vendors", "20 universities"]
+    assert [m.value for m in at.metric] == [
+        "more than 100,000 developers",
+        "more than 100 vendors",
+        "more than 20 universities",
+    ]
     assert set(at.dataframe[0].value["flow_id"]) == set(dataset.flows["flow_id"])
 
 
@@ -24,7 +29,13 @@ def test_url_options_set_log_scale_grouping_and_filters() -> None:
     assert not at.exception
     money = plotly_specs(at)[0]
     assert all(money["layout"][key]["type"] == "log" for key in money["layout"] if key.startswith("xaxis"))
-    assert _drawn_flows(money) == {"nvidia-h20-licence-charge", "nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
+    assert _drawn_flows(money) == {"nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
+    assert set(at.dataframe[0].value["flow_id"]) == {  # the estimate is listed, with its status
+        "nvidia-h20-expected-charge",
+        "nvidia-h20-inventory-charge",
+        "nvidia-h20-unshipped",
+    }
+    assert "expected (an estimate, not booked)" in set(at.dataframe[0].value["status"])
     assert at.toggle[0].value is True and at.main.radio[0].value == "status"
 
 
@@ -42,7 +53,7 @@ def test_filters_that_leave_no_money_say_so() -> None:
     assert "No money flow matches these filters" in at.info[0].value
 
 
-def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(tmp_path, monkeypatch) -> None:
+def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(dataset, tmp_path, monkeypatch) -> None:
     from techrift import synthetic
     from techrift.charts import funding
     from techrift.data import DATA_DIR_ENV
@@ -54,4 +65,4 @@ def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(tmp_path
     assert [caption.value for caption in at.caption if "more targets" in caption.value] == [
         "27 more targets are in the table below."
     ]
-    assert len(at.dataframe[-1].value) == 10 * 13  # the figures table still has every figure
+    assert len(at.dataframe[-1].value) == 10 * len(dataset.metrics)  # the figures table still has every figure

@@ -21,8 +21,9 @@ def test_russia_view_emits_an_offline_deck_with_partners_and_arcs() -> None:
         "nsu",
         "spbpu",
         "kfu",
+        "rtu-mirea",
     }
-    assert len(_layer(spec, "arcs")["data"]) == 10
+    assert len(_layer(spec, "arcs")["data"]) == 12  # one from headquarters each, five from same-city Huawei sites
     assert not any(layer["id"] == "western" for layer in spec["layers"])
     assert spec["initialViewState"]["longitude"] == 62
 
@@ -37,7 +38,7 @@ def test_world_view_from_the_url_shows_both_sides() -> None:
 def test_filters_reach_the_map() -> None:
     at = run_page("pages/map.py", {"years": "2021-2021"})
     (spec,) = deck_specs(at)
-    assert {row["place_id"] for row in _layer(spec, "partners")["data"]} == {"kfu", "nstu"}
+    assert {row["place_id"] for row in _layer(spec, "partners")["data"]} == {"kfu", "nstu", "rtu-mirea"}
 
 
 def test_place_in_the_url_opens_its_detail_with_sources() -> None:

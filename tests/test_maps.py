@@ -14,7 +14,7 @@ from techrift.data import default_data_dir
 
 def test_partners_are_the_russian_institutions_with_their_coordinates(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
-    assert set(partners.index) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu"}
+    assert set(partners.index) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu", "rtu-mirea"}
     places = dataset.places.set_index("place_id")
     for place_id, partner in partners.iterrows():
         assert (partner["lon"], partner["lat"]) == (places.at[place_id, "lon"], places.at[place_id, "lat"])
@@ -36,9 +36,20 @@ def test_size_grows_with_the_number_of_recorded_ties(dataset) -> None:
 
 def test_known_money_and_approximate_coordinates_are_in_the_tooltip(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
-    assert partners.at["skoltech", "tip_money"] == "2 million USD a year"
+    assert partners.at["skoltech", "tip_money"] == "2 million USD a year (contract value)"
     assert partners.at["kfu", "approximate"] and "city centre" in partners.at["kfu", "tip_city"]
     assert "Nanostructures" in partners.at["spbpu", "tip_fields"]
+
+
+def test_an_inferred_identification_is_marked_in_the_tooltip(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
+    assert partners.at["nstu", "tip_date"] == "Jul 2019 (identification inferred), Apr 2021"
+    assert partners.at["nstu", "identification"] == "named"  # the 2021 visit names NSTU
+    assert "(identification inferred)" not in partners.at["kfu", "tip_date"]
+    visit = dataset.events["event_id"].eq("nstu-consortium-visit")
+    inferred_only = maps.partner_sites(dataset.events[~visit], dataset.places, dataset.flows).set_index("place_id")
+    assert inferred_only.at["nstu", "identification"] == "inferred"
+    assert inferred_only.at["nstu", "tip_name"] == "Novosibirsk State Technical University (identification inferred)"
 
 
 def test_arcs_run_from_headquarters_and_same_city_sites_to_each_partner(dataset) -> None:
@@ -52,7 +63,8 @@ def test_arcs_run_from_headquarters_and_same_city_sites_to_each_partner(dataset)
     hq = dataset.places.set_index("place_id").loc["huawei-hq"]
     first = arcs[arcs["from_id"] == "huawei-hq"].iloc[0]
     assert (first["from_lon"], first["from_lat"]) == (hq["lon"], hq["lat"])
-    assert len(arcs) == len(partners) + 4  # one from headquarters each, plus Novosibirsk (2), Moscow and St Petersburg
+    # one from headquarters each, plus Novosibirsk (2), Moscow (Skoltech, RTU MIREA) and St Petersburg
+    assert len(arcs) == len(partners) + 5
 
 
 def test_with_several_headquarters_each_partner_gets_an_arc_from_the_nearest(dataset) -> None:
@@ -70,7 +82,20 @@ def test_with_several_headquarters_each_partner_gets_an_arc_from_the_nearest(dat
 
 def test_world_view_adds_the_western_universities(dataset) -> None:
     western = maps.western_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
-    assert set(western.index) == {"princeton", "stanford", "uc-berkeley", "mit", "oxford", "ut-austin", "ohio-state"}
+    assert set(western.index) == {
+        "princeton",
+        "stanford",
+        "uc-berkeley",
+        "mit",
+        "oxford",
+        "ut-austin",
+        "ohio-state",
+        "umn",
+        "ucsd",
+        "uiuc",
+        "purdue",
+        "penn-state",
+    }
     assert western.at["mit", "kind"] == "tie_cut"
 
 

@@ -14,7 +14,7 @@ def test_every_cited_id_is_listed_with_its_count(dataset) -> None:
     table = sources.source_table(dataset).set_index("source_id")
     assert table.loc["daily-princetonian", "records_citing"] == len(cites[cites["source_id"] == "daily-princetonian"])
     berkeley = cites[(cites["table"] == "events") & (cites["record_id"] == "berkeley-suspends")]
-    assert set(berkeley["source_id"]) == {"dailycal", "scmp-berkeley", "meterpreter", "seed-000"}
+    assert set(berkeley["source_id"]) == {"dailycal", "voa-berkeley", "scmp-berkeley", "meterpreter", "seed-000"}
 
 
 def test_seeds_come_first_in_the_source_list(dataset) -> None:

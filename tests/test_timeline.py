@@ -12,6 +12,7 @@ def _events(rows: list[dict]) -> pd.DataFrame:
     base = {
         "date_end": None,
         "place_id": None,
+        "identification": "named",
         "title_vi": None,
         "summary_vi": None,
         "summary_en": "s",
@@ -193,6 +194,33 @@ def test_hover_text_from_the_data_is_escaped(dataset) -> None:
     figure = timeline.pivot_figure(timeline.pivot_events(hostile, PLACES), dataset)
     hover = " ".join(" ".join(trace.hovertext) for trace in figure.data)
     assert "<img" not in hover and "&lt;img" in hover
+
+
+def test_an_inferred_identification_is_said_in_the_hover_and_the_table(dataset) -> None:
+    events = SAMPLE.assign(identification=["inferred" if e == "lab-month" else "named" for e in SAMPLE["event_id"]])
+    pivot = timeline.pivot_events(events, PLACES)
+    figure = timeline.pivot_figure(pivot, dataset)
+    hover = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
+    assert "the identification is inferred" in hover["lab-month"]
+    assert "inferred" not in hover["cut-day"]
+    table = timeline.events_table(pivot, dataset).set_index("event_id")["identification"]
+    assert (table["lab-month"], table["cut-day"]) == ("identification inferred", "named in the sources")
+
+
+def test_shipped_pivot_has_the_us_policy_context_with_sources(dataset) -> None:
+    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    context = pivot[pivot["side"] == "context"].set_index("event_id")
+    assert {
+        "ctx-ndaa-889-signed",
+        "ctx-ndaa-889-contractor-ban",
+        "ctx-meng-wanzhou-arrest",
+        "doj-indictments",
+        "ctx-entity-list-huawei",
+        "ctx-fdpr-huawei-2020-05",
+    } <= set(context.index)
+    assert set(context.loc[context.index.str.startswith("ctx-"), "lane"]) == {"US government"}
+    assert context["source_ids"].str.len().gt(0).all()
+    assert context.at["ctx-ndaa-889-signed", "start"] == pd.Timestamp("2018-08-13")
 
 
 def test_shipped_pivot_covers_both_sides(dataset) -> None:

@@ -10,10 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from techrift import filters as flt
 from techrift import style
 from techrift.charts import cached_figure, first_of_each
 from techrift.data import Dataset
-from techrift.i18n import localized_column, t
+from techrift.i18n import localized_column, t, value_label
 
 GROUPINGS = ("payer", "recipient", "year", "status")
 PAID_LIKE = ("paid", "charged", "honoured")
@@ -109,8 +110,10 @@ def flows_figure(
 ) -> go.Figure:
     """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`.
 
-    A panel with more than MAX_BARS_PER_PANEL amounts shows its largest and says so in its title.
+    A panel with more than MAX_BARS_PER_PANEL amounts shows its largest and says so in its title. Estimates are left
+    out (see filters.money_drawn).
     """
+    flows = flt.money_drawn(flows)
     kinds = panels(flows)
     totals = flows.groupby(["amount_kind", "currency"]).size()
     flows = largest_per_panel(flows)
@@ -279,6 +282,7 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "figure": metrics["metric"],
             "value": metrics["value"],
             "unit": metrics["unit"],
+            "as_stated": [value_label(metric, lang) for metric in metrics.to_dict("records")],
             "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
             "year": metrics["year"],
             "within_years": metrics["horizon_years"],

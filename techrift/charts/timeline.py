@@ -68,18 +68,21 @@ def lane_order(pivot: pd.DataFrame) -> list[str]:
 def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
     precisions = [t(f"precision_{p}", lang) if isinstance(p, str) else "" for p in pivot["date_precision"]]
     sources = t("sources", lang)
+    inferred = f"<br><i>{html.escape(t('identification_inferred_note', lang))}</i>"
     return [
         f"<b>{html.escape(lane)}</b><br>"
         f"{html.escape(t(f'category_{category}', lang))}: {html.escape(title)}<br>"
         f"{html.escape(date)} ({html.escape(precision)})<br>"
         f"{html.escape(sources)}: {html.escape(publishers)}"
-        for lane, category, title, date, precision, publishers in zip(
+        f"{inferred if identification == 'inferred' else ''}"
+        for lane, category, title, date, precision, publishers, identification in zip(
             pivot["lane"],
             pivot["category"],
             localized_column(pivot, "title", lang),
             pivot["date_label"],
             precisions,
             dataset.publishers(pivot["source_ids"]),
+            pivot["identification"],
         )
     ]
 
@@ -253,6 +256,7 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
             "lane": events["lane"],
             "action": [t(f"category_{c}", lang) for c in events["category"]],
             "title": localized_column(events, "title", lang),
+            "identification": [t(f"identification_{i}", lang) for i in events["identification"]],
             "sources": dataset.publishers(events["source_ids"]),
             "event_id": events["event_id"],
         }

@@ -70,8 +70,8 @@ def dated_pivot_events(dataset: Dataset, filters: flt.Filters, options: flt.Filt
 
 
 def flows_in_filters(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
-    """One bar per amount."""
-    return len(flt.apply_to_flows(dataset.flows, filters, options))
+    """One bar per amount; estimates are listed, never drawn."""
+    return len(flt.money_drawn(flt.apply_to_flows(dataset.flows, filters, options)))
 
 
 def compare_moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
@@ -132,7 +132,12 @@ PAGES: dict[str, PageSpec] = {
         marks=compare_moves,
         filter=("", "China"),
         deep_link=("a=Nvidia&b=AWS", "Nvidia vs AWS in China"),
-        pick=("years=2018-2018", "event", "aws-shanghai-lab-opened", "AWS opens its Shanghai AI lab under Zhang Zheng"),
+        pick=(
+            "years=2018-2018",
+            "event",
+            "aws-shanghai-lab-opened",
+            "AWS announces its Shanghai AI lab under Zhang Zheng",
+        ),
     ),
     "sources": PageSpec(
         heading="Sources",
