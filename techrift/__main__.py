@@ -24,18 +24,20 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _datapackage(args: argparse.Namespace) -> int:
-    path = data.default_data_dir() / "datapackage.json"
-    text = datapackage.render()
+    files = datapackage.generated(data.default_data_dir())
     if args.check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        stale = [path for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
             print(
-                f"{path} is out of date with techrift/schema.py; run: python -m techrift datapackage", file=sys.stderr
+                f"{path} is out of date with techrift/schema.py and data/CHANGELOG.md; run: python -m techrift datapackage",
+                file=sys.stderr,
             )
-            return 1
-        print(f"{path} is up to date")
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}")
+        if not stale:
+            print(f"{', '.join(str(path) for path in files)}: up to date")
+        return 1 if stale else 0
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

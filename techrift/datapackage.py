@@ -1,8 +1,12 @@
-"""The Frictionless data package descriptor (data/datapackage.json), derived from the pandera models."""
+"""What data/ says about itself, derived from the pandera models and data/CHANGELOG.md: the Frictionless
+descriptor (datapackage.json, with the data's version) and the data dictionary (README.md)."""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from techrift import schema
@@ -46,7 +50,32 @@ def _field(name: str, column: Any) -> dict[str, Any]:
     return field
 
 
-def descriptor() -> dict[str, Any]:
+CHANGELOG = "CHANGELOG.md"
+_RELEASE_HEADING = re.compile(r"^## (\d+\.\d+\.\d+) — (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Release:
+    """A version of the data and the day its content is as of."""
+
+    version: str
+    data_as_of: str
+
+
+def latest_release(changelog: str) -> Release:
+    """The newest release of a changelog: its first '## X.Y.Z — YYYY-MM-DD' heading."""
+    match = _RELEASE_HEADING.search(changelog)
+    if match is None:
+        raise ValueError(f"{CHANGELOG} has no release heading of the form '## X.Y.Z — YYYY-MM-DD'")
+    return Release(*match.groups())
+
+
+def read_release(data_dir: Path) -> Release:
+    """The release of the data folder, from its changelog."""
+    return latest_release((data_dir / CHANGELOG).read_text(encoding="utf-8"))
+
+
+def descriptor(release: Release) -> dict[str, Any]:
     """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema."""
     resources = []
     for name, model in schema.TABLES.items():
@@ -73,6 +102,8 @@ def descriptor() -> dict[str, Any]:
         "profile": "tabular-data-package",
         "name": "techrift",
         "title": "TechRift: the US-China technology rift in research ties",
+        "version": release.version,
+        "data_as_of": release.data_as_of,
         "description": (
             "Events, money flows, non-money figures and company stances about Huawei's university ties in the US "
             "and Russia and about AWS and Nvidia in China; every record cites its sources, and records drawn from "
@@ -97,6 +128,72 @@ def descriptor() -> dict[str, Any]:
     }
 
 
-def render() -> str:
+def render(release: Release) -> str:
     """The descriptor as the JSON text committed in data/datapackage.json."""
-    return json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(descriptor(release), indent=2, ensure_ascii=False) + "\n"
+
+
+_DICTIONARY_INTRO = """# The data: a dictionary
+
+Plain CSV tables (UTF-8, comma-separated, one header row) described by `datapackage.json` (Frictionless). This
+file is written from the pandera models in `techrift/schema.py` by `python -m techrift datapackage`: change the
+models, not this file. What changed in each version of the data is in [CHANGELOG.md](CHANGELOG.md).
+
+## Adding or correcting a record
+
+1. Read the page that states the fact. Add it to `sources.csv` with its `url`, its `published` date and the day
+   you read it (`accessed`). A site that rewrites others' news is `kind: aggregator`; cite the original where
+   you can find it.
+2. Add the row to its table, citing the source ids in `source_ids` (`;`-separated). A record drawn from a seed
+   article also gets its verbatim fragment in `quotes.csv`.
+3. Date the decision, not its announcement or the report, and no more precisely than the source does
+   (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with `date_precision`). If only a report date is known, say so.
+4. Mark what is not a plain fact: an amount that was only expected has `status: expected` and is never drawn
+   as money spent; a figure that is a bound has `value_qualifier`; a counterpart the sources do not name has
+   `identification: inferred`, with the reasoning in the summary.
+5. Run `python -m techrift validate`: every problem is listed as `file:line: column: value: why`. Then add an
+   entry to `CHANGELOG.md`, with a new version, and run `python -m techrift datapackage`.
+
+## Tables
+"""
+
+
+def _allowed(column: Any) -> str:
+    parts = []
+    for check in column.checks:
+        stats = check.statistics
+        if check.name == "isin":
+            parts.append(", ".join(f"`{value}`" for value in stats["allowed_values"]))
+        elif check.name == "str_matches":
+            parts.append(f"pattern `{stats['pattern']}`")
+        elif check.name in ("greater_than_or_equal_to", "greater_than"):
+            parts.append(f"{'≥' if check.name.endswith('equal_to') else '>'} {stats['min_value']}")
+        elif check.name in ("less_than_or_equal_to", "less_than"):
+            parts.append(f"{'≤' if check.name.endswith('equal_to') else '<'} {stats['max_value']}")
+    return "; ".join(parts).replace("|", "\\|")
+
+
+def render_dictionary() -> str:
+    """The data dictionary committed as data/README.md: every table and column, its type, whether it is required,
+    what values it allows and what it means."""
+    lines = [_DICTIONARY_INTRO]
+    for name, model in schema.TABLES.items():
+        table_schema = model.to_schema()
+        lines += [f"### `{name}.csv`", "", (model.__doc__ or "").strip(), ""]
+        lines += ["| column | type | required | allowed | meaning |", "|---|---|---|---|---|"]
+        for column_name, column in table_schema.columns.items():
+            field = _field(column_name, column)
+            required = "yes" if not column.nullable else ""
+            lines.append(
+                f"| `{column_name}` | {field['type']} | {required} | {_allowed(column)} | {field['description']} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def generated(data_dir: Path) -> dict[Path, str]:
+    """Every file of data/ written from the models and the changelog, with its text."""
+    return {
+        data_dir / "datapackage.json": render(read_release(data_dir)),
+        data_dir / "README.md": render_dictionary(),
+    }

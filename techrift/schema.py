@@ -107,6 +107,10 @@ class Sources(_Table):
     published: Series[str] = pa.Field(
         nullable=True, str_matches=PARTIAL_DATE, description="Publication date, YYYY[-MM[-DD]]."
     )
+    accessed: Series[str] = pa.Field(
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+        description="The day the page (or the seed file) was read, YYYY-MM-DD; for sources of data version 1.0.0, the day the row was added.",
+    )
     language: Series[str] = pa.Field(str_matches=r"^[a-z]{2}$", description="ISO 639-1 language code.")
     seed_file: Series[str] = pa.Field(
         nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only)."

@@ -146,7 +146,34 @@ def test_coordinates_say_how_precise_they_are(dataset) -> None:
         assert set(split_ids(ids)) & gazetteer
 
 
-def test_datapackage_descriptor_is_current() -> None:
+def test_datapackage_descriptor_and_dictionary_are_current() -> None:
     from techrift import datapackage
 
-    assert (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8") == datapackage.render()
+    files = datapackage.generated(ROOT / "data")
+    assert set(files) == {ROOT / "data" / "datapackage.json", ROOT / "data" / "README.md"}
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run python -m techrift datapackage"
+
+
+def test_the_data_version_is_the_changelogs_newest(dataset) -> None:
+    import json
+
+    from techrift import datapackage
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    changelog = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.0.0", "2026-11-29")
+    assert changelog.index("## 2.0.0 — 2026-11-29") < changelog.index("## 1.0.0 — 2026-11-24")
+    with pytest.raises(ValueError, match="no release heading"):
+        datapackage.latest_release("# Data changelog\n\nNothing released yet.\n")
+
+
+def test_the_dictionary_lists_every_column_with_what_it_allows() -> None:
+    from techrift import datapackage
+
+    dictionary = datapackage.render_dictionary()
+    for name, model in schema.TABLES.items():
+        assert f"### `{name}.csv`" in dictionary
+        for column in model.to_schema().columns:
+            assert f"| `{column}` |" in dictionary
+    assert "`named`, `inferred`" in dictionary and "`expected`" in dictionary
