@@ -102,6 +102,10 @@ class Sources(_Table):
     source_id: Series[str] = _id("Unique id of the source.")
     kind: Series[str] = _choice(SOURCE_KINDS, "What kind of document it is.")
     publisher: Series[str] = _text("Who published it.")
+    outlet: Series[str] = _text(
+        "Whose work it is: a mirror or repost names the original, a translation what it translates. Sources of one "
+        "outlet count once when a record's independent sources are counted."
+    )
     title: Series[str] = _text("Headline; in [brackets] when descriptive rather than the publisher's own.")
     url: Series[str] = pa.Field(nullable=True, str_matches=r"^https://", description="Public address (https).")
     published: Series[str] = pa.Field(

@@ -1,0 +1,89 @@
+"""How well each record is supported, computed from its sources and its own columns: never typed by hand.
+
+A record's independent sources are the distinct outlets among its sources (sources.outlet: a mirror or a
+translation counts as its original), aggregators and gazetteers left out. Beside that count, a record says whether
+it rests on a seed article alone, whether its date or place is approximate, and whether it is a reported fact, a
+reported claim, an estimate or a target.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from techrift import schema
+from techrift.data import split_ids
+
+NOT_INDEPENDENT_KINDS = ("aggregator", "gazetteer")
+WELL_SUPPORTED = 2  # independent outlets a record needs to count as well supported
+LEVELS = ("well_supported", "single_source", "aggregator_only")
+NATURES = ("reported", "reported_claim", "estimate", "target")
+COLUMNS = [
+    "independent_sources",
+    "support",
+    "seed_only",
+    "aggregator_only",
+    "approximate_date",
+    "approximate_place",
+    "inferred",
+    "nature",
+]
+
+
+def _nature(records: pd.DataFrame) -> pd.Series:
+    nature = pd.Series("reported", index=records.index, dtype=object)
+    if "status" in records:
+        nature[records["status"].eq("reported_claim")] = "reported_claim"
+        nature[records["status"].isin(schema.ESTIMATE_STATUSES)] = "estimate"
+    if "kind" in records and "metric" in records:
+        nature[records["kind"].eq("claim")] = "reported_claim"
+        nature[records["kind"].eq("target")] = "target"
+    return nature
+
+
+def _place_column(records: pd.DataFrame) -> str | None:
+    return next((column for column in ("place_id", "recipient_place_id") if column in records), None)
+
+
+def support_of(records: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """For each record of a table (events, flows, metrics or stances), on the records' index: its independent
+    sources, its support level (well_supported, single_source, aggregator_only), whether it rests on seeds alone or
+    on aggregators alone, whether its date or place is approximate, whether its identification is inferred, and its
+    nature (reported, reported_claim, estimate, target)."""
+    kind_of = dict(zip(sources["source_id"], sources["kind"]))
+    outlet_of = dict(zip(sources["source_id"], sources["outlet"]))
+    cited = [split_ids(ids) for ids in records["source_ids"]]
+    independent = [
+        len({outlet_of[source_id] for source_id in ids if kind_of[source_id] not in NOT_INDEPENDENT_KINDS})
+        for ids in cited
+    ]
+    kinds = [{kind_of[source_id] for source_id in ids} for ids in cited]
+    support = pd.DataFrame(
+        {
+            "independent_sources": independent,
+            "seed_only": [bool(found) and found == {"seed"} for found in kinds],
+            "aggregator_only": [bool(found) and found <= set(NOT_INDEPENDENT_KINDS) for found in kinds],
+        },
+        index=records.index,
+    )
+    support["support"] = [
+        "well_supported" if count >= WELL_SUPPORTED else "single_source" if count else "aggregator_only"
+        for count in independent
+    ]
+    if "date_precision" in records:
+        support["approximate_date"] = records["date_precision"].ne("day")
+    else:
+        support["approximate_date"] = False
+    place_column = _place_column(records)
+    if place_column:
+        precision = records[place_column].map(dict(zip(places["place_id"], places["coord_precision"])))
+        support["approximate_place"] = precision.notna() & precision.ne(schema.EXACT_COORDS)
+    else:
+        support["approximate_place"] = False
+    support["inferred"] = records["identification"].eq("inferred") if "identification" in records else False
+    support["nature"] = _nature(records)
+    return support[COLUMNS]
+
+
+def well_supported(records: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The records with at least WELL_SUPPORTED independent sources."""
+    return records[support_of(records, sources, places)["support"].eq("well_supported")]
