@@ -153,7 +153,7 @@ def test_summary_counts_errors_and_takes_percentiles() -> None:
     assert "| all actions | 101 | 1 |" in table and "| on /map | 100 | 0 |" in table
 
 
-@pytest.mark.e2e
+@pytest.mark.slow  # a server, no browser
 def test_a_short_load_against_a_real_server_has_no_errors_and_loads_the_data_once() -> None:
     settings = loadtest.Settings(sessions=4, seconds=12, think=0.5, timeout=60, ramp=1)
     with bench.served() as server:

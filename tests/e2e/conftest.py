@@ -15,7 +15,8 @@ import pytest
 from techrift import bench
 from techrift.bench import is_local, served, settle_after, wait_for_app
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 PLOTLY = bench.PLOTLY_DRAWN
 DECK = bench.DECK_DRAWN
@@ -55,6 +56,12 @@ def instrument_context(context, requested_urls: list[str]) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test here starts Chromium (instrument_context, autouse, opens a browser context) and so a process:
+    # e2e and slow. The root conftest checks that no test elsewhere starts Chromium unmarked.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
     # The offline proof runs last, so it also judges every request the other browser tests made.
     items.sort(key=lambda item: item.path.name == "test_offline.py")
 

@@ -13,8 +13,6 @@ from techrift import bench, briefing, maps
 from techrift.data import DATA_DIR_ENV, load_dataset
 from tests.test_hostile import write_hostile_copy
 
-pytestmark = pytest.mark.e2e
-
 # Each page opened on the record that carries the hostile text.
 HOSTILE_VIEWS = [
     "timeline?event=nsu-development-centre",

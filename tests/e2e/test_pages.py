@@ -25,8 +25,6 @@ from techrift.charts import timeline
 from techrift.data import Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
 
-pytestmark = pytest.mark.e2e
-
 TODO: Any = "TODO"
 MarkCount = Callable[[Dataset, flt.Filters, flt.FilterOptions], int]
 # kind of chart -> (its element, what inside it shows that it was drawn)
