@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from techrift import bench, loadtest, startup, ui
+from techrift import startup, ui
 from techrift.data import DATA_DIR_ENV, DataError
+from tests.e2e import server as app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pandas", "pandera", "pydeck", "techrift.ui", "techrift.home")  # Streamlit itself imports Plotly
@@ -113,11 +114,11 @@ def test_a_failing_preload_is_logged_not_raised(
 
 @pytest.mark.slow
 def test_a_fresh_server_has_loaded_the_data_before_anyone_connects() -> None:
-    with bench.served() as server:
-        counts = loadtest.wait_for_startup_load(server.url, timeout=60)
-        metrics = loadtest.fetch_metrics(server.url) or []
-    assert counts == [loadtest.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
-    assert loadtest.gauge(metrics, "active_sessions") in (0, None)
+    with app_server.served() as server:
+        counts = app_server.wait_for_startup_load(server.url, timeout=60)
+        metrics = app_server.fetch_metrics(server.url) or []
+    assert counts == [app_server.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
+    assert app_server.gauge(metrics, "active_sessions") in (0, None)
 
 
 @pytest.mark.slow
@@ -173,8 +174,8 @@ def test_only_the_preload_threads_no_context_warning_is_filtered() -> None:
 @pytest.mark.slow
 def test_a_server_start_logs_no_warning_about_the_preload_thread() -> None:
     # The preload calls Streamlit outside a script run; Streamlit's warning about that must not reach the console.
-    with bench.served() as server:
-        loadtest.wait_for_startup_load(server.url, timeout=60)
+    with app_server.served() as server:
+        app_server.wait_for_startup_load(server.url, timeout=60)
         log = server.log_text()
     assert "missing ScriptRunContext" not in log and "preloading failed" not in log
 
