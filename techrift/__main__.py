@@ -57,21 +57,8 @@ def _briefing(args: argparse.Namespace) -> int:
     return 0
 
 
-# Commands with their own options, handed the rest of the command line.
-FORWARDED = {"bench": "techrift.bench", "loadtest": "techrift.loadtest"}
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in FORWARDED:
-        import importlib
-
-        return importlib.import_module(FORWARDED[argv[0]]).main(argv[1:])
-    parser = argparse.ArgumentParser(
-        prog="python -m techrift",
-        description=__doc__,
-        epilog="Also: bench (the benchmark) and loadtest (many viewers); --help on each.",
-    )
+    parser = argparse.ArgumentParser(prog="python -m techrift", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the data folder and list every problem")
     validate.add_argument("data_dir", nargs="?", help="data folder (default: $TECHRIFT_DATA_DIR or ./data)")

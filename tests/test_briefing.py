@@ -63,6 +63,7 @@ def test_every_step_builds_a_figure_with_data(dataset) -> None:
         assert figure.data and any(len(trace.x) for trace in figure.data if trace.x is not None), step.key
 
 
+@pytest.mark.slow
 def test_cli_writes_the_vietnamese_briefing(tmp_path) -> None:
     out = tmp_path / "briefing.html"
     result = subprocess.run(

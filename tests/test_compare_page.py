@@ -100,7 +100,8 @@ def test_year_range_without_stances_or_moves_says_so() -> None:
 
 
 def test_many_key_figures_show_the_first_few_and_say_where_the_rest_are(tmp_path, monkeypatch) -> None:
-    from techrift import compare, synthetic
+    from benchmarks import synthetic
+    from techrift import compare
     from techrift.data import DATA_DIR_ENV
 
     monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path)))  # ten copies of the AWS lab

@@ -50,6 +50,6 @@ def test_image_validates_the_data_and_serves_the_dashboard_offline() -> None:
 
 
 def test_no_full_garbage_collection_after_every_run() -> None:
-    # Streamlit's default collects after every run: ~110 ms of every filter change here (README, Benchmark).
+    # Streamlit's default collects after every run: ~110 ms of every filter change here (docs/performance.md).
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False

@@ -54,7 +54,7 @@ def test_filters_that_leave_no_money_say_so() -> None:
 
 
 def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(dataset, tmp_path, monkeypatch) -> None:
-    from techrift import synthetic
+    from benchmarks import synthetic
     from techrift.charts import funding
     from techrift.data import DATA_DIR_ENV
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from techrift import bench, loadtest, startup, ui
+from techrift import startup, ui
 from techrift.data import DATA_DIR_ENV, DataError
+from tests.e2e import server as app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pandas", "pandera", "pydeck", "techrift.ui", "techrift.home")  # Streamlit itself imports Plotly
@@ -24,6 +25,7 @@ def test_streamlit_run_serves_the_app_that_dashboard_defines() -> None:
     assert found.is_asgi_app and found.import_string == "dashboard:app"
 
 
+@pytest.mark.slow
 def test_importing_the_entry_point_loads_nothing_heavy() -> None:
     # The server imports dashboard.py before it listens: the data and the chart libraries are left to the lifespan.
     code = (
@@ -110,14 +112,16 @@ def test_a_failing_preload_is_logged_not_raised(
     assert "disk gone" in caplog.text
 
 
+@pytest.mark.slow
 def test_a_fresh_server_has_loaded_the_data_before_anyone_connects() -> None:
-    with bench.served() as server:
-        counts = loadtest.wait_for_startup_load(server.url, timeout=60)
-        metrics = loadtest.fetch_metrics(server.url) or []
-    assert counts == [loadtest.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
-    assert loadtest.gauge(metrics, "active_sessions") in (0, None)
+    with app_server.served() as server:
+        counts = app_server.wait_for_startup_load(server.url, timeout=60)
+        metrics = app_server.fetch_metrics(server.url) or []
+    assert counts == [app_server.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
+    assert app_server.gauge(metrics, "active_sessions") in (0, None)
 
 
+@pytest.mark.slow
 def test_after_the_preload_a_first_timeline_chart_loads_no_more_of_plotly() -> None:
     code = """
 import logging, sys
@@ -167,10 +171,11 @@ def test_only_the_preload_threads_no_context_warning_is_filtered() -> None:
     assert quiet.filter(record(startup.PRELOAD_THREAD, "something else went wrong"))
 
 
+@pytest.mark.slow
 def test_a_server_start_logs_no_warning_about_the_preload_thread() -> None:
     # The preload calls Streamlit outside a script run; Streamlit's warning about that must not reach the console.
-    with bench.served() as server:
-        loadtest.wait_for_startup_load(server.url, timeout=60)
+    with app_server.served() as server:
+        app_server.wait_for_startup_load(server.url, timeout=60)
         log = server.log_text()
     assert "missing ScriptRunContext" not in log and "preloading failed" not in log
 
@@ -194,6 +199,7 @@ print("mapped" if libc.mallinfo2().hblkhd >= 4 << 20 else "from the heap")
 """
 
 
+@pytest.mark.slow
 def test_a_large_block_is_mapped_on_its_own_once_the_threshold_is_kept() -> None:
     def where(mode: str) -> str:
         shown = subprocess.run(

@@ -37,6 +37,7 @@ def test_shipped_data_is_clean() -> None:
     assert validate(ROOT / "data") == []
 
 
+@pytest.mark.slow
 def test_cli_summary_when_clean() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "techrift", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=60
@@ -240,6 +241,7 @@ def test_all_faults_in_all_files_are_reported_at_once_and_nothing_is_modified(da
     assert raised.value.problems == problems
 
 
+@pytest.mark.slow
 def test_cli_prints_every_problem_and_fails(data_copy: Path) -> None:
     _edit(data_copy / "places.csv", ",55.699,37.359,", ",95.5,37.359,")
     _edit(data_copy / "events.csv", "nature-2019;mobileworldlive-mit\n", "nature-2019;no-such-source\n")

@@ -1,6 +1,6 @@
 """Browser fixtures: the app served on a free loopback port, Debian's Chromium driven by Playwright, every request recorded.
 
-Serving the app and waiting for Streamlit live in techrift.bench, shared with the benchmark.
+Serving the app (server.py) and driving Chromium (chromium.py) live beside this file; the benchmark reuses them.
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
-from techrift import bench
-from techrift.bench import is_local, served, settle_after, wait_for_app
+from tests.e2e import chromium
+from tests.e2e.chromium import is_local, settle_after, wait_for_app
+from tests.e2e.server import served
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
-PLOTLY = bench.PLOTLY_DRAWN
-DECK = bench.DECK_DRAWN
-EXCEPTION = bench.EXCEPTION
+PLOTLY = chromium.PLOTLY_DRAWN
+DECK = chromium.DECK_DRAWN
+EXCEPTION = chromium.EXCEPTION
 # The url paths of the six views, as techrift/home.py names them.
 VIEW_PATHS = ["timeline", "map", "funding", "compare", "sources", "briefing"]
 
@@ -32,13 +34,13 @@ def app_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, "executable_path": bench.CHROMIUM, "args": bench.CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": chromium.CHROMIUM, "args": chromium.CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     # Streamlit scrolls inside its main area, so a screenshot shows only the viewport: make it tall.
-    return {**browser_context_args, "viewport": bench.VIEWPORT}
+    return {**browser_context_args, "viewport": chromium.VIEWPORT}
 
 
 @pytest.fixture(scope="session")
@@ -51,10 +53,16 @@ def requested_urls() -> list[str]:
 def instrument_context(context, requested_urls: list[str]) -> None:
     """Every browser context of these tests records the URLs its pages request and taps the app's messages (for rerun_after)."""
     context.on("request", lambda request: requested_urls.append(request.url))
-    context.add_init_script(bench.MESSAGE_TAP)
+    context.add_init_script(chromium.MESSAGE_TAP)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test here starts Chromium (instrument_context, autouse, opens a browser context) and so a process:
+    # e2e and slow. The root conftest checks that no test elsewhere starts Chromium unmarked.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
     # The offline proof runs last, so it also judges every request the other browser tests made.
     items.sort(key=lambda item: item.path.name == "test_offline.py")
 

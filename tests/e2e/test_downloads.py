@@ -5,15 +5,12 @@ from __future__ import annotations
 import io
 
 import pandas as pd
-import pytest
 from conftest import visit
 
 from techrift import filters as flt
 from techrift.charts import timeline
 from techrift.data import default_data_dir, load_dataset
 from techrift.i18n import t
-
-pytestmark = pytest.mark.e2e
 
 
 def test_the_timeline_download_holds_the_rows_shown(app) -> None:

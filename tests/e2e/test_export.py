@@ -5,10 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from conftest import ROOT, screenshot
-
-pytestmark = pytest.mark.e2e
 
 
 def test_exported_briefing_draws_offline(page, tmp_path) -> None:

@@ -9,11 +9,11 @@ import pytest
 from conftest import screenshot, wait_for_app
 from test_pages import web_mercator
 
-from techrift import bench, briefing, maps
+from techrift import briefing, maps
 from techrift.data import DATA_DIR_ENV, load_dataset
+from tests.e2e.chromium import DECK_DRAWN
+from tests.e2e.server import served
 from tests.test_hostile import write_hostile_copy
-
-pytestmark = pytest.mark.e2e
 
 # Each page opened on the record that carries the hostile text.
 HOSTILE_VIEWS = [
@@ -34,7 +34,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_dir: Path) -> Iterator[str]:
-    with bench.served(env={DATA_DIR_ENV: str(hostile_dir)}) as server:
+    with served(env={DATA_DIR_ENV: str(hostile_dir)}) as server:
         yield server.url
 
 
@@ -63,13 +63,13 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, hostile_url: str) ->
 def test_hostile_text_in_map_tooltip_stays_text(page, hostile_url: str, hostile_dir: Path) -> None:
     page.goto(f"{hostile_url}/map")
     wait_for_app(page)
-    page.wait_for_selector(bench.DECK_DRAWN, timeout=30_000)
+    page.wait_for_selector(DECK_DRAWN, timeout=30_000)
     page.wait_for_timeout(500)  # deck.gl attaches its pointer handlers after the first frame
     place = load_dataset(hostile_dir).places.set_index("place_id").loc["nsu"]
     state = maps.view_state(maps.RUSSIA)
     centre = web_mercator(state.longitude, state.latitude, state.zoom)
     point = web_mercator(place["lon"], place["lat"], state.zoom)
-    box = page.locator(bench.DECK_DRAWN).first.bounding_box()
+    box = page.locator(DECK_DRAWN).first.bounding_box()
     page.mouse.move(
         box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
     )

@@ -3,10 +3,7 @@ any host but this machine."""
 
 from __future__ import annotations
 
-import pytest
 from conftest import VIEW_PATHS, outside_requests, visit
-
-pytestmark = pytest.mark.e2e
 
 
 def test_no_request_leaves_the_machine(app, requested_urls: list[str]) -> None:

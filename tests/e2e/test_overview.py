@@ -10,8 +10,6 @@ from techrift import overview
 from techrift.data import load_dataset
 from techrift.i18n import t
 
-pytestmark = pytest.mark.e2e
-
 
 def sidebar(page):
     return page.locator('[data-testid="stSidebar"]')

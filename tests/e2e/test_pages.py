@@ -19,13 +19,12 @@ from conftest import DECK, EXCEPTION, PLOTLY, pick_country, query_of, rerun_afte
 
 from techrift import briefing, compare, maps
 from techrift import filters as flt
-from techrift.bench import served, wait_for_app
 from techrift.charts import compare as compare_charts
 from techrift.charts import timeline
 from techrift.data import Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
-
-pytestmark = pytest.mark.e2e
+from tests.e2e.chromium import wait_for_app
+from tests.e2e.server import served
 
 TODO: Any = "TODO"
 MarkCount = Callable[[Dataset, flt.Filters, flt.FilterOptions], int]

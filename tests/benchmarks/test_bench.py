@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from techrift import bench
+from benchmarks import bench
 
 
 def test_percentile_is_nearest_rank() -> None:

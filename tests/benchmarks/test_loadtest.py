@@ -9,7 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from streamlit.proto.Element_pb2 import Element
 
-from techrift import bench, loadtest
+from benchmarks import bench, loadtest
+from tests.e2e import server as app_server
 
 
 def run_alone(coroutine):
@@ -118,11 +119,11 @@ def test_loader_counts_come_from_the_servers_metrics() -> None:
             "active_sessions 50",
         ]
     )
-    samples = loadtest.parse_metrics(text)
-    assert loadtest.gauge(samples, "active_sessions") == 50
-    assert loadtest.cache_counts(samples) == [loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 412)]
-    assert "Data loaded once per process: yes" in loadtest.loader_line(loadtest.cache_counts(samples), 500)
-    twice = [loadtest.LoaderCounts("techrift.ui._cached_dataset", 2, 10)]
+    samples = app_server.parse_metrics(text)
+    assert app_server.gauge(samples, "active_sessions") == 50
+    assert app_server.cache_counts(samples) == [app_server.LoaderCounts("techrift.ui._cached_dataset", 1, 412)]
+    assert "Data loaded once per process: yes" in loadtest.loader_line(app_server.cache_counts(samples), 500)
+    twice = [app_server.LoaderCounts("techrift.ui._cached_dataset", 2, 10)]
     assert "Data loaded once per process: NO" in loadtest.loader_line(twice, 12)
 
 
@@ -137,8 +138,8 @@ def test_a_call_that_waited_for_another_threads_load_counts_as_answered_from_the
             f'cache_compute_duration_seconds_bucket{{{labels},le="0.25",trigger="miss"}} 1',
         ]
     )
-    assert loadtest.cache_counts(loadtest.parse_metrics(text)) == [
-        loadtest.LoaderCounts("techrift.ui._cached_dataset", 1, 31)
+    assert app_server.cache_counts(app_server.parse_metrics(text)) == [
+        app_server.LoaderCounts("techrift.ui._cached_dataset", 1, 31)
     ]
 
 
@@ -153,10 +154,10 @@ def test_summary_counts_errors_and_takes_percentiles() -> None:
     assert "| all actions | 101 | 1 |" in table and "| on /map | 100 | 0 |" in table
 
 
-@pytest.mark.e2e
+@pytest.mark.slow  # a server, no browser
 def test_a_short_load_against_a_real_server_has_no_errors_and_loads_the_data_once() -> None:
     settings = loadtest.Settings(sessions=4, seconds=12, think=0.5, timeout=60, ramp=1)
-    with bench.served() as server:
+    with app_server.served() as server:
         run = run_alone(loadtest.run_load(settings, server.url, server.process.pid))
     assert len(run.results) >= 4 * 3
     assert [result.error for result in run.results if result.error] == []

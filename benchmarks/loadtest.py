@@ -1,4 +1,4 @@
-"""Load test: `python -m techrift.loadtest` holds N sessions against one server for a fixed time and prints Markdown.
+"""Load test: `python -m benchmarks.loadtest` holds N sessions against one server for a fixed time and prints Markdown.
 
 Each session speaks Streamlit's own websocket protocol (`/_stcore/stream`, the BackMsg / ForwardMsg protobufs the
 browser exchanges) instead of driving a browser, so that 50 of them fit on a small machine. A session opens a deep
@@ -22,7 +22,6 @@ import resource
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,12 +36,12 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.Navigation_pb2 import Navigation
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from techrift import bench
+from benchmarks import bench
+from tests.e2e.server import LoaderCounts, cache_counts, fetch_metrics, gauge, served, wait_for_startup_load
 
 MAX_SESSIONS = 200
 MAX_SECONDS = 1800
 STREAM_PATH = "_stcore/stream"
-METRICS_PATH = "_stcore/metrics"
 
 # The app's pages by URL path ("" is the overview), each with deep links a user might be sent.
 DEEP_LINKS: dict[str, tuple[str, ...]] = {
@@ -117,7 +116,7 @@ def stream_url(base_url: str) -> str:
 
 def parse_args(argv: Sequence[str] | None = None) -> Settings:
     """Command-line options, checked against the bounds."""
-    parser = argparse.ArgumentParser(prog="python -m techrift.loadtest", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.loadtest", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sessions",
         type=_bounded(int, 1, MAX_SESSIONS, "--sessions"),
@@ -485,105 +484,6 @@ class RssSampler:
         self._thread.join()
 
 
-@dataclass(frozen=True)
-class Sample:
-    """One OpenMetrics sample: name, labels, value."""
-
-    name: str
-    labels: dict[str, str]
-    value: float
-
-
-def parse_metrics(text: str) -> list[Sample]:
-    """Samples of Streamlit's /_stcore/metrics text (OpenMetrics); comment lines skipped."""
-    samples = []
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        head, value = line.rsplit(" ", 1)
-        name, _, label_text = head.partition("{")
-        labels = {}
-        for pair in _split_labels(label_text.rstrip("}")):
-            key, raw = pair.split("=", 1)
-            labels[key] = raw.strip('"')
-        samples.append(Sample(name, labels, float(value)))
-    return samples
-
-
-def _split_labels(text: str) -> list[str]:
-    # Label values are quoted and may hold commas.
-    pairs, current, quoted = [], "", False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        if char == "," and not quoted:
-            pairs.append(current)
-            current = ""
-        else:
-            current += char
-    return pairs + ([current] if current else [])
-
-
-@dataclass(frozen=True)
-class LoaderCounts:
-    """How one cached function (st.cache_data or st.cache_resource) was used: how often it ran, and how often a call
-    was answered from the cache."""
-
-    cache: str
-    computed: int
-    from_cache: int
-
-
-_CACHE_TYPES = ("st_cache_data", "st_cache_resource")
-
-
-def cache_counts(samples: Sequence[Sample]) -> list[LoaderCounts]:
-    """Runs and cached answers of every st.cache_data / st.cache_resource function, from the server's metrics.
-
-    A run is counted by cache_compute_duration_seconds. A call that misses while another thread is computing the same
-    value (the first visitor during the startup preload) waits and takes that value: a miss in cache_lookups_total,
-    but an answer from the cache. Without the duration histogram, every miss counts as a run.
-    """
-    lookups: dict[str, Counter] = {}
-    runs: Counter = Counter()
-    for sample in samples:
-        if sample.labels.get("cache_type") not in _CACHE_TYPES:
-            continue
-        cache = sample.labels.get("cache", "")
-        if sample.name == "cache_lookups_total":
-            lookups.setdefault(cache, Counter())[sample.labels.get("result", "")] += int(sample.value)
-        elif sample.name == "cache_compute_duration_seconds_count" and sample.labels.get("trigger") == "miss":
-            runs[cache] += int(sample.value)
-    counts = []
-    for cache, counter in sorted(lookups.items()):
-        computed = runs.get(cache, counter["miss"])
-        counts.append(LoaderCounts(cache, computed, counter["hit"] + counter["miss"] - computed))
-    return counts
-
-
-def wait_for_startup_load(base_url: str, timeout: float = 120) -> list[LoaderCounts]:
-    """Until the server's startup preload has run the dataset loader (techrift/startup.py); its counts, or [] on timeout."""
-    deadline = time.monotonic() + timeout
-    while True:
-        counts = cache_counts(fetch_metrics(base_url) or [])
-        if any(count.computed for count in counts) or time.monotonic() > deadline:
-            return counts
-        time.sleep(0.1)
-
-
-def gauge(samples: Sequence[Sample], name: str) -> float | None:
-    return next((sample.value for sample in samples if sample.name == name), None)
-
-
-def fetch_metrics(base_url: str) -> list[Sample] | None:
-    """The server's /_stcore/metrics, or None if it has none."""
-    try:
-        with urllib.request.urlopen(f"{base_url}/{METRICS_PATH}", timeout=30) as response:
-            return parse_metrics(response.read().decode())
-    except OSError:
-        return None
-
-
 # --------------------------------------------------------------------------- the run
 
 
@@ -907,7 +807,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pid = settings.pid or listening_pid(port)
         run = asyncio.run(run_load(settings, settings.url, pid))
     else:
-        with bench.served() as server:
+        with served() as server:
             wait_for_startup_load(server.url)  # so that "started, no session" is the server with its data
             run = asyncio.run(run_load(settings, server.url, server.process.pid))
     print(machine_line())

@@ -1,4 +1,4 @@
-"""Benchmark in a real browser: `python -m techrift.bench` prints Markdown tables, everything measured in one run.
+"""Benchmark in a real browser: `python -m benchmarks.bench` prints Markdown tables, everything measured in one run.
 
 - cold start: launch to first page / first chart painted, for this app and for `streamlit hello`, interleaved;
 - interaction: filter change (a country toggled in the sidebar) to the page redrawn, median and p95 per page, and
@@ -6,8 +6,8 @@
 - scale: first load, script run and filter-to-redrawn at the shipped data and synthetic data N times larger;
 - memory: the server's resident memory with 1 and with 20 open sessions.
 
-Loopback only (the browser's requests to other hosts are aborted), every wait has a time limit. The helpers that
-serve the app and drive Chromium are shared with the browser tests (tests/e2e).
+Loopback only (the browser's requests to other hosts are aborted), every wait has a time limit. Serving the app and
+driving Chromium are the browser tests' helpers (tests/e2e/server.py, tests/e2e/chromium.py), so both time the same way.
 """
 
 from __future__ import annotations
@@ -15,293 +15,38 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
-from techrift import synthetic
+from benchmarks import synthetic
 from techrift.data import DATA_DIR_ENV, PROJECT_ROOT
-
-# --------------------------------------------------------------------------- the app on loopback, Chromium on it
-
-CHROMIUM = os.environ.get("TECHRIFT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # deck.gl needs WebGL: software rendering in headless Chromium.
-    "--use-gl=angle",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-]
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-VIEWPORT = {"width": 1400, "height": 2000}
-EXCEPTION = '[data-testid="stException"]'
-PLOTLY_DRAWN = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
-DECK_DRAWN = '[data-testid="stDeckGlJsonChart"] canvas'
-
-# The script has run to the end, the main area holds at least one element and none is still a placeholder
-# (elements are drawn a little after the run ends).
-_RUN_FINISHED = (
-    "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
-    ' && document.querySelectorAll(\'[data-testid="stMain"] [data-testid="stElementContainer"]\').length > 0'
-    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+from tests.e2e.chromium import (
+    APP_NAVIGATION,
+    CHROMIUM,
+    EXCEPTION,
+    MESSAGE_TAP,
+    PLOTLY_DRAWN,
+    VIEWPORT,
+    Change,
+    is_local,
+    launch_chromium,
+    settle_after,
+    wait_for_app,
+    what_was_seen,
 )
+from tests.e2e.server import Server, served
+
+# --------------------------------------------------------------------------- the page, for measuring
+
 # Screenshots of pages that could not be measured (git-ignored, like the browser tests' screenshots).
 ARTIFACTS = PROJECT_ROOT / "artifacts" / "bench"
-# This app's own navigation is drawn (not Streamlit's listing of the pages/ folder).
-APP_NAVIGATION = "[...document.querySelectorAll('[data-testid=\"stSidebarNav\"] a')].some(a => /Overview|Tổng quan/.test(a.innerText))"
-
-
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def streamlit_command(command: Sequence[str], port: int) -> list[str]:
-    """`streamlit <command>` headless on loopback, no usage statistics, no file watcher."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        *command,
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-
-
-def _limit_memory(limit_bytes: int) -> Callable[[], None]:
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
-
-    return limit
-
-
-def _start(
-    command: Sequence[str], port: int, env: dict[str, str] | None, log: Any, memory_limit_gb: float | None = None
-) -> subprocess.Popen:
-    limit = _limit_memory(int(memory_limit_gb * 2**30)) if memory_limit_gb else None
-    return subprocess.Popen(
-        streamlit_command(command, port),
-        cwd=PROJECT_ROOT,
-        env=os.environ | (env or {}),
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-        preexec_fn=limit,
-    )
-
-
-def wait_healthy(port: int, process: subprocess.Popen, log: Any, timeout: float = 60) -> None:
-    """Poll /_stcore/health until the server answers ok."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            raise RuntimeError(f"streamlit exited: {log.read().decode(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError("streamlit did not become healthy")
-
-
-def stop(process: subprocess.Popen) -> None:
-    """End a server this process started."""
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=20)
-
-
-@dataclass
-class Server:
-    """A running Streamlit server and when it was launched."""
-
-    process: subprocess.Popen
-    url: str
-    launched: float
-    log: Any  # the server's stderr (Streamlit's log), a file shared with the process
-
-    def log_text(self) -> str:
-        """What the server has logged so far."""
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")  # reading to the end leaves the offset where the server writes
-
-    def rss_mb(self) -> float:
-        """Resident memory of the server process, from /proc."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        raise RuntimeError("no VmRSS")
-
-    def cpu_seconds(self) -> float:
-        """CPU time the server process has used so far (user + system), from /proc."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-@contextmanager
-def served(
-    command: Sequence[str] = ("run", "dashboard.py"),
-    env: dict[str, str] | None = None,
-    timeout: float = 60,
-    memory_limit_gb: float | None = None,
-) -> Iterator[Server]:
-    """A Streamlit server on a free loopback port for the duration of the block (its log in a temporary file)."""
-    port = free_port()
-    with tempfile.TemporaryFile() as log:
-        launched = time.perf_counter()
-        process = _start(command, port, env, log, memory_limit_gb)
-        try:
-            wait_healthy(port, process, log, timeout)
-            yield Server(process, f"http://127.0.0.1:{port}", launched, log)
-        finally:
-            stop(process)
-
-
-def is_local(url: str) -> bool:
-    """Whether a URL stays on this machine (or is not a network URL at all)."""
-    parsed = urlparse(url)
-    return parsed.scheme not in ("http", "https", "ws", "wss") or parsed.hostname in LOCAL_HOSTS
-
-
-def launch_chromium(playwright: Any) -> Any:
-    """Debian's Chromium, headless, software WebGL."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-def wait_for_app(page: Any, timeout: float = 30_000, ready: str = APP_NAVIGATION) -> None:
-    """Until the script has run to the end (and `ready`, a JS condition, holds), then let charts paint."""
-    page.wait_for_function(f"() => ({_RUN_FINISHED}) && ({ready})", timeout=timeout)
-    page.wait_for_function(
-        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
-        timeout=timeout,
-    )
-
-
-# --------------------------------------------------------------------------- measuring in the page
-
-# The app's websocket messages, as they arrive: a run shows there even when the page never shows it as running (a fast
-# run's "running" and "not running" can be drawn in one render). Installed before the page's own scripts, on every
-# browser context (`new_context`; the browser tests' conftest).
-MESSAGE_TAP = """(() => {
-  const Native = window.WebSocket;
-  const received = window.__appMessages = window.__appMessages || [];
-  window.WebSocket = class extends Native {
-    constructor(...args) { super(...args); this.addEventListener('message', () => received.push(performance.now())); }
-  };
-})();"""
-# Timestamps, in the page's clock: the user's action, each script state change, each app message, the main area's last
-# painted DOM change.
-_RECORDER = """() => {
-  window.__appMessages = window.__appMessages || [];
-  window.__appMessages.length = 0;
-  if (window.__bench) { Object.assign(window.__bench, {action: null, states: []}); return; }
-  const app = document.querySelector('[data-testid="stApp"]');
-  const main = document.querySelector('[data-testid="stMain"]');
-  const bench = window.__bench = {action: null, states: [], last: 0};
-  // Not painted: a canvas's children (fallback content; the data grid keeps an accessible copy there, added ~300 ms
-  // after it draws), aria-* attributes. The canvas itself is the target when that copy is added or replaced.
-  const element = node => node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
-  const painted = mutation => !element(mutation.target)?.closest('canvas') && !mutation.attributeName?.startsWith('aria-');
-  new MutationObserver(mutations => { if (mutations.some(painted)) bench.last = performance.now(); })
-    .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
-  // Every transition, even two in one batch (a fast run flips running -> notRunning before the observer is called):
-  // a record's new value is the next record's old value, the last one's is the attribute now.
-  new MutationObserver(records => {
-    const now = performance.now();
-    records.forEach((record, i) => bench.states.push(
-      [now, i + 1 < records.length ? records[i + 1].oldValue : app.dataset.testScriptState]));
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
-  // The action is the first input event: a list option is picked on the press, so a fast run can start (and be
-  // recorded) before the 'click' that ends the same press.
-  for (const kind of ['pointerdown', 'mousedown', 'click', 'keydown']) {
-    document.addEventListener(kind, () => { if (bench.action === null) bench.action = performance.now(); }, true);
-  }
-  // The run the action caused, from either sign of it: the script state's transitions, the app's messages.
-  bench.run = () => {
-    if (bench.action === null) return null;
-    const messages = window.__appMessages.filter(at => at >= bench.action);
-    const running = bench.states.find(([at, state]) => at >= bench.action && state === 'running');
-    if (!running && !messages.length) return null;
-    const start = Math.min(running ? running[0] : Infinity, messages.length ? messages[0] : Infinity);
-    const stopped = running && bench.states.find(([at, state]) => at >= running[0] && state === 'notRunning');
-    const finished = running ? stopped !== undefined : app.dataset.testScriptState === 'notRunning';
-    const end = Math.max(stopped ? stopped[0] : -Infinity, messages.length ? messages[messages.length - 1] : -Infinity);
-    return {start, end, finished, messages: messages.length};
-  };
-}"""
-# Settled: a run started after the action has finished and neither the main area nor the messages changed for `quiet` ms.
-_SETTLED = """([quiet]) => {
-  const bench = window.__bench, run = bench.run();
-  return run !== null && run.finished && performance.now() - Math.max(bench.last, run.end) > quiet;
-}"""
-_TIMINGS = """() => {
-  const bench = window.__bench, run = bench.run();
-  return {redrawn: Math.max(bench.last, run.end) - bench.action, script: run.end - run.start};
-}"""
-
-
-# What the recorder saw, relative to the action: for a change whose wait timed out.
-_WHAT_WAS_SEEN = """() => {
-  const bench = window.__bench;
-  if (!bench) return 'no recorder in the page';
-  const since = at => bench.action === null ? Math.round(at) : Math.round(at - bench.action);
-  const state = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState;
-  const messages = window.__appMessages.filter(at => bench.action !== null && at >= bench.action);
-  return `action ${bench.action === null ? 'not seen' : 'seen'}; script states after it (ms, state): `
-    + `${JSON.stringify(bench.states.map(([at, s]) => [since(at), s]))}; `
-    + `app messages after it: ${messages.length}${messages.length ? ` (last at ${since(messages[messages.length - 1])} ms)` : ''}; `
-    + `script state now: ${state}; main area last changed at ${bench.last ? since(bench.last) : 'never'} ms`;
-}"""
-
-
-def what_was_seen(page: Any) -> str:
-    """For a change that never settled: whether the action, a run and a repaint were seen, in the page's own words."""
-    try:
-        return page.evaluate(_WHAT_WAS_SEEN)
-    except Exception as err:  # a closed or crashed page
-        return f"page state not readable ({type(err).__name__})"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One filter change and what it cost, in milliseconds."""
-
-    redrawn: float  # from the user's action to the last change of the page
-    script: float  # the script's run as the browser saw it (running -> not running, deltas handled)
-    server_cpu: float = 0.0  # CPU the server spent on the change (the rerun and sending it)
 
 
 def _countries(page: Any) -> Any:
@@ -322,15 +67,6 @@ def toggle_country(page: Any, country: str, timeout: float = 120_000) -> Change:
     if page.locator(EXCEPTION).count():
         raise RuntimeError(f"exception shown at {page.url}")
     return change
-
-
-def settle_after(page: Any, action: Callable[[], Any], timeout: float = 120_000) -> Change:
-    """Do `action`, wait until the rerun it caused has finished and the page is still; time it."""
-    page.evaluate(_RECORDER)
-    action()
-    page.wait_for_function(_SETTLED, arg=[300], timeout=timeout, polling=50)
-    timings = page.evaluate(_TIMINGS)
-    return Change(timings["redrawn"], timings["script"])
 
 
 def open_page(page: Any, url: str, timeout: float = 120_000) -> None:
@@ -653,7 +389,7 @@ def machine_line() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m techrift.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--scales", default="1,100,1000", help="data sizes as multiples of the shipped data (default 1,100,1000)"
     )

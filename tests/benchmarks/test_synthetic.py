@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from techrift import synthetic
+from benchmarks import synthetic
 from techrift.data import PROJECT_ROOT, load_dataset, validate
 
 
