@@ -1,0 +1,94 @@
+"""A citation of exactly what a view shows: its title, its full link (filters, page state and data version), the
+day it was accessed, a formatted reference, BibTeX, and the sources behind the records on screen."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+import pandas as pd
+
+from techrift.data import split_ids
+
+PUBLISHER = "TechRift"
+# Characters BibTeX reads as commands or comments, with their escaped forms.
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$^~])")
+
+
+@dataclass(frozen=True)
+class ViewCitation:
+    """What an analyst needs to cite one view of the app."""
+
+    title: str
+    url: str
+    accessed: str  # YYYY-MM-DD
+    version: str
+    data_as_of: str
+    source_ids: tuple[str, ...]
+
+    @property
+    def year(self) -> str:
+        return self.accessed[:4]
+
+
+def view_url(base: str, params: Mapping[str, str]) -> str:
+    """The link that reproduces the view: `base` (the page's address) with every parameter, in the given order."""
+    query = urlencode(params, safe=",", quote_via=quote)
+    return f"{base}?{query}" if query else base
+
+
+def sources_behind(records: Iterable[pd.DataFrame]) -> tuple[str, ...]:
+    """The source ids cited by the records shown, most cited first (ties in order of first citation)."""
+    counts: Counter[str] = Counter()
+    for frame in records:
+        for ids in frame["source_ids"]:
+            counts.update(split_ids(ids))
+    return tuple(source_id for source_id, _ in counts.most_common())
+
+
+def reference(citation: ViewCitation) -> str:
+    """A formatted reference: author (year). Title [data view, version]. URL. Accessed date."""
+    return (
+        f"{PUBLISHER} ({citation.year}). {citation.title} [interactive data view; data version {citation.version}, "
+        f"data as of {citation.data_as_of}]. {citation.url} (accessed {citation.accessed})."
+    )
+
+
+def _bibtex_text(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(r"\\\1", text)
+
+
+def bibtex_key(citation: ViewCitation) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", citation.title.lower()).strip("-")[:40].rstrip("-")
+    return f"techrift-{slug}-{citation.accessed}"
+
+
+def bibtex(citation: ViewCitation) -> str:
+    """The view as a BibTeX @misc entry."""
+    url = citation.url.replace("%", r"\%").replace("#", r"\#")  # inside a field, \url{} needs these two escaped
+    fields = {
+        "author": f"{{{PUBLISHER}}}",
+        "title": f"{{{_bibtex_text(citation.title)}}}",
+        "year": f"{{{citation.year}}}",
+        "howpublished": "{\\url{" + url + "}}",
+        "note": f"{{Interactive data view; data version {citation.version}, data as of {citation.data_as_of}; "
+        f"accessed {citation.accessed}}}",
+        "urldate": f"{{{citation.accessed}}}",
+    }
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields.items())
+    return f"@misc{{{bibtex_key(citation)},\n{body}\n}}"
+
+
+def source_lines(source_ids: Iterable[str], sources: pd.DataFrame) -> list[str]:
+    """One line per source: publisher, title, publication date, address (or seed file)."""
+    by_id = sources.set_index("source_id")
+    lines = []
+    for source_id in source_ids:
+        source = by_id.loc[source_id]
+        where = source["url"] if isinstance(source["url"], str) else source["seed_file"]
+        published = source["published"] if isinstance(source["published"], str) else "n.d."
+        lines.append(f"{source['publisher']}. {source['title']} ({published}). {where} [{source_id}]")
+    return lines
