@@ -100,7 +100,8 @@ def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None
     rows = compare.comparison(dataset.stances, "Microsoft", "IBM")
     assert list(rows["dimension"]) == ["research_presence"]
     assert (
-        rows.loc[0, "b_statement"] == "IBM reportedly also moved China R&D staff in 2024: a scale-back, not a closure."
+        rows.loc[0, "b_statement"]
+        == "IBM shut its China R&D operation in August 2024, affecting more than 1,000 jobs (confirmed to Reuters)."
     )
 
 

@@ -34,7 +34,9 @@ def test_decisions_are_dated_by_the_decision_not_the_report(dataset) -> None:
     assert "2019-02-01" in events.at["stanford-moratorium", "summary_en"]  # the notice to faculty
     assert tuple(events.loc["oxford-stops-funding", ["date", "date_precision"]]) == ("2019-01-08", "day")
     assert tuple(events.loc["spbpu-research-ties", ["date", "date_precision"]]) == ("2019", "year")
-    assert tuple(events.loc["msft-ibm-scale-back", ["date", "category"]]) == ("2024", "scale_back")
+    assert tuple(events.loc["msft-china-rnd-relocation-offer", ["date", "category"]]) == ("2024", "scale_back")
+    # IBM did not scale back: it closed its China R&D (confirmed to Reuters on 2024-08-26)
+    assert tuple(events.loc["ibm-china-rnd-closed", ["date", "category"]]) == ("2024-08", "lab_closed")
     assert tuple(events.loc["aws-shanghai-lab-opened", ["date", "title_en"]]) == (
         "2018-09-17",
         "AWS announces its Shanghai AI lab under Zhang Zheng",
