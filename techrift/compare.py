@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -85,7 +87,7 @@ def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions)
     )
 
 
-def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | None]:
+def _cell(stance: Mapping[Hashable, Any] | None, side: str, lang: str) -> dict[str, str | None]:
     if stance is None:
         return {f"{side}_{field}": None for field in CELL_FIELDS}
     return {
@@ -98,18 +100,19 @@ def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | Non
 
 def comparison(stances: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
     """One row per dimension that either company has a stance on, in the schema's order; a missing cell is left empty (NA)."""
-    first = (
-        stances[stances["company"].isin([a, b])]
+    first = {
+        (stance["company"], stance["dimension"]): stance
+        for stance in stances[stances["company"].isin([a, b])]
         .drop_duplicates(["company", "dimension"])
-        .set_index(["company", "dimension"])
-    )
+        .to_dict("records")
+    }
     rows = []
     for dimension in schema.STANCE_DIMENSIONS:
-        cells: dict[str, str | None] = {}
+        cells: dict[str, str | None] = {"dimension": dimension}
         for side, company in zip(SIDES, (a, b)):
-            cells |= _cell(first.loc[(company, dimension)] if (company, dimension) in first.index else None, side, lang)
+            cells |= _cell(first.get((company, dimension)), side, lang)
         if cells["a_stance_id"] or cells["b_stance_id"]:
-            rows.append({"dimension": dimension} | cells)
+            rows.append(cells)
     return pd.DataFrame(rows, columns=["dimension"] + [f"{side}_{field}" for side in SIDES for field in CELL_FIELDS])
 
 

@@ -11,7 +11,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -91,7 +91,7 @@ class Dataset:
         return self.quotes.iloc[self._quote_rows.get((table, record_id), [])]
 
     @cached_property
-    def _quote_rows(self) -> dict[tuple[str, str], Any]:
+    def _quote_rows(self) -> dict[Hashable, Any]:
         # (table, record id) -> row positions in `quotes`: a page shows the quotes of a dozen records per run.
         return self.quotes.groupby(["record_table", "record_id"], sort=False).indices
 
@@ -196,8 +196,8 @@ def _coerce(
         kind = str(column.dtype)
         if kind not in _NUMERIC_KINDS:
             continue
-        values = []
-        for index, cell in table.frame[name].items():
+        values: list[float | int | None] = []
+        for index, cell in enumerate(table.frame[name]):
             if cell is None:
                 values.append(None)
                 continue
@@ -274,7 +274,7 @@ def _partial_date_problem(value: str) -> str | None:
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
-def _records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
+def _records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[Hashable, Any]]]:
     """(position, row as a dict) for each row: many times faster than iterrows on a large table."""
     return enumerate(frame.to_dict("records"))
 
@@ -392,7 +392,7 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
         ):
             if column not in table.frame.columns or (column == "place_id" and name == "places"):
                 continue
-            for index, value in table.frame[column].items():
+            for index, value in enumerate(table.frame[column]):
                 for ref in split_ids(value):
                     if ref not in known:
                         problems.append(
@@ -524,8 +524,8 @@ def date_label(date: str | None, date_end: str | None = None) -> str:
 def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
     """Add start/end timestamps covering the whole period each partial date stands for, years and a label."""
     events = events.copy()
-    events["start"] = pd.to_datetime([_period(d, False) for d in events["date"]])
-    events["end"] = pd.to_datetime(
+    events["start"] = pd.DatetimeIndex([_period(d, False) for d in events["date"]])
+    events["end"] = pd.DatetimeIndex(
         [_period(e if isinstance(e, str) else d, True) for d, e in zip(events["date"], events["date_end"])]
     )
     events["year_start"] = events["start"].dt.year.astype("Int64")

@@ -5,7 +5,8 @@ Translations are stored here and in the data's *_vi columns; nothing is machine-
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -459,7 +460,7 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def localized(row: Mapping[str, object] | pd.Series, base: str, lang: str) -> str:
+def localized(row: Mapping[Hashable, Any] | pd.Series, base: str, lang: str) -> str:
     """A translated data column (`title` -> title_vi) in `lang`, falling back to the English column."""
     if lang != DEFAULT_LANGUAGE:
         value = row.get(f"{base}_{lang}")

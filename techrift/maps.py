@@ -371,7 +371,9 @@ def partner_deck(
     partners = most_tied(partners)
     western = None if western is None else most_tied(western)
     sites = sites_drawn(sites)
-    site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
+    site_points = sites.assign(
+        radius=22_000, color=pd.Series([HUAWEI_SITE_COLOR + [230]] * len(sites), index=sites.index, dtype=object)
+    )
     layers = [
         outline_layer(outlines),
         pdk.Layer(

@@ -89,7 +89,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         & dataset.flows["recipient"].str.contains("universit", case=False)
     ]
     if len(budgets):
-        top = budgets.loc[budgets["amount"].idxmax()]
+        top = budgets.iloc[budgets["amount"].to_numpy().argmax()]  # the first of the largest
         figures.append(
             Headline(
                 t("headline_budget", lang),

@@ -6,6 +6,8 @@ The models are the single source of truth: `data.py` validates against them and
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -65,19 +67,20 @@ STANCE_DIMENSIONS = (
 QUOTE_TABLES = ("events", "flows", "metrics", "stances", "places")
 
 
-def _id(description: str, unique: bool = True) -> pa.Field:
+# pandera's Field returns Any, so that a model's attributes can be annotated as Series[...].
+def _id(description: str, unique: bool = True) -> Any:
     return pa.Field(str_matches=ID, unique=unique, description=description)
 
 
-def _text(description: str, nullable: bool = False) -> pa.Field:
+def _text(description: str, nullable: bool = False) -> Any:
     return pa.Field(nullable=nullable, description=description)
 
 
-def _choice(values: tuple[str, ...], description: str, nullable: bool = False) -> pa.Field:
+def _choice(values: tuple[str, ...], description: str, nullable: bool = False) -> Any:
     return pa.Field(isin=list(values), nullable=nullable, description=description)
 
 
-def _source_ids(description: str = "Ids of the sources that support this record, ';'-separated.") -> pa.Field:
+def _source_ids(description: str = "Ids of the sources that support this record, ';'-separated.") -> Any:
     return pa.Field(str_matches=ID_LIST, description=description)
 
 

@@ -5,10 +5,10 @@ Everything that decides something lives in the pure modules; this one only place
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
@@ -287,11 +287,15 @@ def bound_multiselect(
     by_code = {encode(o).casefold(): o for o in options}
 
     def parse(raw: str) -> tuple[list[T], str | None]:
-        chosen, unknown = [], []
+        chosen: list[T] = []
+        unknown: list[str] = []
         for part in raw.split(","):
             if part.strip():
                 match = by_code.get(part.strip().casefold())
-                (unknown if match is None else chosen).append(part.strip() if match is None else match)
+                if match is None:
+                    unknown.append(part.strip())
+                else:
+                    chosen.append(match)
         notice = f"Unknown {label.lower()} “{', '.join(u[:30] for u in unknown[:3])}” ignored." if unknown else None
         return list(dict.fromkeys(chosen)), notice
 
@@ -341,7 +345,8 @@ def _forget_global_notices() -> None:
 def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE) -> flt.Filters:
     """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
     if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
-        initial, notices = flt.from_params(st.query_params.to_dict() | _repeated_params(), options)
+        url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
+        initial, notices = flt.from_params(url_params, options)
         st.session_state[_YEARS_WIDGET] = initial.years
         st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
         st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
@@ -349,14 +354,19 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
             _notices()["_global"] = " ".join(notices)
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
+    years: tuple[int, int]
     if options.first_year < options.last_year:
-        years = sidebar.slider(
-            t("years", lang),
-            options.first_year,
-            options.last_year,
-            key=_YEARS_WIDGET,
-            on_change=_forget_global_notices,
-            help=t("years_help", lang),
+        # A range: the widget's value is the (start, end) pair put in the session state above.
+        years = cast(
+            tuple[int, int],
+            sidebar.slider(
+                t("years", lang),
+                options.first_year,
+                options.last_year,
+                key=_YEARS_WIDGET,
+                on_change=_forget_global_notices,
+                help=t("years_help", lang),
+            ),
         )
     else:
         years = (options.first_year, options.last_year)
@@ -375,7 +385,7 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
         on_change=_forget_global_notices,
     )
     _show_notice("_global", sidebar)
-    current = flt.Filters(years=tuple(years), companies=tuple(companies), countries=tuple(countries))
+    current = flt.Filters(years=(years[0], years[1]), companies=tuple(companies), countries=tuple(countries))
     params = current.to_params(options)
     for key in flt.KEYS:
         sync_param(key, params.get(key))
@@ -425,14 +435,14 @@ def _csv_of(build: Callable[..., pd.DataFrame], *args: Any) -> bytes:
     return to_csv_bytes(build(*args))
 
 
-def source_line(source: pd.Series, lang: str) -> str:
+def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
     """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
     from techrift.data import date_label
     from techrift.text import escape_markdown, markdown_link
 
     title = markdown_link(source["title"], source["url"])
     when = date_label(source["published"]) if isinstance(source["published"], str) else t("date_not_given", lang)
-    entry = f"[{t('entry', lang)}](/sources?source={source.name})"
+    entry = f"[{t('entry', lang)}](/sources?source={source_id})"
     seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
     return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
 
@@ -440,7 +450,7 @@ def source_line(source: pd.Series, lang: str) -> str:
 # The overview and comparison list dozens of sources on every run; each line is made once per process.
 @lru_cache(maxsize=4096)
 def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
-    return source_line(dataset.sources_by_id.loc[source_id], lang)
+    return source_line(dataset.sources_by_id.loc[source_id].to_dict(), source_id, lang)
 
 
 def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
@@ -570,7 +580,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     from techrift.charts.funding import amount_label, years_label
     from techrift.text import escape_markdown
 
-    place = dataset.places.set_index("place_id").loc[place_id]
+    place = dataset.places.set_index("place_id").loc[place_id].to_dict()
     with st.container(border=True):
         st.markdown(f"### {escape_markdown(place['name_en'])}")
         precision = (
@@ -588,7 +598,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
         flows = dataset.flows[dataset.flows["recipient_place_id"] == place_id]
         if not flows.empty:
             st.markdown(f"**{t('place_money', lang)}**")
-            for _, flow in flows.iterrows():
+            for flow in flows.to_dict("records"):
                 st.markdown(
                     escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}")
                 )

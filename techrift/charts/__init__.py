@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -20,7 +20,8 @@ def first_of_each(frame: pd.DataFrame, keys: list[str], count: str) -> pd.DataFr
     index, with `count` saying how many rows it stands for: rows that would be drawn on one spot, drawn once."""
     frame = frame.reset_index(drop=True)
     groups = frame.groupby(keys, sort=False, dropna=False)
-    return groups.head(1).assign(**{count: groups.transform("size")})
+    sizes = cast(pd.Series, groups.transform("size"))  # pandas-stubs type a frame's transform as a frame
+    return groups.head(1).assign(**{count: sizes})
 
 
 def _hashable(value: Any) -> Hashable:

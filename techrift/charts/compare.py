@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -34,7 +34,7 @@ def close_up_window(dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return recent["start"].min() - CLOSE_UP_MARGIN, last + CLOSE_UP_MARGIN
 
 
-def _lifetime_text(lab: Mapping[str, Any], lang: str) -> str:
+def _lifetime_text(lab: Mapping[Hashable, Any], lang: str) -> str:
     years = t("about", lang, value=f"{lab['years']:.0f}")
     return f"{t('lab_years', lang, lab=lab['lab'])}: {years}"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -34,7 +34,7 @@ def format_amount(amount: float, currency: str, lang: str = "en") -> str:
     return f"{number.replace(',', '.') if lang == 'vi' else number} {currency}"
 
 
-def years_label(flow: Mapping[str, Any], lang: str = "en") -> str:
+def years_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
     """'2019', '2012–2018', 'until 2025', or 'year unknown'."""
     first, last = flow["year"], flow["year_end"]
     if pd.isna(first):
@@ -42,7 +42,7 @@ def years_label(flow: Mapping[str, Any], lang: str = "en") -> str:
     return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
 
 
-def amount_label(flow: Mapping[str, Any], lang: str = "en") -> str:
+def amount_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
     """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
     text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
     if flow["status"] not in STATUS_IMPLIED:
@@ -57,7 +57,7 @@ def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
 
 
-def _group_value(flow: Mapping[str, Any], group: str, lang: str) -> str:
+def _group_value(flow: Mapping[Hashable, Any], group: str, lang: str) -> str:
     if group == "year":
         return years_label(flow, lang)
     if group == "status":
@@ -65,7 +65,7 @@ def _group_value(flow: Mapping[str, Any], group: str, lang: str) -> str:
     return str(flow[group])
 
 
-def _hover(flow: Mapping[str, Any], publishers: str, lang: str) -> str:
+def _hover(flow: Mapping[Hashable, Any], publishers: str, lang: str) -> str:
     lines = [
         f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
         html.escape(amount_label(flow, lang)),
@@ -77,7 +77,7 @@ def _hover(flow: Mapping[str, Any], publishers: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
-def bar_label(flow: Mapping[str, Any], lang: str = "en") -> str:
+def bar_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
     """The y-axis label of one amount: who pays whom, and when."""
     return f"{flow['payer']} → {flow['recipient']} ({years_label(flow, lang)})"
 
