@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from techrift import ui, views
+from techrift import pivot, ui, views
 from techrift.charts import timeline
 from techrift.i18n import t
 
@@ -14,7 +14,7 @@ st.caption(t("timeline_intro", lang))
 kinds = tuple(
     ui.bound_multiselect(
         t("kind_of_action", lang),
-        list(timeline.KINDS),
+        list(pivot.KINDS),
         "kind",
         placeholder=t("all_kinds", lang),
         format_func=lambda kind: t(f"category_{kind}", lang),

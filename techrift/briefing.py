@@ -15,6 +15,8 @@ from techrift.charts import funding, timeline
 from techrift.data import Dataset
 from techrift.i18n import t
 from techrift.overview import headline_figures
+from techrift.pivot import pivot_events
+from techrift.schema import CONTEXT, RUSSIA, WEST
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,16 @@ class Step:
 def _pivot(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
 ) -> go.Figure:
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST), lang)
+    return _pivot(dataset, filters, options, (CONTEXT, WEST), lang)
 
 
 def _pivot_to_russia(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST, timeline.RUSSIA), lang)
+    return _pivot(dataset, filters, options, (CONTEXT, WEST, RUSSIA), lang)
 
 
 def _russia_map(dataset, filters, options, data_dir, lang):

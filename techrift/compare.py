@@ -143,11 +143,13 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
     columns = ["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"]
     labs = moves[
-        moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()
+        moves["category"].isin([schema.LAB_OPENED, schema.LAB_CLOSED])
+        & moves["place_id"].notna()
+        & moves["start"].notna()
     ]
     labs = labs.sort_values("start", kind="stable")
-    first_opening = labs[labs["category"] == "lab_opened"].groupby("place_id").first()
-    last_closing = labs[labs["category"] == "lab_closed"].groupby("place_id").last()
+    first_opening = labs[labs["category"] == schema.LAB_OPENED].groupby("place_id").first()
+    last_closing = labs[labs["category"] == schema.LAB_CLOSED].groupby("place_id").last()
     both = first_opening.merge(last_closing, left_index=True, right_index=True, suffixes=("_opened", "_closed"))
     if both.empty:
         return pd.DataFrame(columns=columns)

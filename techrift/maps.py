@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
-ACADEMIC_KINDS = ("university", "research_institute")
-HUAWEI_SITE_KINDS = ("company_site", "company_hq")
-# A partner's kind on the map is its strongest tie with Huawei, in this order.
-PARTNER_KIND_ORDER = ("lab_opened", "deal", "partnership", "visit")
-WEST_KINDS = ("tie_cut", "tie_suspended", "tie_review")
 HUAWEI_SITE_COLOR = [90, 90, 90]
 RUSSIA_FILL = [250, 229, 211]
 # Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
@@ -147,12 +142,12 @@ def sites_of(
 
     The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
     shipped data they were a third of the work for places no map shows."""
-    academic = places[places["kind"].isin(ACADEMIC_KINDS)]
+    academic = places[places["kind"].isin(schema.ACADEMIC_KINDS)]
     if countries is not None:
         academic = academic[academic["country"].isin(countries)]
     academic = academic[~academic["country"].isin(exclude_countries)]
     relevant = events[
-        events["company"].eq("Huawei")
+        events["company"].eq(schema.PIVOT_COMPANY)
         & events["category"].isin(categories)
         & events["place_id"].isin(academic["place_id"])
     ]
@@ -210,17 +205,17 @@ def _tooltips(
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's Russian partner universities and institutes, sized by the number of recorded ties."""
-    return sites_of(events, places, flows, PARTNER_KIND_ORDER, ("Russia",), (), lang)
+    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang)
 
 
 def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Western universities that cut, suspended or reviewed Huawei ties."""
-    return sites_of(events, places, flows, WEST_KINDS, None, ("Russia", "China"), lang)
+    return sites_of(events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang)
 
 
 def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
-    sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
+    sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     sites["tip_name"] = sites["name_en"].map(plain)
     sites["tip_city"] = [
         plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])
@@ -247,7 +242,7 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
         columns={"place_id": "to_id", "lon": "to_lon", "lat": "to_lat"}
     )
     receivers = receivers.assign(city=receivers["city"].str.split(" (", regex=False).str[0])
-    headquarters = senders[senders["kind"] == "company_hq"].drop(columns=["kind", "city"]).reset_index(drop=True)
+    headquarters = senders[senders["kind"] == schema.COMPANY_HQ].drop(columns=["kind", "city"]).reset_index(drop=True)
     if headquarters.empty:
         from_headquarters = pd.DataFrame(columns=columns)
     else:
@@ -262,7 +257,7 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
             axis=1,
         )
     # One arc from a site in the partner's city, however many sites the city has (first by id).
-    city_sites = senders[senders["kind"] == "company_site"].sort_values("from_id", kind="stable")
+    city_sites = senders[senders["kind"] == schema.COMPANY_SITE].sort_values("from_id", kind="stable")
     from_same_city = receivers.merge(city_sites, on="city").drop_duplicates("to_id")
     joined = pd.concat([from_headquarters, from_same_city], ignore_index=True)
     joined["from_lon"] = joined["from_lon"].astype(float)
@@ -347,7 +342,7 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
     """Huawei's sites to draw: all of them up to `limit`, else headquarters first (every partner's arc starts at one), then by id."""
     if len(sites) <= limit:
         return sites
-    headquarters_first = sites["kind"].ne("company_hq")  # False sorts first
+    headquarters_first = sites["kind"].ne(schema.COMPANY_HQ)  # False sorts first
     return (
         sites.assign(_order=headquarters_first)
         .sort_values(["_order", "place_id"], kind="stable")
@@ -402,13 +397,13 @@ def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en
     """(colour hex, meaning) pairs for the kinds on the map, plus the size and arc rules."""
     entries = [
         (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-        for kind in PARTNER_KIND_ORDER
+        for kind in schema.PARTNER_TIE_CATEGORIES
         if kind in set(partners.get("kind", []))
     ]
     if western is not None:
         entries += [
             (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-            for kind in WEST_KINDS
+            for kind in schema.STEP_BACK_CATEGORIES
             if kind in set(western.get("kind", []))
         ]
     entries.append(("#5a5a5a", t("huawei_site", lang)))
@@ -488,7 +483,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    for kind in PARTNER_KIND_ORDER:
+    for kind in schema.PARTNER_TIE_CATEGORIES:
         of_kind = partners[partners["kind"] == kind] if not partners.empty else partners
         if of_kind.empty:
             continue

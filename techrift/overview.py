@@ -7,11 +7,11 @@ from functools import lru_cache
 
 import pandas as pd
 
+from techrift import schema
 from techrift.data import Dataset, date_label
 from techrift.i18n import t
-
-TIE_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
-PARTNERSHIP_CATEGORIES = ("partnership", "lab_opened", "deal", "visit")
+from techrift.pivot import sides
+from techrift.schema import RUSSIA, WEST
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,16 @@ def _joined_sources(frame: pd.DataFrame) -> str:
 def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
     """Events where a named Western institution cut, suspended or reviewed Huawei ties."""
     events = dataset.events
-    named = events["place_id"].notna() & ~events["country"].isin(["Russia", "China"])
-    return events[named & events["category"].isin(TIE_CATEGORIES) & events["company"].eq("Huawei")]
+    return events[sides(events).eq(WEST) & events["place_id"].notna()]
 
 
 def russian_partners(dataset: Dataset) -> pd.DataFrame:
     """Events tying Huawei to a named Russian university or research institute."""
-    academic = dataset.places.loc[dataset.places["kind"].isin(["university", "research_institute"]), "place_id"]
+    academic = dataset.places.loc[dataset.places["kind"].isin(schema.ACADEMIC_KINDS), "place_id"]
     events = dataset.events
     mask = (
-        events["company"].eq("Huawei")
-        & events["country"].eq("Russia")
-        & events["category"].isin(PARTNERSHIP_CATEGORIES)
+        sides(events).eq(RUSSIA)
+        & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
         & events["place_id"].isin(academic)
     )
     return events[mask]
@@ -83,7 +81,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     )
     budgets = dataset.flows[
-        dataset.flows["company"].eq("Huawei")
+        dataset.flows["company"].eq(schema.PIVOT_COMPANY)
         & dataset.flows["amount_kind"].eq("per_year")
         & dataset.flows["currency"].eq("USD")
         & dataset.flows["recipient"].str.contains("universit", case=False)
@@ -100,9 +98,9 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     lab = dataset.events[
         dataset.events["place_id"].eq("aws-shanghai-lab")
-        & dataset.events["category"].isin(["lab_opened", "lab_closed"])
+        & dataset.events["category"].isin([schema.LAB_OPENED, schema.LAB_CLOSED])
     ]
-    opened, closed = lab[lab["category"].eq("lab_opened")], lab[lab["category"].eq("lab_closed")]
+    opened, closed = lab[lab["category"].eq(schema.LAB_OPENED)], lab[lab["category"].eq(schema.LAB_CLOSED)]
     if len(opened) and len(closed):
         years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
         figures.append(

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from techrift import compare, maps
+from techrift import compare, maps, pivot
 from techrift import filters as flt
 from techrift.charts import funding, timeline
 from techrift.data import Dataset
@@ -23,8 +23,9 @@ def timeline_events(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]
 ) -> pd.DataFrame:
     """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
-    return timeline.of_kinds(pivot, list(kinds))
+    return pivot.of_kinds(
+        pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places), list(kinds)
+    )
 
 
 def timeline_table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from techrift.charts import cached_figure, funding, timeline
+from techrift.pivot import pivot_events
 
 ROWS = pd.DataFrame(
     {"event_id": ["a", "b"], "title_en": ["One", "Two"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"])}
@@ -65,7 +66,7 @@ def test_a_filter_toggled_back_gets_the_figure_it_had(dataset) -> None:
 
 
 def test_the_timeline_figure_follows_the_rows_content(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     dated = pivot[pivot["start"].notna()]
     figure = timeline.pivot_figure(dated, dataset)
     renamed = dated.assign(title_en=dated["title_en"] + " (renamed)")

@@ -125,10 +125,11 @@ logging.disable(logging.WARNING)
 import streamlit
 from techrift import startup, ui
 from techrift.charts import timeline
+from techrift.pivot import pivot_events
 startup.preload()
 before = set(sys.modules)
 dataset = ui.cached_dataset()
-pivot = timeline.pivot_events(dataset.events, dataset.places)
+pivot = pivot_events(dataset.events, dataset.places)
 timeline.pivot_figure(pivot[pivot["start"].notna()], dataset, "en").to_json()
 print(sorted(name for name in set(sys.modules) - before if name.startswith(("plotly", "_plotly_utils", "narwhals"))))
 """

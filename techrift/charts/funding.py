@@ -10,15 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from techrift import style
+from techrift import schema, style
 from techrift.charts import cached_figure, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 
 GROUPINGS = ("payer", "recipient", "year", "status")
-PAID_LIKE = ("paid", "charged", "honoured")
 # Statuses the amount's own wording already says (a charge is charged, sales not shipped were not shipped).
-STATUS_IMPLIED = PAID_LIKE + ("not_shipped",)
+STATUS_IMPLIED = (*schema.PAID_LIKE_STATUSES, "not_shipped")
 MAX_BARS_PER_PANEL = 30
 
 
@@ -52,7 +51,7 @@ def amount_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
 
 def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     """The (amount kind, currency) pairs present, in the schema's order of kinds: one panel each."""
-    order = {kind: rank for rank, kind in enumerate(style.AMOUNT_KIND_LABELS)}
+    order = {kind: rank for rank, kind in enumerate(schema.AMOUNT_KINDS)}
     pairs = flows[["amount_kind", "currency"]].drop_duplicates()
     return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
 
@@ -161,7 +160,7 @@ def flows_figure(
                     marker=dict(
                         color=colours[value],
                         pattern=dict(
-                            shape=["" if s in PAID_LIKE else "/" for s in bars["status"]],
+                            shape=["" if s in schema.PAID_LIKE_STATUSES else "/" for s in bars["status"]],
                             fgcolor="white",
                             fillmode="overlay",
                         ),

@@ -21,9 +21,9 @@ from techrift import briefing, compare, maps
 from techrift import filters as flt
 from techrift.bench import served, wait_for_app
 from techrift.charts import compare as compare_charts
-from techrift.charts import timeline
 from techrift.data import Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
+from techrift.pivot import pivot_events
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +65,7 @@ def plotly_marks(figure: go.Figure) -> int:
 
 def dated_pivot_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
     """One mark per dated event of the pivot (a marker for a known day, a span otherwise)."""
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return int(pivot["start"].notna().sum())
 
 
