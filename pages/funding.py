@@ -3,7 +3,7 @@
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import ui, views
+from techrift import formatting, ui, views
 from techrift.charts import funding
 from techrift.i18n import localized, t
 from techrift.text import escape_markdown
@@ -38,7 +38,7 @@ else:
     )
     ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
     labels = {
-        row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
+        row["flow_id"]: f"{formatting.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
         for row in flows.to_dict("records")
     }
     chosen = ui.bound_selectbox(
@@ -56,7 +56,7 @@ else:
             if isinstance(flow["usd_note"], str):
                 st.caption(
                     escape_markdown(
-                        f"{t('converted', lang)}: ≈ {funding.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"
+                        f"{t('converted', lang)}: ≈ {formatting.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"
                     )
                 )
             ui.show_quotes(dataset, "flows", chosen)

@@ -12,6 +12,7 @@ import pandas as pd
 from techrift import filters as flt
 from techrift import schema
 from techrift.data import Dataset, split_ids
+from techrift.formatting import figure_value
 from techrift.i18n import localized, t
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
@@ -187,7 +188,7 @@ class KeyFigure:
 
 
 def _metric_value(metric: pd.Series) -> str:
-    return f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
+    return figure_value(metric["value"], metric["unit"]).replace(" percent", "%")
 
 
 @lru_cache(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x

@@ -21,6 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from techrift import schema
+from techrift.formatting import date_label
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "TECHRIFT_DATA_DIR"
@@ -499,26 +500,6 @@ def _period(value: str | None, precision_end: bool) -> pd.Timestamp | None:
     if len(value) == 7:
         return start + pd.offsets.MonthEnd(0)
     return start
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def date_label(date: str | None, date_end: str | None = None) -> str:
-    """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'."""
-
-    def one(value: str) -> str:
-        parts = value.split("-")
-        if len(parts) == 1:
-            return parts[0]
-        month = MONTHS[int(parts[1]) - 1]
-        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-    if not isinstance(date, str):
-        return "date unknown"
-    if isinstance(date_end, str) and date_end != date:
-        return f"{one(date)}–{one(date_end)}"
-    return one(date)
 
 
 def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from techrift import schema, style
-from techrift.charts.funding import amount_label
+from techrift.formatting import amount_label
 from techrift.i18n import t
 from techrift.text import plain
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 import pandas as pd
 
 from techrift import schema
-from techrift.data import Dataset, date_label
+from techrift.data import Dataset
+from techrift.formatting import date_label
 from techrift.i18n import t
 from techrift.pivot import sides
 from techrift.schema import RUSSIA, WEST

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from techrift.data import Dataset, date_label, split_ids
+from techrift.data import Dataset, split_ids
+from techrift.formatting import date_label
 
 # Per table: its id column and the column that names a record for people.
 RECORD_TITLES: dict[str, tuple[str, str]] = {

@@ -437,7 +437,7 @@ def _csv_of(build: Callable[..., pd.DataFrame], *args: Any) -> bytes:
 
 def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
     """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
-    from techrift.data import date_label
+    from techrift.formatting import date_label
     from techrift.text import escape_markdown, markdown_link
 
     title = markdown_link(source["title"], source["url"])
@@ -577,7 +577,7 @@ def legend_swatches(entries: Sequence[tuple[str, str]]) -> list[tuple[str, str]]
 
 def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:
     """A place's detail: where it is (and how precisely), every event and money flow there, with fragments and sources."""
-    from techrift.charts.funding import amount_label, years_label
+    from techrift.formatting import amount_label, years_label
     from techrift.text import escape_markdown
 
     place = dataset.places.set_index("place_id").loc[place_id].to_dict()

@@ -13,40 +13,11 @@ from plotly.subplots import make_subplots
 from techrift import schema, style
 from techrift.charts import cached_figure, first_of_each
 from techrift.data import Dataset
+from techrift.formatting import amount_label, figure_value, format_amount, years_label
 from techrift.i18n import localized_column, t
 
 GROUPINGS = ("payer", "recipient", "year", "status")
-# Statuses the amount's own wording already says (a charge is charged, sales not shipped were not shipped).
-STATUS_IMPLIED = (*schema.PAID_LIKE_STATUSES, "not_shipped")
 MAX_BARS_PER_PANEL = 30
-
-
-def format_amount(amount: float, currency: str, lang: str = "en") -> str:
-    """'300 million USD', '13.3 billion USD', '70,000 USD' (Vietnamese: '300 triệu USD', '70.000 USD')."""
-    for size, key in ((1e9, "billion"), (1e6, "million")):
-        if amount >= size:
-            number = f"{amount / size:,.1f}".removesuffix(".0")
-            if lang == "vi":
-                number = number.replace(".", ",")
-            return f"{number} {t(key, lang)} {currency}"
-    number = f"{amount:,.0f}"
-    return f"{number.replace(',', '.') if lang == 'vi' else number} {currency}"
-
-
-def years_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
-    """'2019', '2012–2018', 'until 2025', or 'year unknown'."""
-    first, last = flow["year"], flow["year_end"]
-    if pd.isna(first):
-        return t("until_year", lang, year=int(last)) if pd.notna(last) else t("year_unknown", lang)
-    return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
-
-
-def amount_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
-    """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
-    text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
-    if flow["status"] not in STATUS_IMPLIED:
-        text += f" ({t('status_' + flow['status'], lang)})"
-    return text
 
 
 def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -241,7 +212,7 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
         go.Bar(
             x=series["year"].astype(str),
             y=series["value"],
-            text=[f"{v:,.0f} {unit}" for v in series["value"]],
+            text=[figure_value(v, unit) for v in series["value"]],
             textposition="outside",
             marker_color=style.CATEGORY_COLORS["partnership"],
             customdata=series[["metric_id"]].to_numpy(),
