@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from techrift import compare, maps
+from techrift import compare, maps, style
 from techrift import filters as flt
 from techrift.charts import funding, timeline
 from techrift.data import Dataset
@@ -77,6 +78,14 @@ def step_text(dataset: Dataset, key: str, lang: str) -> str:
     return t(f"briefing_{key}_text", lang, western=values[0], russian=values[1], budget=values[2], lab_years=values[3])
 
 
+# The exported file's look, in the app's colours.
+PAGE_STYLE = string.Template(
+    "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:$ink}"
+    "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}"
+    ".step{color:$subtle;font-size:1rem;margin-bottom:0}section{page-break-after:always}"
+).substitute(ink=style.INK, subtle=style.SUBTLE_INK)
+
+
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     """A self-contained HTML briefing: every step's text and chart, plotly.js inline, no network needed to open it."""
     options = flt.options_for(dataset)
@@ -99,8 +108,6 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     note = html.escape(t("briefing_export_note", lang))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:#1c2833}"
-        "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}.step{color:#7f8c8d;"
-        "font-size:1rem;margin-bottom:0}section{page-break-after:always}</style></head>"
+        f"<style>{PAGE_STYLE}</style></head>"
         f"<body><h1>{title}</h1><p>{note}</p>{''.join(parts)}</body></html>"
     )

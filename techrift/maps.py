@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
-HUAWEI_SITE_COLOR = [90, 90, 90]
-RUSSIA_FILL = [250, 229, 211]
-# Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
-# about 230 ms per frame in software WebGL (no GPU), measured, against about 40 ms for the whole map without them.
-COUNTRY_TINTS = ([232, 232, 227], [213, 224, 213], [226, 217, 234], [211, 223, 236], [213, 232, 229])
 
 
 @lru_cache(maxsize=2)
@@ -38,7 +33,7 @@ def load_outlines(path: Path) -> dict:
     tints = country_tints(outlines)
     for feature, tint in zip(outlines["features"], tints):
         russia = feature["properties"]["iso_a3"] == "RUS"
-        feature["properties"]["fill"] = RUSSIA_FILL if russia else COUNTRY_TINTS[tint]
+        feature["properties"]["fill"] = style.RUSSIA_FILL if russia else style.COUNTRY_TINTS[tint]
     return outlines
 
 
@@ -63,18 +58,13 @@ def neighbours(outlines: dict) -> list[set[int]]:
 
 
 def country_tints(outlines: dict) -> list[int]:
-    """An index into COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
+    """An index into style.COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
     adjacent = neighbours(outlines)
     tints: dict[int, int] = {}
     for index in sorted(range(len(adjacent)), key=lambda i: (-len(adjacent[i]), i)):
         taken = {tints[other] for other in adjacent[index] if other in tints}
-        tints[index] = next(tint for tint in range(len(COUNTRY_TINTS)) if tint not in taken)
+        tints[index] = next(tint for tint in range(len(style.COUNTRY_TINTS)) if tint not in taken)
     return [tints[index] for index in range(len(adjacent))]
-
-
-def rgb(hex_colour: str) -> list[int]:
-    """'#c0392b' -> [192, 57, 43]."""
-    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
 
 
 def _approximate_note(precision: str, lang: str) -> str:
@@ -171,7 +161,7 @@ def sites_of(
             "first_date": by_place["date_label"].first(),
             "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
             "radius": 18_000 + 14_000 * counts,
-            "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in kinds],
+            "color": [style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA) for kind in kinds],
         }
     ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
@@ -262,7 +252,7 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     joined = pd.concat([from_headquarters, from_same_city], ignore_index=True)
     joined["from_lon"] = joined["from_lon"].astype(float)
     joined["from_lat"] = joined["from_lat"].astype(float)
-    joined["color"] = [colour[:3] + [160] for colour in joined["color"]]
+    joined["color"] = [[*colour[:3], style.ARC_ALPHA] for colour in joined["color"]]
     return joined[columns]
 
 
@@ -293,7 +283,7 @@ def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
         get_position=["lon", "lat"],
         get_radius="radius",
         get_fill_color="color",
-        get_line_color=[40, 40, 40],
+        get_line_color=style.rgb(style.POINT_OUTLINE),
         stroked=True,
         line_width_min_pixels=1,
         radius_min_pixels=5,
@@ -314,7 +304,7 @@ def view_state(view: str) -> pdk.ViewState:
 # tip_* fields hold plain text: escaping them here as well would show "&lt;" to the reader.
 TOOLTIP = {
     "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
-    "style": {"backgroundColor": "white", "color": "#1c2833", "fontSize": "13px", "maxWidth": "360px"},
+    "style": {"backgroundColor": style.PAPER, "color": style.INK, "fontSize": "13px", "maxWidth": "360px"},
 }
 
 
@@ -367,7 +357,10 @@ def partner_deck(
     western = None if western is None else most_tied(western)
     sites = sites_drawn(sites)
     site_points = sites.assign(
-        radius=22_000, color=pd.Series([HUAWEI_SITE_COLOR + [230]] * len(sites), index=sites.index, dtype=object)
+        radius=22_000,
+        color=pd.Series(
+            [style.rgb(style.HUAWEI_SITE_COLOR, style.SITE_ALPHA)] * len(sites), index=sites.index, dtype=object
+        ),
     )
     layers = [
         outline_layer(outlines),
@@ -394,7 +387,7 @@ def partner_deck(
 
 
 def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
-    """(colour hex, meaning) pairs for the kinds on the map, plus the size and arc rules."""
+    """(colour, meaning) for each kind of point on the map: the colours the layers draw them in."""
     entries = [
         (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
         for kind in schema.PARTNER_TIE_CATEGORIES
@@ -406,7 +399,7 @@ def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en
             for kind in schema.STEP_BACK_CATEGORIES
             if kind in set(western.get("kind", []))
         ]
-    entries.append(("#5a5a5a", t("huawei_site", lang)))
+    entries.append((style.HUAWEI_SITE_COLOR, t("huawei_site", lang)))
     return entries
 
 
@@ -452,7 +445,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             x=lons,
             y=lats,
             mode="lines",
-            line=dict(color="#b3b6b7", width=0.7),
+            line=dict(color=style.OUTLINE_LINE, width=0.7),
             hoverinfo="skip",
             showlegend=False,
             name="outlines",
@@ -466,7 +459,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             x=arc_lons,
             y=arc_lats,
             mode="lines",
-            line=dict(color="#85929e", width=1, dash="dot"),
+            line=dict(color=style.ARC_LINE, width=1, dash="dot"),
             hoverinfo="skip",
             showlegend=False,
             name="arcs",
@@ -478,7 +471,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             y=sites["lat"],
             mode="markers",
             name=t("huawei_site", lang),
-            marker=dict(color="#5a5a5a", size=10, symbol="square"),
+            marker=dict(color=style.HUAWEI_SITE_COLOR, size=10, symbol="square"),
             hovertext=sites["tip_name"],
             hovertemplate="%{hovertext}<extra></extra>",
         )
@@ -498,7 +491,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 marker=dict(
                     color=style.CATEGORY_COLORS[kind],
                     size=8 + 5 * of_kind["events"],
-                    line=dict(color="#1c2833", width=1),
+                    line=dict(color=style.INK, width=1),
                 ),
                 customdata=of_kind[["place_id"]].to_numpy(),
                 hovertext=[

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import i18n, schema
+from techrift import i18n, schema, style
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset, split_ids
 from techrift.i18n import t
 from techrift.text import escape_markdown
@@ -556,23 +556,9 @@ def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, l
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
 
 
-_SWATCHES = {
-    "#c0392b": "🟥",
-    "#e67e22": "🟧",
-    "#f1c40f": "🟨",
-    "#17a589": "🟩",
-    "#1f618d": "🟦",
-    "#2471a3": "🟦",
-    "#5dade2": "🔵",
-    "#5a5a5a": "⬛",
-    "#884ea0": "🟪",
-    "#7b241c": "🟫",
-}
-
-
 def legend_swatches(entries: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """(emoji swatch, label) for legend entries, so a legend needs no HTML."""
-    return [(_SWATCHES.get(colour, "⬤"), label) for colour, label in entries]
+    return [(style.swatch(colour), label) for colour, label in entries]
 
 
 def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pydeck as pdk
 
-from techrift import maps, style
+from techrift import maps, schema, style
 from techrift.data import default_data_dir
 
 
@@ -25,7 +25,7 @@ def test_kind_is_the_strongest_tie_and_colour_follows_it(dataset) -> None:
     assert partners.at["skoltech", "kind"] == "lab_opened"
     assert partners.at["kfu", "kind"] == "visit"
     assert partners.at["nstu", "kind"] == "partnership"  # a partnership outranks the later visit
-    assert partners.at["skoltech", "color"][:3] == maps.rgb(style.CATEGORY_COLORS["lab_opened"])
+    assert partners.at["skoltech", "color"][:3] == style.rgb(style.CATEGORY_COLORS["lab_opened"])
 
 
 def test_size_grows_with_the_number_of_recorded_ties(dataset) -> None:
@@ -83,7 +83,7 @@ def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
     assert spec.get("mapProvider") is None and spec["mapStyle"] == "__MAP_STYLE__"
     assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
     russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
-    assert russia and russia[0]["properties"]["fill"] == maps.RUSSIA_FILL
+    assert russia and russia[0]["properties"]["fill"] == style.RUSSIA_FILL
     assert spec["layers"][0]["stroked"] is False  # no border lines: the tints tell countries apart
     assert "cartocdn" not in deck.to_json() and "mapbox" not in deck.to_json().lower()
 
@@ -105,6 +105,38 @@ def test_legend_says_what_the_colours_mean(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     labels = [label for _, label in maps.legend(partners, None)]
     assert labels == ["Lab opened", "Partnership", "Visit", "Huawei site (R&D centre or headquarters)"]
+
+
+def test_every_kind_on_the_map_has_its_own_colour_and_swatch() -> None:
+    colours = [style.CATEGORY_COLORS[kind] for kind in (*schema.PARTNER_TIE_CATEGORIES, *schema.STEP_BACK_CATEGORIES)]
+    colours.append(style.HUAWEI_SITE_COLOR)
+    assert len(set(colours)) == len(colours)
+    swatches = [style.swatch(colour) for colour in colours]
+    assert len(set(swatches)) == len(swatches)
+
+
+def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
+    # A deal with a Russian university, so that the legend has a deal beside a partnership (they once shared a swatch).
+    deal = dataset.events[dataset.events["event_id"] == "skoltech-joint-lab"].assign(
+        event_id="spbpu-deal", place_id="spbpu", category="deal"
+    )
+    events = pd.concat([dataset.events, deal], ignore_index=True)
+    partners = maps.partner_sites(events, dataset.places, dataset.flows)
+    western = maps.western_sites(events, dataset.places, dataset.flows)
+    sites = maps.huawei_sites(dataset.places)
+    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    deck = json.loads(maps.partner_deck(outlines, partners, sites, western, maps.WORLD).to_json())
+    drawn = {
+        tuple(point["color"][:3])
+        for layer in deck["layers"]
+        if layer["id"] in ("partners", "western", "huawei_sites")
+        for point in layer["data"]
+    }
+    entries = maps.legend(partners, western)
+    assert {tuple(style.rgb(colour)) for colour, _ in entries} == drawn
+    swatches = dict((label, style.swatch(colour)) for colour, label in entries)
+    assert swatches["Deal"] != swatches["Partnership"]
+    assert len(set(swatches.values())) == len(swatches)
 
 
 def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None:
@@ -192,8 +224,8 @@ def test_no_two_neighbouring_countries_look_alike() -> None:
     fills = [feature["properties"]["fill"] for feature in features]
     for index, others in enumerate(adjacent):
         assert all(fills[index] != fills[other] for other in others), features[index]["properties"]["name"]
-    assert {tuple(fill) for fill in fills} <= {tuple(maps.RUSSIA_FILL), *map(tuple, maps.COUNTRY_TINTS)}
-    assert fills[by_iso["RUS"]] == maps.RUSSIA_FILL and fills.count(maps.RUSSIA_FILL) == 1
+    assert {tuple(fill) for fill in fills} <= {tuple(style.RUSSIA_FILL), *map(tuple, style.COUNTRY_TINTS)}
+    assert fills[by_iso["RUS"]] == style.RUSSIA_FILL and fills.count(style.RUSSIA_FILL) == 1
 
 
 def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:

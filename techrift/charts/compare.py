@@ -17,7 +17,7 @@ from techrift.i18n import t
 
 CLOSE_UP = pd.Timedelta(days=365)
 CLOSE_UP_MARGIN = pd.Timedelta(days=20)
-CLOSE_UP_TINT = dict(fillcolor="#566573", opacity=0.08, line_width=0, layer="below")
+CLOSE_UP_TINT = dict(fillcolor=style.MUTED_INK, opacity=0.08, line_width=0, layer="below")
 HEIGHT = 320
 # Beyond this many labs their labels would overlap; each lifetime still names itself on hover.
 MAX_LABELLED_LIFETIMES = 6
@@ -66,7 +66,7 @@ def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
         mode="lines",
         showlegend=False,
         connectgaps=False,
-        line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4),
+        line=dict(color=style.LAB_LIFETIME_COLOR, width=4),
         opacity=0.6,
         meta="lab_lifetime",
         hovertext=hover[1:],

@@ -109,7 +109,7 @@ def flows_figure(
         ],
     )
     group_values = sorted(bars_of["group_value"].unique())
-    palette = list(style.CATEGORY_COLORS.values())
+    palette = style.GROUP_PALETTE
     colours = {value: palette[i % len(palette)] for i, value in enumerate(group_values)}
     in_legend: set[str] = set()
     for row_number, (kind, currency) in enumerate(kinds, start=1):
@@ -132,7 +132,7 @@ def flows_figure(
                         color=colours[value],
                         pattern=dict(
                             shape=["" if s in schema.PAID_LIKE_STATUSES else "/" for s in bars["status"]],
-                            fgcolor="white",
+                            fgcolor=style.HATCH,
                             fillmode="overlay",
                         ),
                     ),
@@ -214,7 +214,7 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
             y=series["value"],
             text=[figure_value(v, unit) for v in series["value"]],
             textposition="outside",
-            marker_color=style.CATEGORY_COLORS["partnership"],
+            marker_color=style.COUNT_BAR_COLOR,
             customdata=series[["metric_id"]].to_numpy(),
             hovertext=[
                 html.escape(text)

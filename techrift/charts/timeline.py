@@ -100,7 +100,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                     marker=dict(
                         color=style.CATEGORY_COLORS[category],
                         opacity=0.55,
-                        pattern=dict(shape="/", fgcolor="white", fillmode="overlay", solidity=0.4),
+                        pattern=dict(shape="/", fgcolor=style.HATCH, fillmode="overlay", solidity=0.4),
                         line=dict(color=style.CATEGORY_COLORS[category], width=1.5),
                     ),
                     customdata=approximate[["event_id"]].to_numpy(),
@@ -124,7 +124,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                         color=style.CATEGORY_COLORS[category],
                         symbol=style.CATEGORY_SYMBOLS[category],
                         size=16,
-                        line=dict(color="#1c2833", width=1),
+                        line=dict(color=style.INK, width=1),
                     ),
                     customdata=exact[["event_id"]].to_numpy(),
                     hovertext=exact["hover"],
@@ -175,7 +175,7 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 yref="y",
                 y0=boundary,
                 y1=boundary,
-                line=dict(color="#566573", width=1, dash="dot"),
+                line=dict(color=style.MUTED_INK, width=1, dash="dot"),
             )
         )
         labels.append(
@@ -186,9 +186,9 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 y=boundary,
                 yanchor="middle",
                 showarrow=False,
-                bgcolor="white",
+                bgcolor=style.PAPER,
                 text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>",
-                font=dict(size=12, color="#566573"),
+                font=dict(size=12, color=style.MUTED_INK),
             )
         )
     figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])
