@@ -26,7 +26,7 @@ if in_view.empty:
     ui.empty_state(t("map_empty", lang))
 else:
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places, lang),
         western,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from techrift import compare, maps, style
+from techrift import compare, maps, style, views
 from techrift import filters as flt
 from techrift.charts import funding, timeline
 from techrift.data import Dataset
@@ -47,7 +47,7 @@ def _russia_map(dataset, filters, options, data_dir, lang):
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
     return maps.partner_figure(
-        maps.load_outlines(data_dir / "countries.geojson"), partners, maps.huawei_sites(dataset.places, lang), lang
+        views.country_outlines(data_dir), partners, maps.huawei_sites(dataset.places, lang), lang
     )
 
 

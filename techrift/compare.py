@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from techrift import filters as flt
 from techrift import schema
+from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import figure_value
 from techrift.i18n import localized, t
@@ -75,7 +75,7 @@ def in_year_range(stances: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame
     return stances[(year >= years[0]) & (year <= years[1])]
 
 
-@lru_cache(maxsize=4)  # the same scope on every run of a view: the same object, so key_figures below is cached on it
+@memo(maxsize=4)  # the same scope on every run of a view: the same object, so key_figures below is cached on it
 def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> Dataset:
     """The data the comparison draws on: global years and countries apply; the company filter is left to the moves,
     since the page picks its own two companies."""
@@ -191,7 +191,7 @@ def _metric_value(metric: pd.Series) -> str:
     return figure_value(metric["value"], metric["unit"]).replace(" percent", "%")
 
 
-@lru_cache(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
+@memo(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
 def key_figures(
     dataset: Dataset, company: str, lang: str = "en", limit: int | None = None
 ) -> tuple[tuple[KeyFigure, ...], int]:

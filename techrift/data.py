@@ -9,11 +9,11 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import json
 import os
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from techrift import schema
+from techrift.caching import memo
 from techrift.formatting import date_label
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -72,10 +73,10 @@ class Dataset:
     quotes: pd.DataFrame
     seed_texts: Mapping[str, str] = field(default_factory=dict)
 
-    @cached_property
+    @property
     def sources_by_id(self) -> pd.DataFrame:
         """The sources indexed by source_id (made once per dataset)."""
-        return self.sources.set_index("source_id")
+        return _sources_by_id(self)
 
     def publishers(self, source_id_lists: Iterable[object]) -> list[str]:
         """For each ';'-separated source id list, its publishers joined by '; ' (each once, in order)."""
@@ -89,12 +90,18 @@ class Dataset:
 
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
         """The seed fragments that support one record."""
-        return self.quotes.iloc[self._quote_rows.get((table, record_id), [])]
+        return self.quotes.iloc[_quote_rows(self).get((table, record_id), [])]
 
-    @cached_property
-    def _quote_rows(self) -> dict[Hashable, Any]:
-        # (table, record id) -> row positions in `quotes`: a page shows the quotes of a dozen records per run.
-        return self.quotes.groupby(["record_table", "record_id"], sort=False).indices
+
+@memo(maxsize=8)
+def _sources_by_id(dataset: Dataset) -> pd.DataFrame:
+    return dataset.sources.set_index("source_id")
+
+
+@memo(maxsize=8)  # a page shows the quotes of a dozen records per run
+def _quote_rows(dataset: Dataset) -> dict[Hashable, Any]:
+    """(table, record id) -> row positions in `quotes`."""
+    return dataset.quotes.groupby(["record_table", "record_id"], sort=False).indices
 
 
 def split_ids(value: object) -> list[str]:
@@ -523,6 +530,11 @@ def with_flow_country(flows: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     flows["country"] = flows["recipient_place_id"].map(countries)
     flows["year_last"] = flows["year_end"].fillna(flows["year"])
     return flows
+
+
+def read_outlines(path: Path) -> dict[str, Any]:
+    """The country outlines GeoJSON shipped in data/ (see data/countries.md)."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def table_names() -> Iterable[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
+from techrift.caching import memo
 from techrift.data import Dataset
 
 YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY = "years", "company", "country"
@@ -48,7 +48,7 @@ class Filters:
         return params
 
 
-@lru_cache(maxsize=4)  # every page asks on every run; 70 ms at 1000x the shipped data
+@memo(maxsize=4)  # every page asks on every run; 70 ms at 1000x the shipped data
 def options_for(dataset: Dataset) -> FilterOptions:
     """Year bounds and choices, computed from the data (once per dataset)."""
     years = pd.concat(

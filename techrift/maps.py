@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,15 +24,18 @@ RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
 
 
-@lru_cache(maxsize=2)
-def load_outlines(path: Path) -> dict:
-    """The country outlines GeoJSON shipped in data/ (read once per process), each country with its fill colour."""
-    outlines = json.loads(Path(path).read_text(encoding="utf-8"))
-    tints = country_tints(outlines)
-    for feature, tint in zip(outlines["features"], tints):
-        russia = feature["properties"]["iso_a3"] == "RUS"
-        feature["properties"]["fill"] = style.RUSSIA_FILL if russia else style.COUNTRY_TINTS[tint]
-    return outlines
+def tinted_outlines(outlines: dict) -> dict:
+    """The country outlines with each country's fill colour (Russia's own, a tint unlike its neighbours' elsewhere)."""
+    fills = [
+        style.RUSSIA_FILL if feature["properties"]["iso_a3"] == "RUS" else style.COUNTRY_TINTS[tint]
+        for feature, tint in zip(outlines["features"], country_tints(outlines))
+    ]
+    return outlines | {
+        "features": [
+            feature | {"properties": feature["properties"] | {"fill": fill}}
+            for feature, fill in zip(outlines["features"], fills)
+        ]
+    }
 
 
 def _rings(feature: dict) -> list[list[list[float]]]:
@@ -257,7 +258,7 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
 
 
 def outline_layer(outlines: dict) -> pdk.Layer:
-    """The countries drawn by the map itself, in their tints (see load_outlines): no basemap service."""
+    """The countries drawn by the map itself, in their tints (see tinted_outlines): no basemap service."""
     return pdk.Layer(
         "GeoJsonLayer",
         outlines,

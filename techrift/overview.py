@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from techrift import schema
+from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.formatting import date_label
 from techrift.i18n import t
@@ -52,7 +52,7 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
     return events[mask]
 
 
-@lru_cache(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
+@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
 def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[Headline] = []

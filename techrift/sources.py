@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
+from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import date_label
 
@@ -23,7 +23,7 @@ RECORD_TITLES: dict[str, tuple[str, str]] = {
 
 # The Sources page shows the same dataset-wide tables on every run: each is made once per dataset, and is shared, so
 # callers must not modify it (tests/test_loader.py runs every page and checks the frames are unchanged).
-@lru_cache(maxsize=4)
+@memo(maxsize=4)
 def citations(dataset: Dataset) -> pd.DataFrame:
     """One row per (source, record) citation: source_id, table, record_id, title."""
     rows: list[tuple[str, str, str, str]] = []
@@ -38,7 +38,7 @@ def citations(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
 
 
-@lru_cache(maxsize=4)
+@memo(maxsize=4)
 def source_table(dataset: Dataset) -> pd.DataFrame:
     """Every source with its date label and how many records cite it, seeds first, then newest first."""
     counts = citations(dataset).groupby("source_id").size()
@@ -87,7 +87,7 @@ def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
     return segments
 
 
-@lru_cache(maxsize=8)
+@memo(maxsize=8)
 def seed_view(dataset: Dataset, source_id: str) -> tuple[pd.DataFrame, tuple[Segment, ...]]:
     """A seed source's quotes and its text split around them."""
     quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any, TypeVar, cast
 
 import pandas as pd
@@ -15,6 +15,7 @@ import streamlit as st
 
 from techrift import filters as flt
 from techrift import i18n, schema, style
+from techrift.caching import memo
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset, split_ids
 from techrift.i18n import t
 from techrift.text import escape_markdown
@@ -448,7 +449,7 @@ def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> st
 
 
 # The overview and comparison list dozens of sources on every run; each line is made once per process.
-@lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
     return source_line(dataset.sources_by_id.loc[source_id].to_dict(), source_id, lang)
 

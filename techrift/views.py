@@ -9,14 +9,16 @@ the view's parameters, a session keeps nothing of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
 from techrift import compare, maps, pivot
 from techrift import filters as flt
+from techrift.caching import memo
 from techrift.charts import funding, timeline
-from techrift.data import Dataset
+from techrift.data import Dataset, read_outlines
 
 
 def timeline_events(
@@ -40,6 +42,12 @@ def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptio
 
 def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
     return funding.figures_table(flt.apply_to_metrics(dataset.metrics, filters, options), lang)
+
+
+@memo(maxsize=2)  # read and tinted once per process: the tints compare every country's border points
+def country_outlines(data_dir: Path) -> dict:
+    """The map's country outlines (data_dir/countries.geojson), each with its fill colour."""
+    return maps.tinted_outlines(read_outlines(data_dir / "countries.geojson"))
 
 
 class MapView(NamedTuple):

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pydeck as pdk
 
-from techrift import maps, schema, style
+from techrift import maps, schema, style, views
 from techrift.data import default_data_dir
 
 
@@ -75,7 +75,7 @@ def test_world_view_adds_the_western_universities(dataset) -> None:
 
 
 def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
     spec = json.loads(deck.to_json())
@@ -124,7 +124,7 @@ def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
     partners = maps.partner_sites(events, dataset.places, dataset.flows)
     western = maps.western_sites(events, dataset.places, dataset.flows)
     sites = maps.huawei_sites(dataset.places)
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     deck = json.loads(maps.partner_deck(outlines, partners, sites, western, maps.WORLD).to_json())
     drawn = {
         tuple(point["color"][:3])
@@ -140,7 +140,7 @@ def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
 
 
 def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
     compact = deck.to_json()
@@ -159,7 +159,7 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     assert len(drawn) == maps.MAX_POINTS_PER_LAYER
     assert drawn["events"].min() >= crowd["events"].nlargest(maps.MAX_POINTS_PER_LAYER).min()
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         crowd,
         maps.huawei_sites(dataset.places),
         None,
@@ -180,9 +180,7 @@ def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_l
     arcs = maps.arcs(partners, crowded)
     assert len(arcs) == len(maps.arcs(partners, sites))  # still one headquarters arc and at most one same-city arc each
     assert arcs[arcs["to_id"] == "nsu"]["from_id"].tolist() == ["huawei-hq", "huawei-novosibirsk"]
-    deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"), partners, crowded, None, maps.RUSSIA
-    )
+    deck = maps.partner_deck(views.country_outlines(default_data_dir()), partners, crowded, None, maps.RUSSIA)
     layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
     assert len(layers["huawei_sites"]["data"]) == maps.MAX_POINTS_PER_LAYER
     drawn_sites = {site["place_id"] for site in layers["huawei_sites"]["data"]}
@@ -214,7 +212,7 @@ def test_countries_that_share_a_border_point_are_neighbours() -> None:
 
 
 def test_no_two_neighbouring_countries_look_alike() -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     features = outlines["features"]
     by_iso = {feature["properties"]["iso_a3"]: index for index, feature in enumerate(features)}
     adjacent = maps.neighbours(outlines)
@@ -232,7 +230,7 @@ def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     western = maps.western_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         western,
@@ -259,7 +257,7 @@ def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) ->
     assert partners.empty and not western.empty
     assert list(partners.columns) == list(western.columns) == maps.SITE_COLUMNS
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         western,
@@ -272,7 +270,7 @@ def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) ->
 def test_arcs_are_drawn_with_fewer_segments_than_deck_gl_s_default(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         None,

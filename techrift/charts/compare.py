@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import compare, style
-from techrift.charts import cached_figure, first_of_each, timeline
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each, timeline
 from techrift.data import Dataset
 from techrift.i18n import t
 
@@ -74,7 +75,7 @@ def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
     )
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
     """Each company's dated moves on its own lane; when the span is long, a second panel shows the latest year up close."""
     dated = moves[moves["start"].notna()]

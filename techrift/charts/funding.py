@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import schema, style
-from techrift.charts import cached_figure, first_of_each
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
 from techrift.formatting import amount_label, figure_value, format_amount, years_label
 from techrift.i18n import localized_column, t
@@ -73,7 +74,7 @@ def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> p
     return flows.sort_values("amount", ascending=False).groupby(["amount_kind", "currency"], sort=False).head(limit)
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def flows_figure(
     flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en"
 ) -> go.Figure:

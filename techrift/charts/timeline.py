@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import schema, style
-from techrift.charts import cached_figure, first_of_each
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 from techrift.pivot import lane_order
@@ -146,7 +147,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     return figure
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
     """The pivot on one date axis: Western institutions above, Huawei's Russian ties below."""
     dated = pivot[pivot["start"].notna()]
