@@ -4,11 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import briefing, ui
+from techrift import briefing
 from techrift.data import default_data_dir
 from techrift.i18n import t
+from techrift.ui import shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 steps = list(range(1, len(briefing.STEPS) + 1))
 
@@ -17,7 +18,7 @@ def _move(delta: int) -> None:
     st.session_state["url_step"] = min(max(st.session_state["url_step"] + delta, steps[0]), steps[-1])
 
 
-number = ui.bound_radio(
+number = url_state.bound_radio(
     t("briefing_jump", lang),
     steps,
     "step",

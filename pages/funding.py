@@ -3,19 +3,20 @@
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import formatting, ui, views
+from techrift import formatting, views
 from techrift.charts import funding
 from techrift.i18n import localized, t
 from techrift.text import escape_markdown
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("funding_title", lang))
 st.caption(t("funding_intro", lang))
 
 flows = flt.apply_to_flows(dataset.flows, context.filters, context.options)
 left, right = st.columns([2, 3])
-group = ui.bound_radio(
+group = url_state.bound_radio(
     t("colour_by", lang),
     list(funding.GROUPINGS),
     "group",
@@ -24,10 +25,10 @@ group = ui.bound_radio(
     format_func=lambda g: t(f"group_{g}", lang),
     horizontal=True,
 )
-log = ui.bound_toggle(t("log_scale", lang), "log", False, container=right)
+log = url_state.bound_toggle(t("log_scale", lang), "log", False, container=right)
 
 if flows.empty:
-    ui.empty_state(t("funding_empty", lang))
+    shell.empty_state(t("funding_empty", lang))
 else:
     chart = st.plotly_chart(
         funding.flows_figure(flows, dataset, group, log, lang),
@@ -36,12 +37,12 @@ else:
         selection_mode="points",
         width="stretch",
     )
-    ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
+    url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
     labels = {
         row["flow_id"]: f"{formatting.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
         for row in flows.to_dict("records")
     }
-    chosen = ui.bound_selectbox(
+    chosen = url_state.bound_selectbox(
         t("details_for", lang),
         [""] + list(labels),
         "flow",
@@ -59,12 +60,12 @@ else:
                         f"{t('converted', lang)}: ≈ {formatting.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"
                     )
                 )
-            ui.show_quotes(dataset, "flows", chosen)
-            ui.show_sources(dataset, flow["source_ids"])
+            details.show_quotes(dataset, "flows", chosen)
+            details.show_sources(dataset, flow["source_ids"])
     st.subheader(t("flows_table", lang), anchor=False)
     table = funding.flows_table(flows, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
+    downloads.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
 metrics = flt.apply_to_metrics(dataset.metrics, context.filters, context.options)
 skoltech = funding.count_series(metrics, "Skoltech", "Huawei research contracts")
@@ -87,4 +88,4 @@ if len(targets) > len(headline_targets):
     st.caption(t("more_targets", lang, count=len(targets) - len(headline_targets)))
 figures = funding.figures_table(metrics, lang)
 st.dataframe(figures, hide_index=True, width="stretch")
-ui.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)
+downloads.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)

@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from techrift import maps, ui, views
+from techrift import maps, views
 from techrift.data import default_data_dir
 from techrift.i18n import t
 from techrift.text import escape_markdown
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("map_title", lang))
 st.caption(t("map_intro", lang))
 
-view = ui.bound_radio(
+view = url_state.bound_radio(
     t("map_view", lang),
     list(maps.VIEWS),
     "view",
@@ -23,7 +24,7 @@ view = ui.bound_radio(
 events, partners, western, in_view = views.map_view(dataset, context.filters, context.options, view, lang)
 
 if in_view.empty:
-    ui.empty_state(t("map_empty", lang))
+    shell.empty_state(t("map_empty", lang))
 else:
     deck = maps.partner_deck(
         views.country_outlines(default_data_dir()),
@@ -37,7 +38,7 @@ else:
     chart_column.markdown(
         " · ".join(
             f"{swatch} {escape_markdown(label)}"
-            for swatch, label in ui.legend_swatches(maps.legend(partners, western, lang))
+            for swatch, label in details.legend_swatches(maps.legend(partners, western, lang))
         )
     )
     chart_column.caption(t("map_legend", lang))
@@ -45,13 +46,13 @@ else:
         drawn = len(maps.most_tied(partners)) + (0 if western is None else len(maps.most_tied(western)))
         if drawn < len(in_view):
             chart_column.caption(t("map_most_tied", lang, shown=drawn, total=len(in_view)))
-    ui.apply_chart_pick(maps.picked_place(picked), "place")
+    url_state.apply_chart_pick(maps.picked_place(picked), "place")
     list_column.markdown(f"**{t('institutions_in_view', lang)}**")
     side_list = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
     list_column.dataframe(side_list, hide_index=True, width="stretch")
-    ui.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
+    downloads.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
     names = dict(zip(in_view["place_id"], in_view["name"]))
-    chosen = ui.bound_selectbox(
+    chosen = url_state.bound_selectbox(
         t("institution", lang),
         [""] + list(names),
         "place",
@@ -59,4 +60,4 @@ else:
         format_func=lambda place_id: names.get(place_id) or t("choose_place", lang),
     )
     if chosen:
-        ui.show_place_detail(dataset, events, chosen, lang)
+        details.show_place_detail(dataset, events, chosen, lang)

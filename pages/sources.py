@@ -4,11 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import export, sources, ui
+from techrift import export, sources
 from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("sources_title", lang))
 st.caption(t("sources_intro", lang))
@@ -20,7 +21,7 @@ st.dataframe(
     width="stretch",
     column_config={"url": st.column_config.LinkColumn("link"), "records_citing": "records citing"},
 )
-ui.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
+downloads.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
 whole, excel = st.columns(2)
 whole.download_button(
     t("download_dataset_csv", lang),
@@ -40,7 +41,7 @@ excel.download_button(
 )
 
 titles = dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
-chosen = ui.bound_selectbox(
+chosen = url_state.bound_selectbox(
     t("show_source", lang),
     list(table["source_id"]),
     "source",
@@ -68,6 +69,6 @@ if chosen in dataset.seed_texts:
     st.subheader(t("seed_full_text_title", lang), anchor=False)
     st.caption(t("seed_coverage", lang, count=len(quotes), share=f"{sources.quoted_share(segments):.0%}"))
     with st.container(border=True, height=520):
-        st.markdown(ui.highlighted_markdown(segments))
+        st.markdown(details.highlighted_markdown(segments))
     st.subheader(t("fragments_title", lang), anchor=False)
     st.dataframe(quotes[["quote_id", "record_table", "record_id", "text", "text_en"]], hide_index=True, width="stretch")

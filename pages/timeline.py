@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from techrift import pivot, ui, views
+from techrift import pivot, views
 from techrift.charts import timeline
 from techrift.i18n import t
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_intro", lang))
 
 kinds = tuple(
-    ui.bound_multiselect(
+    url_state.bound_multiselect(
         t("kind_of_action", lang),
         list(pivot.KINDS),
         "kind",
@@ -24,7 +25,7 @@ shown = views.timeline_events(dataset, context.filters, context.options, kinds)
 dated = shown[shown["start"].notna()]
 
 if dated.empty:
-    ui.empty_state(t("timeline_empty", lang))
+    shell.empty_state(t("timeline_empty", lang))
 else:
     chart = st.plotly_chart(
         timeline.pivot_figure(dated, dataset, lang),
@@ -33,7 +34,7 @@ else:
         selection_mode="points",
         width="stretch",
     )
-    ui.event_detail_from_chart(chart, dated, dataset, lang)
+    details.event_detail_from_chart(chart, dated, dataset, lang)
 
 undated = shown[shown["start"].isna()]
 if not undated.empty:
@@ -43,6 +44,6 @@ if not shown.empty:
     st.subheader(t("events_table", lang), anchor=False)
     table = timeline.events_table(shown, dataset, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(
+    downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
     )

@@ -1,0 +1,319 @@
+"""State kept in the URL: the language switch, the sidebar's global filters and the URL-bound widgets of the pages,
+each seeded from its query parameter (with a notice when the link's value cannot be used) and written back to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
+
+import streamlit as st
+
+from techrift import filters as flt
+from techrift import i18n
+from techrift.i18n import t
+from techrift.text import escape_markdown
+
+T = TypeVar("T")
+_NOTICES_KEY = "_techrift_url_notices"
+
+
+def current_language() -> str:
+    """The language chosen in the sidebar, or asked for by the URL before the switch is first drawn."""
+    value = st.session_state.get("url_lang")
+    if value is None:
+        raw = _url_value("lang")
+        value = i18n.parse_language(raw)[0] if raw else i18n.DEFAULT_LANGUAGE
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def language_switch() -> str:
+    """The English / Tiếng Việt switch at the top of the sidebar, kept in the URL as `lang`."""
+    widget_key = "url_lang"
+    _init_from_url(widget_key, "lang", i18n.parse_language, i18n.DEFAULT_LANGUAGE)
+    lang = st.sidebar.radio(
+        "Language · Ngôn ngữ",
+        list(i18n.LANGUAGES),
+        key=widget_key,
+        horizontal=True,
+        format_func=i18n.LANGUAGES.__getitem__,
+        on_change=_forget_notice,
+        args=("lang",),
+    )
+    _show_notice("lang", st.sidebar)
+    sync_param("lang", None if lang == i18n.DEFAULT_LANGUAGE else lang)
+    return lang
+
+
+def _notices() -> dict[str, str]:
+    return st.session_state.setdefault(_NOTICES_KEY, {})
+
+
+def _forget_notice(key: str) -> None:
+    _notices().pop(key, None)
+
+
+def sync_param(key: str, value: str | None) -> None:
+    """Write one query parameter (None removes it), touching the URL only on change."""
+    if value is None or value == "":
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def _url_value(key: str) -> str | None:
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, str | None]], default: T) -> None:
+    """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
+    if widget_key in st.session_state:
+        return
+    raw = _url_value(param)
+    value, notice = (default, None) if raw is None else parse(raw)
+    if notice:
+        _notices()[param] = notice
+    st.session_state[widget_key] = value
+
+
+def _show_notice(param: str, container: Any) -> None:
+    notice = _notices().get(param)
+    if notice:
+        container.warning(escape_markdown(notice), icon="🔗")
+
+
+def _choice_parser(
+    options: Sequence[T], encode: Callable[[T], str], default: T, what: str
+) -> Callable[[str], tuple[T, str | None]]:
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[T, str | None]:
+        match = by_code.get(raw.strip().casefold())
+        if match is None:
+            return default, f"Link value “{raw[:60]}” for {what} is not known; showing {encode(default)}."
+        return match, None
+
+    return parse
+
+
+def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Callable[[T], str]:
+    """`format_func` as a lookup of the labels it gives now.
+
+    Streamlit keeps a widget's format_func for as long as the session shows the widget, and a lambda written in a
+    page keeps all of that page's variables alive with it: at 1000x the data, 15 MB of frames per open session.
+    """
+    return dict(zip(options, map(format_func, options))).__getitem__
+
+
+# A selectbox lists at most this many options (thousands are no use to scroll, and each open session keeps its list).
+PICKER_LIMIT = 1_000
+
+
+def bound_selectbox(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
+    """A selectbox whose value lives in the URL parameter `param`.
+
+    Past PICKER_LIMIT options it lists the first ones and the current choice (from the link or a chart click), and
+    says so: any option can still be chosen by link or click.
+    """
+    widget_key = f"url_{param}"
+    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
+    if st.session_state[widget_key] not in options:
+        st.session_state[widget_key] = default
+    total = len(options)
+    if total > PICKER_LIMIT:
+        listed = list(options[:PICKER_LIMIT])
+        options = listed + list(
+            dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed)
+        )
+    value = container.selectbox(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
+    if total > PICKER_LIMIT:
+        container.caption(t("picker_limited", current_language(), shown=PICKER_LIMIT, total=total))
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_radio(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
+    """A radio group whose value lives in the URL parameter `param`."""
+    widget_key = f"url_{param}"
+    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
+    value = container.radio(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_multiselect(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: Sequence[T] = (),
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> list[T]:
+    """A multiselect whose values live in the URL parameter `param`, comma-separated."""
+    widget_key = f"url_{param}"
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[list[T], str | None]:
+        chosen: list[T] = []
+        unknown: list[str] = []
+        for part in raw.split(","):
+            if part.strip():
+                match = by_code.get(part.strip().casefold())
+                if match is None:
+                    unknown.append(part.strip())
+                else:
+                    chosen.append(match)
+        notice = f"Unknown {label.lower()} “{', '.join(u[:30] for u in unknown[:3])}” ignored." if unknown else None
+        return list(dict.fromkeys(chosen)), notice
+
+    _init_from_url(widget_key, param, parse, list(default))
+    value = container.multiselect(
+        label,
+        options,
+        key=widget_key,
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
+    _show_notice(param, container)
+    sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
+    return list(value)
+
+
+def bound_toggle(label: str, param: str, default: bool = False, *, container: Any = st, **kwargs: Any) -> bool:
+    """A toggle whose state lives in the URL parameter `param` (1 or 0)."""
+    widget_key = f"url_{param}"
+
+    def parse(raw: str) -> tuple[bool, str | None]:
+        if raw.strip().lower() in {"1", "true", "yes", "on"}:
+            return True, None
+        if raw.strip().lower() in {"0", "false", "no", "off"}:
+            return False, None
+        return default, f"Link value “{raw[:30]}” for {label} is not 1 or 0; using the default."
+
+    _init_from_url(widget_key, param, parse, default)
+    value = container.toggle(label, key=widget_key, on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else ("1" if value else "0"))
+    return bool(value)
+
+
+# --------------------------------------------------------------------------- global filters
+
+_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET = "global_years", "global_companies", "global_countries"
+_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET)
+
+
+def _forget_global_notices() -> None:
+    _notices().pop("_global", None)
+
+
+def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE) -> flt.Filters:
+    """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
+    if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
+        url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
+        initial, notices = flt.from_params(url_params, options)
+        st.session_state[_YEARS_WIDGET] = initial.years
+        st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
+        st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
+        if notices:
+            _notices()["_global"] = " ".join(notices)
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+    years: tuple[int, int]
+    if options.first_year < options.last_year:
+        # A range: the widget's value is the (start, end) pair put in the session state above.
+        years = cast(
+            tuple[int, int],
+            sidebar.slider(
+                t("years", lang),
+                options.first_year,
+                options.last_year,
+                key=_YEARS_WIDGET,
+                on_change=_forget_global_notices,
+                help=t("years_help", lang),
+            ),
+        )
+    else:
+        years = (options.first_year, options.last_year)
+    companies = sidebar.multiselect(
+        t("companies", lang),
+        options.companies,
+        key=_COMPANIES_WIDGET,
+        placeholder=t("all_companies", lang),
+        on_change=_forget_global_notices,
+    )
+    countries = sidebar.multiselect(
+        t("countries", lang),
+        options.countries,
+        key=_COUNTRIES_WIDGET,
+        placeholder=t("all_countries", lang),
+        on_change=_forget_global_notices,
+    )
+    _show_notice("_global", sidebar)
+    current = flt.Filters(years=(years[0], years[1]), companies=tuple(companies), countries=tuple(countries))
+    params = current.to_params(options)
+    for key in flt.KEYS:
+        sync_param(key, params.get(key))
+    return current
+
+
+def _repeated_params() -> dict[str, list[str]]:
+    """Repeated keys (?company=A&company=B) as lists, so the parser can report or use them."""
+    return {key: st.query_params.get_all(key) for key in flt.KEYS if len(st.query_params.get_all(key)) > 1}
+
+
+def apply_chart_pick(picked_id: str | None, param: str) -> None:
+    """Make a record picked on a chart the value of the detail selectbox bound to `param`.
+
+    Call it before that selectbox is drawn. A chart keeps its selection across reruns, so only a
+    new pick overrides what the user later chose in the selectbox.
+    """
+    last_key = f"_last_pick_{param}"
+    if picked_id and st.session_state.get(last_key) != picked_id:
+        st.session_state[f"url_{param}"] = picked_id
+        _forget_notice(param)
+    st.session_state[last_key] = picked_id
