@@ -14,14 +14,17 @@ dataset, lang = context.dataset, context.lang
 st.title(t("sources_title", lang))
 st.caption(t("sources_intro", lang))
 
-table = sources.source_table(dataset)
+table = sources.source_table(dataset, lang)
 st.dataframe(
     table[["source_id", "publisher", "title", "date", "language", "kind", "records_citing", "url"]],
     hide_index=True,
     width="stretch",
-    column_config={"url": st.column_config.LinkColumn("link"), "records_citing": "records citing"},
+    column_config={
+        "url": st.column_config.LinkColumn(t("col_link", lang)),
+        "records_citing": t("col_records_citing", lang),
+    },
 )
-downloads.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
+downloads.download_csv("techrift-sources.csv", sources.source_table, dataset, lang, label=t("download_sources", lang))
 whole, excel = st.columns(2)
 whole.download_button(
     t("download_dataset_csv", lang),
@@ -60,7 +63,7 @@ if isinstance(source["url"], str):
 if isinstance(source["note"], str):
     st.caption(escape_markdown(source["note"]))
 
-citing = sources.citations(dataset).query("source_id == @chosen")
+citing = sources.citations(dataset, lang).query("source_id == @chosen")
 st.subheader(t("records_citing", lang, count=len(citing)), anchor=False)
 st.dataframe(citing[["table", "record_id", "title"]], hide_index=True, width="stretch")
 

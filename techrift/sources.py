@@ -11,6 +11,7 @@ import pandas as pd
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import date_label
+from techrift.i18n import DEFAULT_LANGUAGE, t
 
 # Per table: its id column and the column that names a record for people.
 RECORD_TITLES: dict[str, tuple[str, str]] = {
@@ -24,7 +25,7 @@ RECORD_TITLES: dict[str, tuple[str, str]] = {
 # The Sources page shows the same dataset-wide tables on every run: each is made once per dataset, and is shared, so
 # callers must not modify it (tests/test_loader.py runs every page and checks the frames are unchanged).
 @memo(maxsize=4)
-def citations(dataset: Dataset) -> pd.DataFrame:
+def citations(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """One row per (source, record) citation: source_id, table, record_id, title."""
     rows: list[tuple[str, str, str, str]] = []
     for table, (id_column, title_column) in RECORD_TITLES.items():
@@ -34,16 +35,17 @@ def citations(dataset: Dataset) -> pd.DataFrame:
     for place_id, name, source_ids in zip(
         dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]
     ):
-        rows.extend((source_id, "places", place_id, f"Coordinate of {name}") for source_id in split_ids(source_ids))
+        title = t("coordinate_of", lang, name=name)
+        rows.extend((source_id, "places", place_id, title) for source_id in split_ids(source_ids))
     return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
 
 
 @memo(maxsize=4)
-def source_table(dataset: Dataset) -> pd.DataFrame:
+def source_table(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """Every source with its date label and how many records cite it, seeds first, then newest first."""
-    counts = citations(dataset).groupby("source_id").size()
+    counts = citations(dataset, lang).groupby("source_id").size()
     table = dataset.sources.copy()
-    table["date"] = [date_label(p) if isinstance(p, str) else "not given" for p in table["published"]]
+    table["date"] = [date_label(p) if isinstance(p, str) else t("not_given", lang) for p in table["published"]]
     table["records_citing"] = table["source_id"].map(counts).fillna(0).astype(int)
     table["is_seed"] = table["kind"].eq("seed")
     table = table.sort_values(["is_seed", "published"], ascending=[False, False], na_position="last")

@@ -27,7 +27,7 @@ FIGURES_PER_ROW = 3
 def home() -> None:
     context = shell.start_page()
     lang = context.lang
-    st.title("TechRift")
+    st.title(t("app_name", lang))
     st.markdown(t("overview_lede", lang))
     figures = overview.headline_figures(context.dataset, lang)
     for row_start in range(0, len(figures), FIGURES_PER_ROW):
@@ -50,8 +50,8 @@ def home() -> None:
 
 def main() -> None:
     """Set up the page, then draw the page the URL asks for."""
-    st.set_page_config(page_title="TechRift", page_icon=str(ICON), layout="wide")
     lang = url_state.current_language()
+    st.set_page_config(page_title=t("app_name", lang), page_icon=str(ICON), layout="wide")
     pages = [st.Page(home, title=t("nav_overview", lang), icon=":material/explore:", default=True)] + [
         st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
     ]

@@ -22,7 +22,7 @@ _CONTEXT_KEY = "_techrift_page_context"
 # One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: at 100x the
 # shipped data that cost 23 MB of server memory per open session (2.6 MB with this), and the unpickling time on
 # every rerun. Nothing may modify the frames in place; tests/test_loader.py runs every page and checks.
-@st.cache_resource(show_spinner="Loading the dataset…")
+@st.cache_resource(show_spinner=t("loading_dataset", i18n.DEFAULT_LANGUAGE))  # shown before a language is read
 def _cached_dataset(data_dir: str) -> Dataset:
     return load_dataset(data_dir)
 

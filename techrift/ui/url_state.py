@@ -31,7 +31,7 @@ def language_switch() -> str:
     widget_key = "url_lang"
     _init_from_url(widget_key, "lang", i18n.parse_language, i18n.DEFAULT_LANGUAGE)
     lang = st.sidebar.radio(
-        "Language · Ngôn ngữ",
+        t("language_switch", i18n.DEFAULT_LANGUAGE),
         list(i18n.LANGUAGES),
         key=widget_key,
         horizontal=True,
@@ -91,7 +91,9 @@ def _choice_parser(
     def parse(raw: str) -> tuple[T, str | None]:
         match = by_code.get(raw.strip().casefold())
         if match is None:
-            return default, f"Link value “{raw[:60]}” for {what} is not known; showing {encode(default)}."
+            return default, t(
+                "notice_unknown_choice", current_language(), value=raw[:60], what=what, default=encode(default)
+            )
         return match, None
 
     return parse
@@ -205,7 +207,8 @@ def bound_multiselect(
                     unknown.append(part.strip())
                 else:
                     chosen.append(match)
-        notice = f"Unknown {label.lower()} “{', '.join(u[:30] for u in unknown[:3])}” ignored." if unknown else None
+        shown = f"“{', '.join(u[:30] for u in unknown[:3])}”"
+        notice = t("notice_unknown", current_language(), what=label.lower(), values=shown) if unknown else None
         return list(dict.fromkeys(chosen)), notice
 
     _init_from_url(widget_key, param, parse, list(default))
@@ -232,7 +235,7 @@ def bound_toggle(label: str, param: str, default: bool = False, *, container: An
             return True, None
         if raw.strip().lower() in {"0", "false", "no", "off"}:
             return False, None
-        return default, f"Link value “{raw[:30]}” for {label} is not 1 or 0; using the default."
+        return default, t("notice_not_a_switch", current_language(), value=raw[:30], what=label)
 
     _init_from_url(widget_key, param, parse, default)
     value = container.toggle(label, key=widget_key, on_change=_forget_notice, args=(param,), **kwargs)
@@ -255,7 +258,7 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
     """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
     if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
         url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
-        initial, notices = flt.from_params(url_params, options)
+        initial, notices = flt.from_params(url_params, options, lang)
         st.session_state[_YEARS_WIDGET] = initial.years
         st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
         st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
