@@ -71,6 +71,12 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+def step_title(key: str, lang: str) -> tuple[str, str]:
+    """A step's number and heading, from its title in the catalogue ('1. The doors close in the US')."""
+    number, heading = t(f"briefing_{key}_title", lang).split(". ", 1)
+    return number, heading
+
+
 def step_text(dataset: Dataset, key: str, lang: str) -> str:
     """The step's sentences, with figures taken from the data."""
     figures = {figure.label: figure.value for figure in headline_figures(dataset, lang)}

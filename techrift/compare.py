@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -12,7 +12,7 @@ from techrift import filters as flt
 from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
-from techrift.formatting import figure_value
+from techrift.formatting import KeyFigure, figure_value
 from techrift.i18n import localized, t
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
@@ -175,16 +175,6 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 
 # Key figures shown per company; the rest (say, the lifetimes of dozens of labs) stay in the moves table below.
 KEY_FIGURES_SHOWN = 8
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """A figure about one company, computed from the data, with its sources."""
-
-    label: str
-    value: str
-    detail: str
-    source_ids: str
 
 
 def _metric_value(metric: pd.Series) -> str:

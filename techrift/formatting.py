@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from techrift.i18n import t
@@ -38,6 +40,16 @@ def amount_label(flow: Record, lang: str = "en") -> str:
     if flow["status"] not in STATUS_IMPLIED:
         text += f" ({t('status_' + flow['status'], lang)})"
     return text
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A figure as a page shows it: what it counts, its value, a line of detail, and the sources behind it."""
+
+    label: str
+    value: str
+    detail: str
+    source_ids: str
 
 
 def figure_value(value: float, unit: str) -> str:

@@ -404,6 +404,21 @@ def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en
     return entries
 
 
+def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
+    """How many institutions the map draws (each layer at most MAX_POINTS_PER_LAYER)."""
+    return len(most_tied(partners)) + (0 if western is None else len(most_tied(western)))
+
+
+def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
+    """The list beside the map: each institution's name, city, recorded ties, and ≈ where its point is approximate."""
+    return in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+
+
+def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
+    """The institutions in view by place id, for the detail picker."""
+    return dict(zip(in_view["place_id"], in_view["name"]))
+
+
 def places_in_view(partners: pd.DataFrame, western: pd.DataFrame | None) -> pd.DataFrame:
     """The institutions drawn: the partners, and the Western universities in the world view."""
     frames = [frame for frame in (partners, western) if frame is not None and not frame.empty]

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset
-from techrift.formatting import date_label
+from techrift.formatting import KeyFigure, date_label
 from techrift.i18n import t
 from techrift.pivot import sides
 from techrift.schema import RUSSIA, WEST
-
-
-@dataclass(frozen=True)
-class Headline:
-    """A figure with what it counts and where it comes from."""
-
-    label: str
-    value: str
-    detail: str
-    source_ids: str
 
 
 def _joined_sources(frame: pd.DataFrame) -> str:
@@ -53,12 +41,12 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
 
 
 @memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
-def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]:
+def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
-    figures: list[Headline] = []
+    figures: list[KeyFigure] = []
     cuts = western_tie_cuts(dataset)
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_western", lang),
             str(cuts["place_id"].nunique()),
             t(
@@ -74,7 +62,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
     claim_note = t("headline_russia_claim", lang, count=int(claimed["value"].iloc[0])) if len(claimed) else ""
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_russia", lang),
             str(partners["place_id"].nunique()),
             t("headline_russia_detail", lang, claim=claim_note),
@@ -90,7 +78,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     if len(budgets):
         top = budgets.iloc[budgets["amount"].to_numpy().argmax()]  # the first of the largest
         figures.append(
-            Headline(
+            KeyFigure(
                 t("headline_budget", lang),
                 t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
                 f"{top['recipient'].lower()}, {top['year']}",
@@ -105,7 +93,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     if len(opened) and len(closed):
         years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
         figures.append(
-            Headline(
+            KeyFigure(
                 t("headline_lab", lang),
                 t("headline_lab_value", lang, years=f"{years:.0f}"),
                 t(
@@ -119,7 +107,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     cited = dataset.sources[dataset.sources["kind"].ne("gazetteer")]
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_documents", lang),
             str(len(cited)),
             t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),

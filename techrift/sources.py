@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -52,6 +53,31 @@ def source_table(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame
     return table.drop(columns="is_seed").reset_index(drop=True)
 
 
+# The source list's columns, as the Sources page shows them (its download has every column).
+LIST_COLUMNS = ["source_id", "publisher", "title", "date", "language", "kind", "records_citing", "url"]
+
+
+def source_list(table: pd.DataFrame) -> pd.DataFrame:
+    """The source table's LIST_COLUMNS."""
+    return table[LIST_COLUMNS]
+
+
+def source_titles(table: pd.DataFrame) -> dict[str, str]:
+    """'Publisher — Title' by source id, for the page's picker."""
+    return dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
+
+
+def source_record(table: pd.DataFrame, source_id: str) -> dict[Hashable, Any]:
+    """One row of the source table, as a record."""
+    return table.set_index("source_id").loc[source_id].to_dict()
+
+
+def citing(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The records citing a source: table, record id, title."""
+    cited = citations(dataset, lang)
+    return cited.loc[cited["source_id"] == source_id, ["table", "record_id", "title"]]
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of seed text, and the ids of the quotes that cover it (empty when not quoted)."""
@@ -89,11 +115,19 @@ def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
     return segments
 
 
+class SeedView(NamedTuple):
+    fragments: pd.DataFrame  # the seed's quotes: id, the record each supports, the text and its translation
+    segments: tuple[Segment, ...]  # the seed's text split around them
+    quoted_share: float  # of the text's characters
+
+
 @memo(maxsize=8)
-def seed_view(dataset: Dataset, source_id: str) -> tuple[pd.DataFrame, tuple[Segment, ...]]:
+def seed_view(dataset: Dataset, source_id: str) -> SeedView:
     """A seed source's quotes and its text split around them."""
     quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
-    return quotes, tuple(seed_segments(dataset.seed_texts[source_id], quotes))
+    segments = tuple(seed_segments(dataset.seed_texts[source_id], quotes))
+    fragments = quotes[["quote_id", "record_table", "record_id", "text", "text_en"]]
+    return SeedView(fragments, segments, quoted_share(segments))
 
 
 def quoted_share(segments: Sequence[Segment]) -> float:

@@ -146,3 +146,17 @@ def test_a_crowded_panel_shows_its_largest_amounts_and_says_how_many_it_hides(da
 def test_a_panel_within_the_limit_keeps_its_plain_title(dataset) -> None:
     figure = funding.flows_figure(dataset.flows, dataset)
     assert not any("largest" in annotation.text for annotation in figure.layout.annotations)
+
+
+def test_the_first_targets_are_headline_figures_with_their_horizon(dataset) -> None:
+    targets = dataset.metrics[dataset.metrics["kind"].eq("target")]
+    shown, more = funding.key_targets(dataset.metrics)
+    assert [figure.label for figure in shown] == targets["metric"].head(funding.TARGETS_SHOWN).tolist()
+    assert more == len(targets) - len(shown)
+    assert shown[0].value == "100,000 developers" and shown[0].detail == "within 5 years (2019)"
+
+
+def test_each_amount_is_offered_in_the_picker_with_its_label(dataset) -> None:
+    choices = funding.flow_choices(dataset.flows)
+    assert list(choices) == dataset.flows["flow_id"].tolist()
+    assert choices["huawei-university-research-budget"].startswith("300 million USD a year (budgeted) · Huawei → ")

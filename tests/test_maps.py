@@ -169,6 +169,16 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     layer = next(layer for layer in spec["layers"] if layer["id"] == "partners")
     assert len(layer["data"]) == maps.MAX_POINTS_PER_LAYER
     assert maps.most_tied(partners) is partners  # a map within the limit is drawn whole
+    assert maps.places_drawn(crowd, None) == maps.MAX_POINTS_PER_LAYER
+    assert maps.places_drawn(partners, partners) == 2 * len(partners)
+
+
+def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    listed = maps.institutions_list(partners)
+    assert list(listed.columns) == ["name", "city", "events", "≈"]
+    assert listed["name"].tolist() == partners["name"].tolist()
+    assert maps.place_choices(partners)["skoltech"] == partners.set_index("place_id").at["skoltech", "name"]
 
 
 def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_layer_is_capped(dataset) -> None:

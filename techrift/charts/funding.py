@@ -14,7 +14,7 @@ from techrift import schema, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
-from techrift.formatting import amount_label, figure_value, format_amount, years_label
+from techrift.formatting import KeyFigure, amount_label, figure_value, format_amount, years_label
 from techrift.i18n import localized_column, t
 
 GROUPINGS = ("payer", "recipient", "year", "status")
@@ -67,6 +67,13 @@ def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -
             for publishers, flow_id in zip(dataset.publishers(named["source_ids"]), named["flow_id"])
         ]
     return dict(zip(flows["flow_id"], labels))
+
+
+def flow_choices(flows: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Each flow's label in the page's picker, by flow id: the amount, then who pays whom and when."""
+    return {
+        flow["flow_id"]: f"{amount_label(flow, lang)} · {bar_label(flow, lang)}" for flow in flows.to_dict("records")
+    }
 
 
 def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> pd.DataFrame:
@@ -240,6 +247,21 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
 
 # Targets shown as headline figures above the table (the seeds have three); the table below holds them all.
 TARGETS_SHOWN = 3
+
+
+def key_targets(metrics: pd.DataFrame, lang: str = "en") -> tuple[tuple[KeyFigure, ...], int]:
+    """The first TARGETS_SHOWN targets as headline figures (their horizon as the detail), and how many more there are."""
+    targets = metrics[metrics["kind"].eq("target")]
+    shown = tuple(
+        KeyFigure(
+            target["metric"],
+            figure_value(target["value"], target["unit"]),
+            t("within_years", lang, years=target["horizon_years"], year=target["year"]),
+            target["source_ids"],
+        )
+        for target in targets.head(TARGETS_SHOWN).to_dict("records")
+    )
+    return shown, len(targets) - len(shown)
 
 
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

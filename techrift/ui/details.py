@@ -11,7 +11,7 @@ import streamlit as st
 from techrift import schema, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
-from techrift.formatting import amount_label, date_label, years_label
+from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
 from techrift.i18n import localized, t
 from techrift.text import escape_markdown, markdown_link
 from techrift.ui.url_state import apply_chart_pick, bound_selectbox, current_language
@@ -116,9 +116,9 @@ def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, l
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
 
 
-def legend_swatches(entries: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(emoji swatch, label) for legend entries, so a legend needs no HTML."""
-    return [(style.swatch(colour), label) for colour, label in entries]
+def legend_markdown(entries: Sequence[tuple[str, str]]) -> str:
+    """A legend of (colour, label) entries as one line of Markdown, each colour as its emoji swatch (no HTML)."""
+    return " · ".join(f"{style.swatch(colour)} {escape_markdown(label)}" for colour, label in entries)
 
 
 def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:
@@ -148,3 +148,51 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
                 show_quotes(dataset, "flows", flow["flow_id"])
                 show_sources(dataset, flow["source_ids"])
         show_sources(dataset, place["coord_source_ids"])
+
+
+def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, heading: str, lang: str) -> None:
+    """An amount's detail panel: its label, what it is, the source's conversion to US dollars, fragments and sources."""
+    flow = flows.set_index("flow_id", drop=False).loc[flow_id].to_dict()
+    with st.container(border=True):
+        st.markdown(f"#### {escape_markdown(heading)}")
+        st.markdown(escape_markdown(localized(flow, "description", lang)))
+        if isinstance(flow["usd_note"], str):
+            converted = format_amount(flow["usd_amount"], "USD", lang)
+            st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({flow['usd_note']})"))
+        show_quotes(dataset, "flows", flow_id)
+        show_sources(dataset, flow["source_ids"])
+
+
+def show_key_figures(dataset: Dataset, heading: str, figures: Sequence[KeyFigure], more: int, column: Any) -> None:
+    """A company's key figures, two to a row, each with its sources one click away; `more` says how many are not shown."""
+    lang = current_language()
+    column.markdown(f"**{escape_markdown(heading)}**")
+    if not figures:
+        column.caption(t("no_statement", lang))
+    for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
+        for place, figure in zip(column.columns(2), figures[first : first + 2]):
+            # The label as text above the number: a metric's own label is cut off when long.
+            place.markdown(escape_markdown(figure.label))
+            place.metric(escape_markdown(figure.label), figure.value, label_visibility="collapsed")
+            place.caption(escape_markdown(figure.detail))
+            show_sources(dataset, figure.source_ids, place.expander(t("sources", lang)))
+    if more > 0:
+        column.caption(t("more_figures", lang, count=more))
+
+
+def show_comparison(dataset: Dataset, rows: pd.DataFrame, sides: Sequence[str], lang: str) -> None:
+    """The aligned comparison: per dimension a heading and the two companies' sourced stances side by side."""
+    for row in rows.to_dict("records"):
+        st.subheader(t(f"dimension_{row['dimension']}", lang), anchor=False)
+        for column, side in zip(st.columns(2, border=True), sides):
+            _show_stance(dataset, row, side, column, lang)
+
+
+def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, column: Any, lang: str) -> None:
+    if not isinstance(row[f"{side}_stance_id"], str):
+        column.caption(t("no_statement", lang))
+        return
+    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**")
+    column.markdown(escape_markdown(row[f"{side}_statement"]))
+    show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
+    show_sources(dataset, row[f"{side}_source_ids"], column)

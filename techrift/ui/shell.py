@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -27,15 +28,16 @@ def _cached_dataset(data_dir: str) -> Dataset:
     return load_dataset(data_dir)
 
 
-def cached_dataset() -> Dataset:
-    """The validated dataset of the configured data folder, loaded once per process; DataError if it is invalid."""
-    return _cached_dataset(str(default_data_dir()))
+def cached_dataset(data_dir: Path | None = None) -> Dataset:
+    """The validated dataset of the data folder (the configured one by default), loaded once per process; DataError if
+    it is invalid."""
+    return _cached_dataset(str(data_dir or default_data_dir()))
 
 
-def dataset_or_error_page() -> Dataset:
+def dataset_or_error_page(data_dir: Path) -> Dataset:
     """The validated dataset; if the data is invalid, show every problem and stop the page."""
     try:
-        return cached_dataset()
+        return cached_dataset(data_dir)
     except DataError as err:
         show_data_error(err)
         st.stop()
@@ -51,9 +53,11 @@ def show_data_error(err: DataError) -> None:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What every page needs: the data, its filter options and the current global filters."""
+    """What every page needs: the data (and the folder it came from), its filter options, the current global filters
+    and the interface's language."""
 
     dataset: Dataset
+    data_dir: Path
     options: flt.FilterOptions
     filters: flt.Filters
     lang: str = i18n.DEFAULT_LANGUAGE
@@ -70,9 +74,10 @@ def start_page() -> PageContext:
         return context
     _leave_folder_navigation()
     lang = language_switch()
-    dataset = dataset_or_error_page()
+    data_dir = default_data_dir()
+    dataset = dataset_or_error_page(data_dir)
     options = flt.options_for(dataset)
-    return PageContext(dataset, options, sidebar_filters(options, lang), lang)
+    return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang)
 
 
 def _leave_folder_navigation() -> None:

@@ -21,7 +21,7 @@ def current_language() -> str:
     """The language chosen in the sidebar, or asked for by the URL before the switch is first drawn."""
     value = st.session_state.get("url_lang")
     if value is None:
-        raw = _url_value("lang")
+        raw = url_value("lang")
         value = i18n.parse_language(raw)[0] if raw else i18n.DEFAULT_LANGUAGE
     return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
 
@@ -61,7 +61,8 @@ def sync_param(key: str, value: str | None) -> None:
         st.query_params[key] = value
 
 
-def _url_value(key: str) -> str | None:
+def url_value(key: str) -> str | None:
+    """The URL's value of a query parameter (the last, if repeated), or None."""
     values = st.query_params.get_all(key)
     return values[-1] if values else None
 
@@ -70,7 +71,7 @@ def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, 
     """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
     if widget_key in st.session_state:
         return
-    raw = _url_value(param)
+    raw = url_value(param)
     value, notice = (default, None) if raw is None else parse(raw)
     if notice:
         _notices()[param] = notice
@@ -307,6 +308,12 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
 def _repeated_params() -> dict[str, list[str]]:
     """Repeated keys (?company=A&company=B) as lists, so the parser can report or use them."""
     return {key: st.query_params.get_all(key) for key in flt.KEYS if len(st.query_params.get_all(key)) > 1}
+
+
+def step_choice(param: str, delta: int, first: int, last: int) -> None:
+    """Move the numeric choice of the widget bound to `param` by `delta`, within [first, last] (an on_click callback)."""
+    widget_key = f"url_{param}"
+    st.session_state[widget_key] = min(max(st.session_state[widget_key] + delta, first), last)
 
 
 def apply_chart_pick(picked_id: str | None, param: str) -> None:
