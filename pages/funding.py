@@ -37,14 +37,7 @@ else:
     )
     url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
     labels = funding.flow_choices(flows, lang)
-    chosen = url_state.bound_selectbox(
-        t("details_for", lang),
-        [""] + list(labels),
-        "flow",
-        "",
-        format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang),
-    )
-    if chosen:
+    if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
         details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
     st.subheader(t("flows_table", lang), anchor=False)
     st.dataframe(funding.flows_table(flows, dataset, lang), hide_index=True, width="stretch")

@@ -41,12 +41,5 @@ else:
     list_column.dataframe(maps.institutions_list(shown.in_view), hide_index=True, width="stretch")
     downloads.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
     names = maps.place_choices(shown.in_view)
-    chosen = url_state.bound_selectbox(
-        t("institution", lang),
-        [""] + list(names),
-        "place",
-        "",
-        format_func=lambda place_id: names.get(place_id) or t("choose_place", lang),
-    )
-    if chosen:
+    if chosen := url_state.bound_picker(t("institution", lang), names, "place", t("choose_place", lang)):
         details.show_place_detail(dataset, shown.events, chosen, lang)

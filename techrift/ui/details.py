@@ -14,7 +14,7 @@ from techrift.data import Dataset, split_ids
 from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
 from techrift.i18n import localized, t
 from techrift.text import escape_markdown, markdown_link
-from techrift.ui.url_state import apply_chart_pick, bound_selectbox, current_language
+from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
 
 
 def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
@@ -81,7 +81,7 @@ def highlighted_markdown(segments: Sequence[Any]) -> str:
     return "\n\n".join(p for p in paragraphs if p.strip())
 
 
-def show_event_detail(dataset: Dataset, event: pd.Series, lang: str, container: Any = st) -> None:
+def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str, container: Any = st) -> None:
     """An event's detail panel: title, date with its precision, summary, seed fragments and sources."""
 
     precision = (
@@ -104,16 +104,9 @@ def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, l
     """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
     apply_chart_pick(picked_customdata(chart), "event")
     labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
-    chosen = bound_selectbox(
-        t("details_for", lang),
-        [""] + list(labels),
-        "event",
-        "",
-        format_func=lambda event_id: labels.get(event_id) or t("choose_event", lang),
-    )
-    if chosen:
+    if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
         with st.container(border=True):
-            show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen], lang)
+            show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)
 
 
 def legend_markdown(entries: Sequence[tuple[str, str]]) -> str:
@@ -136,7 +129,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
             f"{escape_markdown(place['country'])}{escape_markdown(precision)}"
         )
         st.markdown(f"**{t('place_events', lang)}**")
-        for _, event in events[events["place_id"] == place_id].sort_values("start").iterrows():
+        for event in events[events["place_id"] == place_id].sort_values("start").to_dict("records"):
             show_event_detail(dataset, event, lang)
         flows = dataset.flows[dataset.flows["recipient_place_id"] == place_id]
         if not flows.empty:

@@ -3,7 +3,7 @@ each seeded from its query parameter (with a notice when the link's value cannot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import streamlit as st
@@ -109,6 +109,26 @@ def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Call
     return dict(zip(options, map(format_func, options))).__getitem__
 
 
+def _draw(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[T],
+    param: str,
+    format_func: Callable[[T], str],
+    kwargs: dict[str, Any],
+) -> Any:
+    """A choice widget keyed and labelled as every URL-bound one: its key url_<param>, a change forgets the notice."""
+    return widget(
+        label,
+        options,
+        key=f"url_{param}",
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
+
+
 # A selectbox lists at most this many options (thousands are no use to scroll, and each open session keeps its list).
 PICKER_LIMIT = 1_000
 
@@ -139,20 +159,20 @@ def bound_selectbox(
         options = listed + list(
             dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed)
         )
-    value = container.selectbox(
-        label,
-        options,
-        key=widget_key,
-        format_func=_label_lookup(options, format_func),
-        on_change=_forget_notice,
-        args=(param,),
-        **kwargs,
-    )
+    value = _draw(container.selectbox, label, options, param, format_func, kwargs)
     if total > PICKER_LIMIT:
         container.caption(t("picker_limited", current_language(), shown=PICKER_LIMIT, total=total))
     _show_notice(param, container)
     sync_param(param, None if value == default else encode(value))
     return value
+
+
+def bound_picker(label: str, labels: Mapping[str, str], param: str, placeholder: str) -> str:
+    """A selectbox of records by id (`labels`: id -> label), bound to `param`, opening on `placeholder`: the record
+    chosen, or "" for none."""
+    return bound_selectbox(
+        label, ["", *labels], param, "", format_func=lambda record_id: labels.get(record_id) or placeholder
+    )
 
 
 def bound_radio(
@@ -167,17 +187,8 @@ def bound_radio(
     **kwargs: Any,
 ) -> T:
     """A radio group whose value lives in the URL parameter `param`."""
-    widget_key = f"url_{param}"
-    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
-    value = container.radio(
-        label,
-        options,
-        key=widget_key,
-        format_func=_label_lookup(options, format_func),
-        on_change=_forget_notice,
-        args=(param,),
-        **kwargs,
-    )
+    _init_from_url(f"url_{param}", param, _choice_parser(options, encode, default, label), default)
+    value = _draw(container.radio, label, options, param, format_func, kwargs)
     _show_notice(param, container)
     sync_param(param, None if value == default else encode(value))
     return value
@@ -213,15 +224,7 @@ def bound_multiselect(
         return list(dict.fromkeys(chosen)), notice
 
     _init_from_url(widget_key, param, parse, list(default))
-    value = container.multiselect(
-        label,
-        options,
-        key=widget_key,
-        format_func=_label_lookup(options, format_func),
-        on_change=_forget_notice,
-        args=(param,),
-        **kwargs,
-    )
+    value = _draw(container.multiselect, label, options, param, format_func, kwargs)
     _show_notice(param, container)
     sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
     return list(value)
