@@ -5,8 +5,8 @@
   load; Streamlit's cache metrics count it). Nothing else uses Streamlit's caches.
 - Everything derived from the data (filter options, headline figures, the Sources page's tables, a comparison's
   scope and key figures, source lines, the map's outlines, figures) is cached with `memo` below: a bounded store per
-  function, least recently used dropped first, safe across the server's threads. Why each is cached, measured, is
-  in the commit that added it (`git log -S memo`).
+  function, least recently used dropped first, safe across the server's threads. A comment at each use says why;
+  the measurements are in the commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
 
 A cached value is shared by every run and every session: read it, never change it (tests/test_loader.py runs every
 page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
