@@ -28,6 +28,8 @@ PAGE_MODULES = (
     "techrift.compare",
     "techrift.export",
     "techrift.sources",
+    "techrift.views",
+    "techrift.ui.downloads",
     "PIL.PngImagePlugin",  # Streamlit reads the page icon with Pillow
     "streamlit.material_icon_names",  # and checks the pages' icons against this list
 )
