@@ -12,6 +12,6 @@ from techrift import startup
 app = st.App(__file__, lifespan=startup.lifespan)
 
 if __name__ == "__main__":  # a Streamlit run; the server imports this file as the module `dashboard`
-    from techrift import home
+    from techrift.ui import home
 
     home.main()

@@ -4,49 +4,45 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import briefing, ui
-from techrift.data import default_data_dir
+from techrift import briefing
 from techrift.i18n import t
+from techrift.ui import shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 steps = list(range(1, len(briefing.STEPS) + 1))
 
 
-def _move(delta: int) -> None:
-    st.session_state["url_step"] = min(max(st.session_state["url_step"] + delta, steps[0]), steps[-1])
-
-
-number = ui.bound_radio(
+number = url_state.bound_radio(
     t("briefing_jump", lang),
     steps,
     "step",
     1,
     horizontal=True,
-    format_func=lambda n: t(f"briefing_{briefing.STEPS[n - 1].key}_title", lang).split(". ", 1)[0],
+    format_func=lambda n: briefing.step_title(briefing.STEPS[n - 1].key, lang)[0],
 )
 step = briefing.STEPS[number - 1]
 st.caption(t("briefing_step", lang, number=number, total=len(steps)))
-st.title(t(f"briefing_{step.key}_title", lang).split(". ", 1)[1])
+st.title(briefing.step_title(step.key, lang)[1])
 st.markdown(f"### {briefing.step_text(dataset, step.key, lang)}")
 st.plotly_chart(
-    step.figure(dataset, context.filters, context.options, default_data_dir(), lang),
+    step.figure(dataset, context.filters, context.options, context.data_dir, lang),
     key=f"briefing_{step.key}",
     width="stretch",
 )
 previous, _, following = st.columns([1, 4, 1])
 previous.button(
     t("briefing_previous", lang),
-    on_click=_move,
-    args=(-1,),
+    on_click=url_state.step_choice,
+    args=("step", -1, steps[0], steps[-1]),
     disabled=number == steps[0],
     width="stretch",
     icon=":material/arrow_back:",
 )
 following.button(
     t("briefing_next", lang),
-    on_click=_move,
-    args=(1,),
+    on_click=url_state.step_choice,
+    args=("step", 1, steps[0], steps[-1]),
     disabled=number == steps[-1],
     width="stretch",
     icon=":material/arrow_forward:",
@@ -54,7 +50,7 @@ following.button(
 # Built only when clicked: the file carries plotly.js (about 5 MB) and need not sit in every session's memory.
 st.download_button(
     t("briefing_download", lang),
-    partial(briefing.export_html, dataset, default_data_dir(), lang),
+    partial(briefing.export_html, dataset, context.data_dir, lang),
     file_name=f"techrift-briefing-{lang}.html",
     mime="text/html",
     on_click="ignore",

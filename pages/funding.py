@@ -3,19 +3,19 @@
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import ui, views
+from techrift import views
 from techrift.charts import funding
-from techrift.i18n import localized, t, value_label
-from techrift.text import escape_markdown
+from techrift.i18n import t
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("funding_title", lang))
 st.caption(t("funding_intro", lang))
 
-flows = flt.apply_to_flows(dataset.flows, context.filters, context.options)
+flows = views.flows(dataset, context.filters, context.options)
 left, right = st.columns([2, 3])
-group = ui.bound_radio(
+group = url_state.bound_radio(
     t("colour_by", lang),
     list(funding.GROUPINGS),
     "group",
@@ -24,10 +24,10 @@ group = ui.bound_radio(
     format_func=lambda g: t(f"group_{g}", lang),
     horizontal=True,
 )
-log = ui.bound_toggle(t("log_scale", lang), "log", False, container=right)
+log = url_state.bound_toggle(t("log_scale", lang), "log", False, container=right)
 
 if flt.money_drawn(flows).empty:
-    ui.empty_state(t("funding_empty", lang))
+    shell.empty_state(t("funding_empty", lang))
 else:
     chart = st.plotly_chart(
         funding.flows_figure(flows, dataset, group, log, lang),
@@ -36,57 +36,30 @@ else:
         selection_mode="points",
         width="stretch",
     )
-    ui.apply_chart_pick(ui.picked_customdata(chart), "flow")
-    if estimates := len(flows) - len(flt.money_drawn(flows)):
-        st.caption(t("estimates_not_drawn", lang, count=estimates))
-    labels = {
-        row["flow_id"]: f"{funding.amount_label(row, lang)} · {funding.bar_label(row, lang)}"
-        for row in flows.to_dict("records")
-    }
-    chosen = ui.bound_selectbox(
-        t("details_for", lang),
-        [""] + list(labels),
-        "flow",
-        "",
-        format_func=lambda flow_id: labels.get(flow_id) or t("choose_flow", lang),
-    )
-    if chosen:
-        flow = flows.set_index("flow_id", drop=False).loc[chosen]
-        with st.container(border=True):
-            st.markdown(f"#### {escape_markdown(labels[chosen])}")
-            st.markdown(escape_markdown(localized(flow, "description", lang)))
-            if isinstance(flow["usd_note"], str):
-                st.caption(
-                    escape_markdown(
-                        f"{t('converted', lang)}: ≈ {funding.format_amount(flow['usd_amount'], 'USD', lang)} ({flow['usd_note']})"
-                    )
-                )
-            ui.show_quotes(dataset, "flows", chosen)
-            ui.show_sources(dataset, flow["source_ids"])
+    url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
+    if note := funding.estimates_note(flows, lang):
+        st.caption(note)
+    labels = funding.flow_choices(flows, lang)
+    if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
+        details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
     st.subheader(t("flows_table", lang), anchor=False)
-    table = funding.flows_table(flows, dataset, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
+    st.dataframe(funding.flows_table(flows, dataset, lang), hide_index=True, width="stretch")
+    downloads.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
-metrics = flt.apply_to_metrics(dataset.metrics, context.filters, context.options)
-skoltech = funding.count_series(metrics, "Skoltech", "Huawei research contracts")
-if not skoltech.empty:
+metrics = views.metrics(dataset, context.filters, context.options)
+contracts = views.contracts(flows, metrics, lang)
+if not contracts.series.empty:
     st.subheader(t("skoltech_title", lang), anchor=False)
-    note = funding.amounts_note(flows[flows["recipient"].eq("Skoltech")], lang)
-    st.plotly_chart(funding.count_series_figure(skoltech, note, lang), key="skoltech_chart", width="stretch")
+    st.plotly_chart(
+        funding.count_series_figure(contracts.series, contracts.note, lang), key="skoltech_chart", width="stretch"
+    )
 
 st.subheader(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))
-targets = metrics[metrics["kind"].eq("target")]
-headline_targets = targets.head(funding.TARGETS_SHOWN)
-for column, (_, target) in zip(st.columns(max(len(headline_targets), 1)), headline_targets.iterrows()):
-    column.metric(
-        target["metric"],
-        value_label(target, lang),
-        help=t("within_years", lang, years=target["horizon_years"], year=target["year"]),
-    )
-if len(targets) > len(headline_targets):
-    st.caption(t("more_targets", lang, count=len(targets) - len(headline_targets)))
-figures = funding.figures_table(metrics, lang)
-st.dataframe(figures, hide_index=True, width="stretch")
-ui.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)
+targets, more_targets = funding.key_targets(metrics, lang)
+for column, target in zip(st.columns(max(len(targets), 1)), targets):
+    column.metric(target.label, target.value, help=target.detail)
+if more_targets:
+    st.caption(t("more_targets", lang, count=more_targets))
+st.dataframe(funding.figures_table(metrics, lang), hide_index=True, width="stretch")
+downloads.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)

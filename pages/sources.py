@@ -4,23 +4,27 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import export, sources, ui
+from techrift import export, sources
 from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("sources_title", lang))
 st.caption(t("sources_intro", lang))
 
-table = sources.source_table(dataset)
+table = sources.source_table(dataset, lang)
 st.dataframe(
-    table[["source_id", "publisher", "title", "date", "language", "kind", "records_citing", "url"]],
+    sources.source_list(table),
     hide_index=True,
     width="stretch",
-    column_config={"url": st.column_config.LinkColumn("link"), "records_citing": "records citing"},
+    column_config={
+        "url": st.column_config.LinkColumn(t("col_link", lang)),
+        "records_citing": t("col_records_citing", lang),
+    },
 )
-ui.download_csv("techrift-sources.csv", sources.source_table, dataset, label=t("download_sources", lang))
+downloads.download_csv("techrift-sources.csv", sources.source_table, dataset, lang, label=t("download_sources", lang))
 whole, excel = st.columns(2)
 whole.download_button(
     t("download_dataset_csv", lang),
@@ -39,15 +43,15 @@ excel.download_button(
     icon=":material/table:",
 )
 
-titles = dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
-chosen = ui.bound_selectbox(
+titles = sources.source_titles(table)
+chosen = url_state.bound_selectbox(
     t("show_source", lang),
-    list(table["source_id"]),
+    list(titles),
     "source",
-    table["source_id"].iloc[0],
+    next(iter(titles)),
     format_func=lambda source_id: titles[source_id],
 )
-source = table.set_index("source_id").loc[chosen]
+source = sources.source_record(table, chosen)
 
 st.header(escape_markdown(source["title"]), anchor=False)
 st.markdown(
@@ -59,15 +63,15 @@ if isinstance(source["url"], str):
 if isinstance(source["note"], str):
     st.caption(escape_markdown(source["note"]))
 
-citing = sources.citations(dataset).query("source_id == @chosen")
+citing = sources.citing(dataset, chosen, lang)
 st.subheader(t("records_citing", lang, count=len(citing)), anchor=False)
-st.dataframe(citing[["table", "record_id", "title"]], hide_index=True, width="stretch")
+st.dataframe(citing, hide_index=True, width="stretch")
 
 if chosen in dataset.seed_texts:
-    quotes, segments = sources.seed_view(dataset, chosen)
+    seed = sources.seed_view(dataset, chosen)
     st.subheader(t("seed_full_text_title", lang), anchor=False)
-    st.caption(t("seed_coverage", lang, count=len(quotes), share=f"{sources.quoted_share(segments):.0%}"))
+    st.caption(t("seed_coverage", lang, count=len(seed.fragments), share=f"{seed.quoted_share:.0%}"))
     with st.container(border=True, height=520):
-        st.markdown(ui.highlighted_markdown(segments))
+        st.markdown(details.highlighted_markdown(seed.segments))
     st.subheader(t("fragments_title", lang), anchor=False)
-    st.dataframe(quotes[["quote_id", "record_table", "record_id", "text", "text_en"]], hide_index=True, width="stretch")
+    st.dataframe(seed.fragments, hide_index=True, width="stretch")

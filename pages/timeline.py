@@ -2,47 +2,45 @@
 
 import streamlit as st
 
-from techrift import ui, views
+from techrift import pivot, views
 from techrift.charts import timeline
 from techrift.i18n import t
+from techrift.ui import details, downloads, shell, url_state
 
-context = ui.start_page()
+context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_intro", lang))
 
 kinds = tuple(
-    ui.bound_multiselect(
+    url_state.bound_multiselect(
         t("kind_of_action", lang),
-        list(timeline.KINDS),
+        list(pivot.KINDS),
         "kind",
         placeholder=t("all_kinds", lang),
         format_func=lambda kind: t(f"category_{kind}", lang),
     )
 )
-shown = views.timeline_events(dataset, context.filters, context.options, kinds)
-dated = shown[shown["start"].notna()]
+shown = views.dated_events(views.timeline_events(dataset, context.filters, context.options, kinds), lang)
 
-if dated.empty:
-    ui.empty_state(t("timeline_empty", lang))
+if shown.dated.empty:
+    shell.empty_state(t("timeline_empty", lang))
 else:
     chart = st.plotly_chart(
-        timeline.pivot_figure(dated, dataset, lang),
+        timeline.pivot_figure(shown.dated, dataset, lang),
         key="timeline_chart",
         on_select="rerun",
         selection_mode="points",
         width="stretch",
     )
-    ui.event_detail_from_chart(chart, dated, dataset, lang)
+    details.event_detail_from_chart(chart, shown.dated, dataset, lang)
 
-undated = shown[shown["start"].isna()]
-if not undated.empty:
-    st.caption(t("undated_events", lang, titles="; ".join(undated["title_en"])))
+if shown.undated_titles:
+    st.caption(t("undated_events", lang, titles=shown.undated_titles))
 
-if not shown.empty:
+if not shown.events.empty:
     st.subheader(t("events_table", lang), anchor=False)
-    table = timeline.events_table(shown, dataset, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.download_csv(
+    st.dataframe(timeline.events_table(shown.events, dataset, lang), hide_index=True, width="stretch")
+    downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
     )

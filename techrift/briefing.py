@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import html
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from techrift import compare, maps
+from techrift import compare, maps, style, views
 from techrift import filters as flt
 from techrift.charts import funding, timeline
 from techrift.data import Dataset
 from techrift.i18n import t
 from techrift.overview import headline_figures
+from techrift.pivot import pivot_events
+from techrift.schema import CONTEXT, RUSSIA, WEST
 
 
 @dataclass(frozen=True)
@@ -28,23 +31,23 @@ class Step:
 def _pivot(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
 ) -> go.Figure:
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST), lang)
+    return _pivot(dataset, filters, options, (CONTEXT, WEST), lang)
 
 
 def _pivot_to_russia(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (timeline.CONTEXT, timeline.WEST, timeline.RUSSIA), lang)
+    return _pivot(dataset, filters, options, (CONTEXT, WEST, RUSSIA), lang)
 
 
 def _russia_map(dataset, filters, options, data_dir, lang):
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
     return maps.partner_figure(
-        maps.load_outlines(data_dir / "countries.geojson"), partners, maps.huawei_sites(dataset.places, lang), lang
+        views.country_outlines(data_dir), partners, maps.huawei_sites(dataset.places, lang), lang
     )
 
 
@@ -68,11 +71,25 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+def step_title(key: str, lang: str) -> tuple[str, str]:
+    """A step's number and heading, from its title in the catalogue ('1. The doors close in the US')."""
+    number, heading = t(f"briefing_{key}_title", lang).split(". ", 1)
+    return number, heading
+
+
 def step_text(dataset: Dataset, key: str, lang: str) -> str:
     """The step's sentences, with figures taken from the data."""
     figures = {figure.label: figure.value for figure in headline_figures(dataset, lang)}
     values = list(figures.values())
     return t(f"briefing_{key}_text", lang, western=values[0], russian=values[1], budget=values[2], lab_years=values[3])
+
+
+# The exported file's look, in the app's colours.
+PAGE_STYLE = string.Template(
+    "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:$ink}"
+    "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}"
+    ".step{color:$subtle;font-size:1rem;margin-bottom:0}section{page-break-after:always}"
+).substitute(ink=style.INK, subtle=style.SUBTLE_INK)
 
 
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
@@ -97,8 +114,6 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     note = html.escape(t("briefing_export_note", lang))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:#1c2833}"
-        "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}.step{color:#7f8c8d;"
-        "font-size:1rem;margin-bottom:0}section{page-break-after:always}</style></head>"
+        f"<style>{PAGE_STYLE}</style></head>"
         f"<body><h1>{title}</h1><p>{note}</p>{''.join(parts)}</body></html>"
     )

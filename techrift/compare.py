@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Hashable, Mapping
+from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
 from techrift import filters as flt
 from techrift import schema
+from techrift.caching import memo
 from techrift.data import Dataset, split_ids
-from techrift.i18n import localized, t, value_label
+from techrift.formatting import KeyFigure, value_label
+from techrift.i18n import localized, t
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
 # Amazon's e-book and app-store exits belong to the AWS story, so the AWS lane and the AWS company filter take them in.
@@ -72,7 +75,7 @@ def in_year_range(stances: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame
     return stances[(year >= years[0]) & (year <= years[1])]
 
 
-@lru_cache(maxsize=4)  # the same scope on every run of a view: the same object, so key_figures below is cached on it
+@memo(maxsize=4)  # the same scope on every run of a view: the same object, so key_figures below is cached on it
 def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> Dataset:
     """The data the comparison draws on: global years and countries apply; the company filter is left to the moves,
     since the page picks its own two companies."""
@@ -85,7 +88,7 @@ def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions)
     )
 
 
-def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | None]:
+def _cell(stance: Mapping[Hashable, Any] | None, side: str, lang: str) -> dict[str, str | None]:
     if stance is None:
         return {f"{side}_{field}": None for field in CELL_FIELDS}
     return {
@@ -98,18 +101,19 @@ def _cell(stance: pd.Series | None, side: str, lang: str) -> dict[str, str | Non
 
 def comparison(stances: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd.DataFrame:
     """One row per dimension that either company has a stance on, in the schema's order; a missing cell is left empty (NA)."""
-    first = (
-        stances[stances["company"].isin([a, b])]
+    first = {
+        (stance["company"], stance["dimension"]): stance
+        for stance in stances[stances["company"].isin([a, b])]
         .drop_duplicates(["company", "dimension"])
-        .set_index(["company", "dimension"])
-    )
+        .to_dict("records")
+    }
     rows = []
     for dimension in schema.STANCE_DIMENSIONS:
-        cells: dict[str, str | None] = {}
+        cells: dict[str, str | None] = {"dimension": dimension}
         for side, company in zip(SIDES, (a, b)):
-            cells |= _cell(first.loc[(company, dimension)] if (company, dimension) in first.index else None, side, lang)
+            cells |= _cell(first.get((company, dimension)), side, lang)
         if cells["a_stance_id"] or cells["b_stance_id"]:
-            rows.append({"dimension": dimension} | cells)
+            rows.append(cells)
     return pd.DataFrame(rows, columns=["dimension"] + [f"{side}_{field}" for side in SIDES for field in CELL_FIELDS])
 
 
@@ -140,11 +144,13 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
     columns = ["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"]
     labs = moves[
-        moves["category"].isin(["lab_opened", "lab_closed"]) & moves["place_id"].notna() & moves["start"].notna()
+        moves["category"].isin([schema.LAB_OPENED, schema.LAB_CLOSED])
+        & moves["place_id"].notna()
+        & moves["start"].notna()
     ]
     labs = labs.sort_values("start", kind="stable")
-    first_opening = labs[labs["category"] == "lab_opened"].groupby("place_id").first()
-    last_closing = labs[labs["category"] == "lab_closed"].groupby("place_id").last()
+    first_opening = labs[labs["category"] == schema.LAB_OPENED].groupby("place_id").first()
+    last_closing = labs[labs["category"] == schema.LAB_CLOSED].groupby("place_id").last()
     both = first_opening.merge(last_closing, left_index=True, right_index=True, suffixes=("_opened", "_closed"))
     if both.empty:
         return pd.DataFrame(columns=columns)
@@ -171,17 +177,7 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 KEY_FIGURES_SHOWN = 8
 
 
-@dataclass(frozen=True)
-class KeyFigure:
-    """A figure about one company, computed from the data, with its sources."""
-
-    label: str
-    value: str
-    detail: str
-    source_ids: str
-
-
-@lru_cache(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
+@memo(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
 def key_figures(
     dataset: Dataset, company: str, lang: str = "en", limit: int | None = None
 ) -> tuple[tuple[KeyFigure, ...], int]:
@@ -200,7 +196,7 @@ def key_figures(
         )
         for _, lab in lifetimes.head(limit).iterrows()
     ]
-    for _, metric in own.head(max(limit - len(figures), 0)).iterrows():
+    for metric in own.head(max(limit - len(figures), 0)).to_dict("records"):
         year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
         figures.append(
             KeyFigure(

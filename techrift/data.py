@@ -9,11 +9,11 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from techrift import schema
+from techrift.caching import memo
+from techrift.formatting import date_label
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "TECHRIFT_DATA_DIR"
@@ -71,10 +73,10 @@ class Dataset:
     quotes: pd.DataFrame
     seed_texts: Mapping[str, str] = field(default_factory=dict)
 
-    @cached_property
+    @property
     def sources_by_id(self) -> pd.DataFrame:
         """The sources indexed by source_id (made once per dataset)."""
-        return self.sources.set_index("source_id")
+        return _sources_by_id(self)
 
     def publishers(self, source_id_lists: Iterable[object]) -> list[str]:
         """For each ';'-separated source id list, its publishers joined by '; ' (each once, in order)."""
@@ -88,12 +90,18 @@ class Dataset:
 
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
         """The seed fragments that support one record."""
-        return self.quotes.iloc[self._quote_rows.get((table, record_id), [])]
+        return self.quotes.iloc[_quote_rows(self).get((table, record_id), [])]
 
-    @cached_property
-    def _quote_rows(self) -> dict[tuple[str, str], Any]:
-        # (table, record id) -> row positions in `quotes`: a page shows the quotes of a dozen records per run.
-        return self.quotes.groupby(["record_table", "record_id"], sort=False).indices
+
+@memo(maxsize=8)
+def _sources_by_id(dataset: Dataset) -> pd.DataFrame:
+    return dataset.sources.set_index("source_id")
+
+
+@memo(maxsize=8)  # a page shows the quotes of a dozen records per run
+def _quote_rows(dataset: Dataset) -> dict[Hashable, Any]:
+    """(table, record id) -> row positions in `quotes`."""
+    return dataset.quotes.groupby(["record_table", "record_id"], sort=False).indices
 
 
 def split_ids(value: object) -> list[str]:
@@ -196,8 +204,8 @@ def _coerce(
         kind = str(column.dtype)
         if kind not in _NUMERIC_KINDS:
             continue
-        values = []
-        for index, cell in table.frame[name].items():
+        values: list[float | int | None] = []
+        for index, cell in enumerate(table.frame[name]):
             if cell is None:
                 values.append(None)
                 continue
@@ -274,7 +282,7 @@ def _partial_date_problem(value: str) -> str | None:
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
-def _records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
+def _records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[Hashable, Any]]]:
     """(position, row as a dict) for each row: many times faster than iterrows on a large table."""
     return enumerate(frame.to_dict("records"))
 
@@ -392,7 +400,7 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
         ):
             if column not in table.frame.columns or (column == "place_id" and name == "places"):
                 continue
-            for index, value in table.frame[column].items():
+            for index, value in enumerate(table.frame[column]):
                 for ref in split_ids(value):
                     if ref not in known:
                         problems.append(
@@ -501,31 +509,11 @@ def _period(value: str | None, precision_end: bool) -> pd.Timestamp | None:
     return start
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def date_label(date: str | None, date_end: str | None = None) -> str:
-    """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'."""
-
-    def one(value: str) -> str:
-        parts = value.split("-")
-        if len(parts) == 1:
-            return parts[0]
-        month = MONTHS[int(parts[1]) - 1]
-        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-    if not isinstance(date, str):
-        return "date unknown"
-    if isinstance(date_end, str) and date_end != date:
-        return f"{one(date)}–{one(date_end)}"
-    return one(date)
-
-
 def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
     """Add start/end timestamps covering the whole period each partial date stands for, years and a label."""
     events = events.copy()
-    events["start"] = pd.to_datetime([_period(d, False) for d in events["date"]])
-    events["end"] = pd.to_datetime(
+    events["start"] = pd.DatetimeIndex([_period(d, False) for d in events["date"]])
+    events["end"] = pd.DatetimeIndex(
         [_period(e if isinstance(e, str) else d, True) for d, e in zip(events["date"], events["date_end"])]
     )
     events["year_start"] = events["start"].dt.year.astype("Int64")
@@ -542,6 +530,11 @@ def with_flow_country(flows: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     flows["country"] = flows["recipient_place_id"].map(countries)
     flows["year_last"] = flows["year_end"].fillna(flows["year"])
     return flows
+
+
+def read_outlines(path: Path) -> dict[str, Any]:
+    """The country outlines GeoJSON shipped in data/ (see data/countries.md)."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def table_names() -> Iterable[str]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from techrift import schema
+from techrift.caching import memo
 from techrift.data import Dataset
+from techrift.i18n import DEFAULT_LANGUAGE, t
 
 YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY = "years", "company", "country"
 KEYS = (YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY)
@@ -49,7 +50,7 @@ class Filters:
         return params
 
 
-@lru_cache(maxsize=4)  # every page asks on every run; 70 ms at 1000x the shipped data
+@memo(maxsize=4)  # every page asks on every run; 70 ms at 1000x the shipped data
 def options_for(dataset: Dataset) -> FilterOptions:
     """Year bounds and choices, computed from the data (once per dataset)."""
     years = pd.concat(
@@ -83,24 +84,24 @@ def _first(value: str | Sequence[str] | None) -> str | None:
     return value[-1] if value else None
 
 
-def _parse_years(raw: str, options: FilterOptions) -> tuple[tuple[int, int] | None, str | None]:
+def _parse_years(raw: str, options: FilterOptions, lang: str) -> tuple[tuple[int, int] | None, str | None]:
     parts = raw.split("-")
     if len(parts) == 1:
         parts = parts * 2
     if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts):
-        return None, f"Year range “{raw}” is not of the form 2019-2021; showing all years."
+        return None, t("notice_years_form", lang, value=raw)
     start, end = sorted(int(p) for p in parts)
     clipped = (max(start, options.first_year), min(end, options.last_year))
     if clipped[0] > clipped[1]:
-        return None, (
-            f"Year range {start}–{end} is outside the data ({options.first_year}–{options.last_year}); showing all years."
+        return None, t(
+            "notice_years_outside", lang, start=start, end=end, first=options.first_year, last=options.last_year
         )
     if clipped != (start, end):
-        return clipped, f"Year range {start}–{end} was narrowed to the data's {clipped[0]}–{clipped[1]}."
+        return clipped, t("notice_years_narrowed", lang, start=start, end=end, first=clipped[0], last=clipped[1])
     return clipped, None
 
 
-def _parse_choices(raw: str, known: Sequence[str], what: str) -> tuple[tuple[str, ...], str | None]:
+def _parse_choices(raw: str, known: Sequence[str], what: str, lang: str) -> tuple[tuple[str, ...], str | None]:
     by_folded = {k.casefold(): k for k in known}
     chosen: list[str] = []
     unknown: list[str] = []
@@ -116,10 +117,12 @@ def _parse_choices(raw: str, known: Sequence[str], what: str) -> tuple[tuple[str
     if not unknown:
         return tuple(chosen), None
     shown = ", ".join(f"“{u[:40]}”" for u in unknown[:3]) + (" …" if len(unknown) > 3 else "")
-    return tuple(chosen), f"Unknown {what} {shown} ignored."
+    return tuple(chosen), t("notice_unknown", lang, what=what, values=shown)
 
 
-def from_params(params: Mapping[str, str | Sequence[str]], options: FilterOptions) -> tuple[Filters, list[str]]:
+def from_params(
+    params: Mapping[str, str | Sequence[str]], options: FilterOptions, lang: str = DEFAULT_LANGUAGE
+) -> tuple[Filters, list[str]]:
     """Filters from URL query parameters, with a notice for each value that had to fall back."""
     notices: list[str] = []
     filters = default_filters(options)
@@ -129,15 +132,15 @@ def from_params(params: Mapping[str, str | Sequence[str]], options: FilterOption
         if raw is None:
             continue
         if len(raw) > MAX_PARAM_LENGTH:
-            notices.append(f"The “{key}” link parameter is too long ({len(raw)} characters) and was ignored.")
+            notices.append(t("notice_too_long", lang, name=key, length=len(raw)))
             continue
         if key == YEARS_KEY:
-            parsed, notice = _parse_years(raw, options)
+            parsed, notice = _parse_years(raw, options, lang)
             years = parsed or years
         elif key == COMPANIES_KEY:
-            companies, notice = _parse_choices(raw, options.companies, "company")
+            companies, notice = _parse_choices(raw, options.companies, t("link_company", lang), lang)
         else:
-            countries, notice = _parse_choices(raw, options.countries, "country")
+            countries, notice = _parse_choices(raw, options.countries, t("link_country", lang), lang)
         if notice:
             notices.append(notice)
     return Filters(years=years, companies=companies, countries=countries), notices

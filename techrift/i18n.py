@@ -5,7 +5,7 @@ Translations are stored here and in the data's *_vi columns; nothing is machine-
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -15,7 +15,11 @@ DEFAULT_LANGUAGE = "en"
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # shell and sidebar
+    "app_name": {"en": "TechRift", "vi": "TechRift"},
+    "loading_dataset": {"en": "Loading the dataset…", "vi": "Đang tải bộ dữ liệu…"},
     "language": {"en": "Language", "vi": "Ngôn ngữ"},
+    # The switch is labelled in both languages, so that either reader finds it.
+    "language_switch": {"en": "Language · Ngôn ngữ", "vi": "Language · Ngôn ngữ"},
     "filters": {"en": "Filters", "vi": "Bộ lọc"},
     "years": {"en": "Years", "vi": "Năm"},
     "years_help": {
@@ -30,6 +34,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Filters apply to every view and are kept in the address bar: copy it to share the view.",
         "vi": "Bộ lọc áp dụng cho mọi trang và được lưu trên thanh địa chỉ: sao chép để chia sẻ đúng góc nhìn này.",
     },
+    # notices about a link's values that cannot be used
+    "notice_language": {
+        "en": "Language “{value}” is not available; showing English.",
+        "vi": "Không có ngôn ngữ “{value}”; đang hiển thị tiếng Anh.",
+    },
+    "notice_unknown_choice": {
+        "en": "Link value “{value}” for {what} is not known; showing {default}.",
+        "vi": "Giá trị “{value}” trong liên kết không hợp lệ cho mục {what}; đang hiển thị {default}.",
+    },
+    "notice_unknown": {
+        "en": "Unknown {what} {values} ignored.",
+        "vi": "Đã bỏ qua {what} không có trong dữ liệu: {values}.",
+    },
+    "notice_not_a_switch": {
+        "en": "Link value “{value}” for {what} is not 1 or 0; using the default.",
+        "vi": "Giá trị “{value}” trong liên kết cho mục {what} không phải 1 hoặc 0; dùng giá trị mặc định.",
+    },
+    "notice_years_form": {
+        "en": "Year range “{value}” is not of the form 2019-2021; showing all years.",
+        "vi": "Khoảng năm “{value}” không đúng dạng 2019-2021; đang hiển thị tất cả các năm.",
+    },
+    "notice_years_outside": {
+        "en": "Year range {start}–{end} is outside the data ({first}–{last}); showing all years.",
+        "vi": "Khoảng năm {start}–{end} nằm ngoài dữ liệu ({first}–{last}); đang hiển thị tất cả các năm.",
+    },
+    "notice_years_narrowed": {
+        "en": "Year range {start}–{end} was narrowed to the data's {first}–{last}.",
+        "vi": "Khoảng năm {start}–{end} đã được thu hẹp theo dữ liệu: {first}–{last}.",
+    },
+    "notice_too_long": {
+        "en": "The “{name}” link parameter is too long ({length} characters) and was ignored.",
+        "vi": "Tham số “{name}” trong liên kết quá dài ({length} ký tự) nên đã bị bỏ qua.",
+    },
+    "link_company": {"en": "company", "vi": "công ty"},
+    "link_country": {"en": "country", "vi": "quốc gia"},
     "empty_state": {
         "en": "Widen the year range or clear the company and country filters in the sidebar.",
         "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên.",
@@ -47,6 +86,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "precision_month": {"en": "known to the month", "vi": "chỉ biết tháng"},
     "precision_year": {"en": "known to the year", "vi": "chỉ biết năm"},
     "date_unknown": {"en": "date unknown", "vi": "không rõ ngày"},
+    "not_given": {"en": "not given", "vi": "không rõ"},
     # kinds of event (schema.EVENT_CATEGORIES)
     "category_tie_cut": {"en": "Ties cut", "vi": "Cắt quan hệ"},
     "category_tie_suspended": {"en": "New ties suspended", "vi": "Ngừng quan hệ mới"},
@@ -364,6 +404,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Tải toàn bộ dữ liệu (một tệp Excel)",
     },
     "show_source": {"en": "Show a source", "vi": "Xem một nguồn"},
+    "col_link": {"en": "link", "vi": "liên kết"},
+    "col_records_citing": {"en": "records citing", "vi": "số bản ghi dẫn"},
+    "coordinate_of": {"en": "Coordinate of {name}", "vi": "Tọa độ của {name}"},
     "read_it": {"en": "Read it", "vi": "Đọc tại"},
     "records_citing": {"en": "Records citing it ({count})", "vi": "Các bản ghi dẫn nguồn này ({count})"},
     "seed_full_text_title": {
@@ -482,7 +525,7 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def localized(row: Mapping[str, object] | pd.Series, base: str, lang: str) -> str:
+def localized(row: Mapping[Hashable, Any] | pd.Series, base: str, lang: str) -> str:
     """A translated data column (`title` -> title_vi) in `lang`, falling back to the English column."""
     if lang != DEFAULT_LANGUAGE:
         value = row.get(f"{base}_{lang}")
@@ -508,11 +551,4 @@ def parse_language(raw: str) -> tuple[str, str | None]:
     code = raw.strip().lower()
     if code in LANGUAGES:
         return code, None
-    return DEFAULT_LANGUAGE, f"Language “{raw[:20]}” is not available; showing English."
-
-
-def value_label(metric: Mapping[str, Any], lang: str = "en") -> str:
-    """A non-money figure with its unit and the source's bound: 'more than 100,000 developers', 'about 13%'."""
-    text = f"{metric['value']:,.0f} {metric['unit']}".replace(" percent", "%")
-    qualifier = metric.get("value_qualifier")
-    return t(f"qualifier_{qualifier}", lang, value=text) if isinstance(qualifier, str) else text
+    return DEFAULT_LANGUAGE, t("notice_language", DEFAULT_LANGUAGE, value=raw[:20])

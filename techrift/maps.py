@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,7 +13,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from techrift import schema, style
-from techrift.charts.funding import amount_label
+from techrift.formatting import amount_label
 from techrift.i18n import t
 from techrift.text import plain
 
@@ -24,27 +22,20 @@ if TYPE_CHECKING:
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
-ACADEMIC_KINDS = ("university", "research_institute")
-HUAWEI_SITE_KINDS = ("company_site", "company_hq")
-# A partner's kind on the map is its strongest tie with Huawei, in this order.
-PARTNER_KIND_ORDER = ("lab_opened", "deal", "partnership", "visit")
-WEST_KINDS = ("tie_cut", "tie_suspended", "tie_review")
-HUAWEI_SITE_COLOR = [90, 90, 90]
-RUSSIA_FILL = [250, 229, 211]
-# Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
-# about 230 ms per frame in software WebGL (no GPU), measured, against about 40 ms for the whole map without them.
-COUNTRY_TINTS = ([232, 232, 227], [213, 224, 213], [226, 217, 234], [211, 223, 236], [213, 232, 229])
 
 
-@lru_cache(maxsize=2)
-def load_outlines(path: Path) -> dict:
-    """The country outlines GeoJSON shipped in data/ (read once per process), each country with its fill colour."""
-    outlines = json.loads(Path(path).read_text(encoding="utf-8"))
-    tints = country_tints(outlines)
-    for feature, tint in zip(outlines["features"], tints):
-        russia = feature["properties"]["iso_a3"] == "RUS"
-        feature["properties"]["fill"] = RUSSIA_FILL if russia else COUNTRY_TINTS[tint]
-    return outlines
+def tinted_outlines(outlines: dict) -> dict:
+    """The country outlines with each country's fill colour (Russia's own, a tint unlike its neighbours' elsewhere)."""
+    fills = [
+        style.RUSSIA_FILL if feature["properties"]["iso_a3"] == "RUS" else style.COUNTRY_TINTS[tint]
+        for feature, tint in zip(outlines["features"], country_tints(outlines))
+    ]
+    return outlines | {
+        "features": [
+            feature | {"properties": feature["properties"] | {"fill": fill}}
+            for feature, fill in zip(outlines["features"], fills)
+        ]
+    }
 
 
 def _rings(feature: dict) -> list[list[list[float]]]:
@@ -68,18 +59,13 @@ def neighbours(outlines: dict) -> list[set[int]]:
 
 
 def country_tints(outlines: dict) -> list[int]:
-    """An index into COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
+    """An index into style.COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
     adjacent = neighbours(outlines)
     tints: dict[int, int] = {}
     for index in sorted(range(len(adjacent)), key=lambda i: (-len(adjacent[i]), i)):
         taken = {tints[other] for other in adjacent[index] if other in tints}
-        tints[index] = next(tint for tint in range(len(COUNTRY_TINTS)) if tint not in taken)
+        tints[index] = next(tint for tint in range(len(style.COUNTRY_TINTS)) if tint not in taken)
     return [tints[index] for index in range(len(adjacent))]
-
-
-def rgb(hex_colour: str) -> list[int]:
-    """'#c0392b' -> [192, 57, 43]."""
-    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
 
 
 def _approximate_note(precision: str, lang: str) -> str:
@@ -148,12 +134,12 @@ def sites_of(
 
     The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
     shipped data they were a third of the work for places no map shows."""
-    academic = places[places["kind"].isin(ACADEMIC_KINDS)]
+    academic = places[places["kind"].isin(schema.ACADEMIC_KINDS)]
     if countries is not None:
         academic = academic[academic["country"].isin(countries)]
     academic = academic[~academic["country"].isin(exclude_countries)]
     relevant = events[
-        events["company"].eq("Huawei")
+        events["company"].eq(schema.PIVOT_COMPANY)
         & events["category"].isin(categories)
         & events["place_id"].isin(academic["place_id"])
     ]
@@ -179,7 +165,7 @@ def sites_of(
             "first_date": by_place["date_label"].first(),
             "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
             "radius": 18_000 + 14_000 * counts,
-            "color": [rgb(style.CATEGORY_COLORS[kind]) + [220] for kind in kinds],
+            "color": [style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA) for kind in kinds],
         }
     ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
@@ -225,17 +211,17 @@ def _marked_dates(events: pd.DataFrame, lang: str) -> pd.Series:
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's Russian partner universities and institutes, sized by the number of recorded ties."""
-    return sites_of(events, places, flows, PARTNER_KIND_ORDER, ("Russia",), (), lang)
+    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang)
 
 
 def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Western universities that cut, suspended or reviewed Huawei ties."""
-    return sites_of(events, places, flows, WEST_KINDS, None, ("Russia", "China"), lang)
+    return sites_of(events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang)
 
 
 def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
-    sites = places[places["kind"].isin(HUAWEI_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
+    sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     sites["tip_name"] = sites["name_en"].map(plain)
     sites["tip_city"] = [
         plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])
@@ -262,7 +248,7 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
         columns={"place_id": "to_id", "lon": "to_lon", "lat": "to_lat"}
     )
     receivers = receivers.assign(city=receivers["city"].str.split(" (", regex=False).str[0])
-    headquarters = senders[senders["kind"] == "company_hq"].drop(columns=["kind", "city"]).reset_index(drop=True)
+    headquarters = senders[senders["kind"] == schema.COMPANY_HQ].drop(columns=["kind", "city"]).reset_index(drop=True)
     if headquarters.empty:
         from_headquarters = pd.DataFrame(columns=columns)
     else:
@@ -277,17 +263,17 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
             axis=1,
         )
     # One arc from a site in the partner's city, however many sites the city has (first by id).
-    city_sites = senders[senders["kind"] == "company_site"].sort_values("from_id", kind="stable")
+    city_sites = senders[senders["kind"] == schema.COMPANY_SITE].sort_values("from_id", kind="stable")
     from_same_city = receivers.merge(city_sites, on="city").drop_duplicates("to_id")
     joined = pd.concat([from_headquarters, from_same_city], ignore_index=True)
     joined["from_lon"] = joined["from_lon"].astype(float)
     joined["from_lat"] = joined["from_lat"].astype(float)
-    joined["color"] = [colour[:3] + [160] for colour in joined["color"]]
+    joined["color"] = [[*colour[:3], style.ARC_ALPHA] for colour in joined["color"]]
     return joined[columns]
 
 
 def outline_layer(outlines: dict) -> pdk.Layer:
-    """The countries drawn by the map itself, in their tints (see load_outlines): no basemap service."""
+    """The countries drawn by the map itself, in their tints (see tinted_outlines): no basemap service."""
     return pdk.Layer(
         "GeoJsonLayer",
         outlines,
@@ -313,7 +299,7 @@ def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
         get_position=["lon", "lat"],
         get_radius="radius",
         get_fill_color="color",
-        get_line_color=[40, 40, 40],
+        get_line_color=style.rgb(style.POINT_OUTLINE),
         stroked=True,
         line_width_min_pixels=1,
         radius_min_pixels=5,
@@ -334,7 +320,7 @@ def view_state(view: str) -> pdk.ViewState:
 # tip_* fields hold plain text: escaping them here as well would show "&lt;" to the reader.
 TOOLTIP = {
     "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
-    "style": {"backgroundColor": "white", "color": "#1c2833", "fontSize": "13px", "maxWidth": "360px"},
+    "style": {"backgroundColor": style.PAPER, "color": style.INK, "fontSize": "13px", "maxWidth": "360px"},
 }
 
 
@@ -362,7 +348,7 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
     """Huawei's sites to draw: all of them up to `limit`, else headquarters first (every partner's arc starts at one), then by id."""
     if len(sites) <= limit:
         return sites
-    headquarters_first = sites["kind"].ne("company_hq")  # False sorts first
+    headquarters_first = sites["kind"].ne(schema.COMPANY_HQ)  # False sorts first
     return (
         sites.assign(_order=headquarters_first)
         .sort_values(["_order", "place_id"], kind="stable")
@@ -386,7 +372,12 @@ def partner_deck(
     partners = most_tied(partners)
     western = None if western is None else most_tied(western)
     sites = sites_drawn(sites)
-    site_points = sites.assign(radius=22_000, color=[HUAWEI_SITE_COLOR + [230]] * len(sites))
+    site_points = sites.assign(
+        radius=22_000,
+        color=pd.Series(
+            [style.rgb(style.HUAWEI_SITE_COLOR, style.SITE_ALPHA)] * len(sites), index=sites.index, dtype=object
+        ),
+    )
     layers = [
         outline_layer(outlines),
         pdk.Layer(
@@ -412,20 +403,35 @@ def partner_deck(
 
 
 def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
-    """(colour hex, meaning) pairs for the kinds on the map, plus the size and arc rules."""
+    """(colour, meaning) for each kind of point on the map: the colours the layers draw them in."""
     entries = [
         (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-        for kind in PARTNER_KIND_ORDER
+        for kind in schema.PARTNER_TIE_CATEGORIES
         if kind in set(partners.get("kind", []))
     ]
     if western is not None:
         entries += [
             (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-            for kind in WEST_KINDS
+            for kind in schema.STEP_BACK_CATEGORIES
             if kind in set(western.get("kind", []))
         ]
-    entries.append(("#5a5a5a", t("huawei_site", lang)))
+    entries.append((style.HUAWEI_SITE_COLOR, t("huawei_site", lang)))
     return entries
+
+
+def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
+    """How many institutions the map draws (each layer at most MAX_POINTS_PER_LAYER)."""
+    return len(most_tied(partners)) + (0 if western is None else len(most_tied(western)))
+
+
+def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
+    """The list beside the map: each institution's name, city, recorded ties, and ≈ where its point is approximate."""
+    return in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+
+
+def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
+    """The institutions in view by place id, for the detail picker."""
+    return dict(zip(in_view["place_id"], in_view["name"]))
 
 
 def places_in_view(partners: pd.DataFrame, western: pd.DataFrame | None) -> pd.DataFrame:
@@ -470,7 +476,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             x=lons,
             y=lats,
             mode="lines",
-            line=dict(color="#b3b6b7", width=0.7),
+            line=dict(color=style.OUTLINE_LINE, width=0.7),
             hoverinfo="skip",
             showlegend=False,
             name="outlines",
@@ -484,7 +490,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             x=arc_lons,
             y=arc_lats,
             mode="lines",
-            line=dict(color="#85929e", width=1, dash="dot"),
+            line=dict(color=style.ARC_LINE, width=1, dash="dot"),
             hoverinfo="skip",
             showlegend=False,
             name="arcs",
@@ -496,12 +502,12 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
             y=sites["lat"],
             mode="markers",
             name=t("huawei_site", lang),
-            marker=dict(color="#5a5a5a", size=10, symbol="square"),
+            marker=dict(color=style.HUAWEI_SITE_COLOR, size=10, symbol="square"),
             hovertext=sites["tip_name"],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    for kind in PARTNER_KIND_ORDER:
+    for kind in schema.PARTNER_TIE_CATEGORIES:
         of_kind = partners[partners["kind"] == kind] if not partners.empty else partners
         if of_kind.empty:
             continue
@@ -516,7 +522,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 marker=dict(
                     color=style.CATEGORY_COLORS[kind],
                     size=8 + 5 * of_kind["events"],
-                    line=dict(color="#1c2833", width=1),
+                    line=dict(color=style.INK, width=1),
                 ),
                 customdata=of_kind[["place_id"]].to_numpy(),
                 hovertext=[

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import pandas as pd
 
-from techrift.data import Dataset, date_label
+from techrift import schema
+from techrift.caching import memo
+from techrift.data import Dataset
+from techrift.formatting import KeyFigure, date_label
 from techrift.i18n import t
-
-TIE_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
-PARTNERSHIP_CATEGORIES = ("partnership", "lab_opened", "deal", "visit")
-
-
-@dataclass(frozen=True)
-class Headline:
-    """A figure with what it counts and where it comes from."""
-
-    label: str
-    value: str
-    detail: str
-    source_ids: str
+from techrift.pivot import sides
+from techrift.schema import RUSSIA, WEST
 
 
 def _joined_sources(frame: pd.DataFrame) -> str:
@@ -36,30 +25,28 @@ def _joined_sources(frame: pd.DataFrame) -> str:
 def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
     """Events where a named Western institution cut, suspended or reviewed Huawei ties."""
     events = dataset.events
-    named = events["place_id"].notna() & ~events["country"].isin(["Russia", "China"])
-    return events[named & events["category"].isin(TIE_CATEGORIES) & events["company"].eq("Huawei")]
+    return events[sides(events).eq(WEST) & events["place_id"].notna()]
 
 
 def russian_partners(dataset: Dataset) -> pd.DataFrame:
     """Events tying Huawei to a Russian university or research institute (see `identification` for inferred ones)."""
-    academic = dataset.places.loc[dataset.places["kind"].isin(["university", "research_institute"]), "place_id"]
+    academic = dataset.places.loc[dataset.places["kind"].isin(schema.ACADEMIC_KINDS), "place_id"]
     events = dataset.events
     mask = (
-        events["company"].eq("Huawei")
-        & events["country"].eq("Russia")
-        & events["category"].isin(PARTNERSHIP_CATEGORIES)
+        sides(events).eq(RUSSIA)
+        & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
         & events["place_id"].isin(academic)
     )
     return events[mask]
 
 
-@lru_cache(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
-def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]:
+@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
+def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
-    figures: list[Headline] = []
+    figures: list[KeyFigure] = []
     cuts = western_tie_cuts(dataset)
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_western", lang),
             str(cuts["place_id"].nunique()),
             t(
@@ -78,7 +65,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
     inferred_only = set(partners["place_id"]) - set(named["place_id"])
     inferred_note = t("headline_russia_inferred", lang, count=len(inferred_only)) if inferred_only else ""
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_russia", lang),
             str(named["place_id"].nunique()),
             t("headline_russia_detail", lang, claim=claim_note + inferred_note),
@@ -86,15 +73,15 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     )
     budgets = dataset.flows[
-        dataset.flows["company"].eq("Huawei")
+        dataset.flows["company"].eq(schema.PIVOT_COMPANY)
         & dataset.flows["amount_kind"].eq("per_year")
         & dataset.flows["currency"].eq("USD")
         & dataset.flows["recipient"].str.contains("universit", case=False)
     ]
     if len(budgets):
-        top = budgets.loc[budgets["amount"].idxmax()]
+        top = budgets.iloc[budgets["amount"].to_numpy().argmax()]  # the first of the largest
         figures.append(
-            Headline(
+            KeyFigure(
                 t("headline_budget", lang),
                 t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
                 f"{top['recipient'].lower()}, {top['year']}",
@@ -103,13 +90,13 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     lab = dataset.events[
         dataset.events["place_id"].eq("aws-shanghai-lab")
-        & dataset.events["category"].isin(["lab_opened", "lab_closed"])
+        & dataset.events["category"].isin([schema.LAB_OPENED, schema.LAB_CLOSED])
     ]
-    opened, closed = lab[lab["category"].eq("lab_opened")], lab[lab["category"].eq("lab_closed")]
+    opened, closed = lab[lab["category"].eq(schema.LAB_OPENED)], lab[lab["category"].eq(schema.LAB_CLOSED)]
     if len(opened) and len(closed):
         years = (closed["start"].iloc[0] - opened["start"].iloc[0]).days / 365.25
         figures.append(
-            Headline(
+            KeyFigure(
                 t("headline_lab", lang),
                 t("headline_lab_value", lang, years=f"{years:.0f}"),
                 t(
@@ -123,7 +110,7 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[Headline, ...]
         )
     cited = dataset.sources[dataset.sources["kind"].ne("gazetteer")]
     figures.append(
-        Headline(
+        KeyFigure(
             t("headline_documents", lang),
             str(len(cited)),
             t("headline_documents_detail", lang, seeds=int(cited["kind"].eq("seed").sum()), quotes=len(dataset.quotes)),

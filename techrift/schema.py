@@ -1,10 +1,15 @@
-"""The dataset's contracts: one pandera model per table, with the allowed values they use.
+"""The dataset's contracts (one pandera model per table, with the allowed values they use) and the domain vocabulary.
 
 The models are the single source of truth: `data.py` validates against them and
-`datapackage.py` derives the Frictionless descriptor from them.
+`datapackage.py` derives the Frictionless descriptor from them. The vocabulary names what the story's words
+cover in the data (which categories are ties cut or built, which places are academic, the sides of the pivot),
+once, for every rule, chart and map.
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -71,21 +76,43 @@ STANCE_DIMENSIONS = (
     "signal",
 )
 QUOTE_TABLES = ("events", "flows", "metrics", "stances", "places")
+Record = Mapping[Hashable, Any]  # one row of a table, as DataFrame.to_dict("records") gives it
+
+# --------------------------------------------------------------------------- vocabulary
+
+PIVOT_COMPANY = "Huawei"  # the company whose turn from Western universities to Russia the story follows
+RUSSIA_COUNTRY = "Russia"
+NON_WESTERN_COUNTRIES = ("Russia", "China")  # an institution there is never on the Western side
+# Kinds of event by which an institution steps back from its ties with a company, strongest first.
+STEP_BACK_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
+# Kinds of event that tie a partner to a company, strongest first (a partner on the map shows its strongest).
+PARTNER_TIE_CATEGORIES = ("lab_opened", "deal", "partnership", "visit")
+LAB_OPENED, LAB_CLOSED = "lab_opened", "lab_closed"
+ACADEMIC_KINDS = ("university", "research_institute")  # places that count as universities and institutes
+COMPANY_SITE, COMPANY_HQ = "company_site", "company_hq"
+COMPANY_SITE_KINDS = (COMPANY_SITE, COMPANY_HQ)
+# Statuses of an amount that was spent or booked, not only offered, planned or claimed.
+PAID_LIKE_STATUSES = ("paid", "charged", "honoured")
+# The sides of the pivot, top to bottom on the timeline: the policy context, the Western institutions stepping back,
+# the company's new ties in Russia (techrift/pivot.py decides which side an event is on).
+CONTEXT, WEST, RUSSIA = "context", "west", "russia"
+PIVOT_SIDES = (CONTEXT, WEST, RUSSIA)
 
 
-def _id(description: str, unique: bool = True) -> pa.Field:
+# pandera's Field returns Any, so that a model's attributes can be annotated as Series[...].
+def _id(description: str, unique: bool = True) -> Any:
     return pa.Field(str_matches=ID, unique=unique, description=description)
 
 
-def _text(description: str, nullable: bool = False) -> pa.Field:
+def _text(description: str, nullable: bool = False) -> Any:
     return pa.Field(nullable=nullable, description=description)
 
 
-def _choice(values: tuple[str, ...], description: str, nullable: bool = False) -> pa.Field:
+def _choice(values: tuple[str, ...], description: str, nullable: bool = False) -> Any:
     return pa.Field(isin=list(values), nullable=nullable, description=description)
 
 
-def _source_ids(description: str = "Ids of the sources that support this record, ';'-separated.") -> pa.Field:
+def _source_ids(description: str = "Ids of the sources that support this record, ';'-separated.") -> Any:
     return pa.Field(str_matches=ID_LIST, description=description)
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any, NamedTuple
 
 import pandas as pd
 
-from techrift.data import Dataset, date_label, split_ids
+from techrift.caching import memo
+from techrift.data import Dataset, split_ids
+from techrift.formatting import date_label
+from techrift.i18n import DEFAULT_LANGUAGE, t
 
 # Per table: its id column and the column that names a record for people.
 RECORD_TITLES: dict[str, tuple[str, str]] = {
@@ -22,8 +25,8 @@ RECORD_TITLES: dict[str, tuple[str, str]] = {
 
 # The Sources page shows the same dataset-wide tables on every run: each is made once per dataset, and is shared, so
 # callers must not modify it (tests/test_loader.py runs every page and checks the frames are unchanged).
-@lru_cache(maxsize=4)
-def citations(dataset: Dataset) -> pd.DataFrame:
+@memo(maxsize=4)
+def citations(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """One row per (source, record) citation: source_id, table, record_id, title."""
     rows: list[tuple[str, str, str, str]] = []
     for table, (id_column, title_column) in RECORD_TITLES.items():
@@ -33,20 +36,46 @@ def citations(dataset: Dataset) -> pd.DataFrame:
     for place_id, name, source_ids in zip(
         dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]
     ):
-        rows.extend((source_id, "places", place_id, f"Coordinate of {name}") for source_id in split_ids(source_ids))
+        title = t("coordinate_of", lang, name=name)
+        rows.extend((source_id, "places", place_id, title) for source_id in split_ids(source_ids))
     return pd.DataFrame(rows, columns=["source_id", "table", "record_id", "title"])
 
 
-@lru_cache(maxsize=4)
-def source_table(dataset: Dataset) -> pd.DataFrame:
+@memo(maxsize=4)
+def source_table(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """Every source with its date label and how many records cite it, seeds first, then newest first."""
-    counts = citations(dataset).groupby("source_id").size()
+    counts = citations(dataset, lang).groupby("source_id").size()
     table = dataset.sources.copy()
-    table["date"] = [date_label(p) if isinstance(p, str) else "not given" for p in table["published"]]
+    table["date"] = [date_label(p) if isinstance(p, str) else t("not_given", lang) for p in table["published"]]
     table["records_citing"] = table["source_id"].map(counts).fillna(0).astype(int)
     table["is_seed"] = table["kind"].eq("seed")
     table = table.sort_values(["is_seed", "published"], ascending=[False, False], na_position="last")
     return table.drop(columns="is_seed").reset_index(drop=True)
+
+
+# The source list's columns, as the Sources page shows them (its download has every column).
+LIST_COLUMNS = ["source_id", "publisher", "title", "date", "language", "kind", "records_citing", "url"]
+
+
+def source_list(table: pd.DataFrame) -> pd.DataFrame:
+    """The source table's LIST_COLUMNS."""
+    return table[LIST_COLUMNS]
+
+
+def source_titles(table: pd.DataFrame) -> dict[str, str]:
+    """'Publisher — Title' by source id, for the page's picker."""
+    return dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
+
+
+def source_record(table: pd.DataFrame, source_id: str) -> dict[Hashable, Any]:
+    """One row of the source table, as a record."""
+    return table.set_index("source_id").loc[source_id].to_dict()
+
+
+def citing(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The records citing a source: table, record id, title."""
+    cited = citations(dataset, lang)
+    return cited.loc[cited["source_id"] == source_id, ["table", "record_id", "title"]]
 
 
 @dataclass(frozen=True)
@@ -86,11 +115,19 @@ def seed_segments(text: str, quotes: pd.DataFrame) -> list[Segment]:
     return segments
 
 
-@lru_cache(maxsize=8)
-def seed_view(dataset: Dataset, source_id: str) -> tuple[pd.DataFrame, tuple[Segment, ...]]:
+class SeedView(NamedTuple):
+    fragments: pd.DataFrame  # the seed's quotes: id, the record each supports, the text and its translation
+    segments: tuple[Segment, ...]  # the seed's text split around them
+    quoted_share: float  # of the text's characters
+
+
+@memo(maxsize=8)
+def seed_view(dataset: Dataset, source_id: str) -> SeedView:
     """A seed source's quotes and its text split around them."""
     quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
-    return quotes, tuple(seed_segments(dataset.seed_texts[source_id], quotes))
+    segments = tuple(seed_segments(dataset.seed_texts[source_id], quotes))
+    fragments = quotes[["quote_id", "record_table", "record_id", "text", "text_en"]]
+    return SeedView(fragments, segments, quoted_share(segments))
 
 
 def quoted_share(segments: Sequence[Segment]) -> float:

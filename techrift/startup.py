@@ -18,7 +18,7 @@ from typing import Any
 
 # What the pages import beyond what the server has imported when it listens, heaviest first.
 PAGE_MODULES = (
-    "techrift.home",
+    "techrift.ui.home",
     "techrift.charts.timeline",
     "techrift.charts.funding",
     "techrift.charts.compare",
@@ -28,6 +28,8 @@ PAGE_MODULES = (
     "techrift.compare",
     "techrift.export",
     "techrift.sources",
+    "techrift.views",
+    "techrift.ui.downloads",
     "PIL.PngImagePlugin",  # Streamlit reads the page icon with Pillow
     "streamlit.material_icon_names",  # and checks the pages' icons against this list
 )
@@ -48,11 +50,12 @@ _QUIET_PRELOAD = _NoContextWarningFromPreload()  # one instance: adding it again
 
 def preload() -> None:
     """Import what the pages need and load the dataset into the cache; a data error is left to the first page."""
-    from techrift import filters, ui
+    from techrift import filters
     from techrift.data import DataError
+    from techrift.ui import shell
 
     try:
-        dataset = ui.cached_dataset()
+        dataset = shell.cached_dataset()
     except DataError:
         dataset = None  # not cached: the first page loads again and shows every problem
     for name in PAGE_MODULES:
@@ -84,20 +87,18 @@ def prepare_streamlit() -> None:
     """Settle two things Streamlit otherwise settles during the first visitor's run, and quiet the preload.
 
     - Until some run has called st.navigation, Streamlit takes the `pages/` folder beside dashboard.py for old-style
-      pages and runs a deep link (/timeline, ...) bare; ui.start_page then reruns through the navigation, one round
+      pages and runs a deep link (/timeline, ...) bare; shell.start_page then reruns through the navigation, one round
       trip more. This app always navigates with st.navigation.
     - On the first element it draws, Streamlit checks whether it runs in a Python REPL by walking the call stack
       (0.13 s here). This is a server started by `streamlit run`, so the check is marked done.
     - The preload thread calls the cached loader outside any script run, which Streamlit logs as a warning that a
       presenter would read as a fault.
     """
-    from streamlit import delta_generator
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner_utils import script_run_context
+    from techrift.ui import internals
 
-    PagesManager.uses_pages_directory = False
-    delta_generator._use_warning_has_been_displayed = True
-    logging.getLogger(script_run_context.__name__).addFilter(_QUIET_PRELOAD)
+    internals.never_use_pages_directory()
+    internals.skip_repl_check()
+    internals.script_run_context_logger().addFilter(_QUIET_PRELOAD)
 
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter

@@ -1,26 +1,20 @@
-"""One place for labels, colours and markers of the data's categories, reused by every chart, map and legend."""
+"""Every colour and marker of the app, and its Plotly template: defined once here, reused by every chart, map and legend.
+
+Labels are not here: they are in the catalogue (techrift/i18n.py), in both languages.
+"""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-CATEGORY_LABELS: dict[str, str] = {
-    "tie_cut": "Ties cut",
-    "tie_suspended": "New ties suspended",
-    "tie_review": "Ties under review",
-    "partnership": "Partnership",
-    "lab_opened": "Lab opened",
-    "lab_closed": "Lab closed",
-    "scale_back": "Research scaled back",
-    "market_exit": "Market exit",
-    "deal": "Deal",
-    "visit": "Visit",
-    "product_launch": "Product launch",
-    "milestone": "Milestone",
-    "policy": "Policy",
-    "statement": "Statement",
-}
+INK = "#1c2833"  # text, and the outline of a mark
+MUTED_INK = "#566573"  # rules between the timeline's sides, their labels, the comparison's close-up tint
+SUBTLE_INK = "#7f8c8d"  # the step numbers of the exported briefing
+GRID = "#e5e8e8"
+PAPER = "white"
+HATCH = "white"  # the stripes on a bar that is not money paid, or a span whose date is approximate
+
 CATEGORY_COLORS: dict[str, str] = {
     "tie_cut": "#c0392b",
     "tie_suspended": "#e67e22",
@@ -30,7 +24,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "lab_closed": "#7b241c",
     "scale_back": "#a04000",
     "market_exit": "#884ea0",
-    "deal": "#1f618d",
+    "deal": "#a569bd",
     "visit": "#5dade2",
     "product_launch": "#48c9b0",
     "milestone": "#239b56",
@@ -53,61 +47,44 @@ CATEGORY_SYMBOLS: dict[str, str] = {
     "policy": "square",
     "statement": "diamond-open",
 }
-AMOUNT_KIND_LABELS: dict[str, str] = {
-    "per_year": "Per year",
-    "one_off": "One-off",
-    "cap_per_project": "Cap per project",
-    "total": "Total over a period",
-    "charge": "Charge against earnings",
-    "forgone_sales": "Sales not shipped",
+# The funding chart colours its bars by payer, recipient, year or status: these colours in turn.
+GROUP_PALETTE = tuple(CATEGORY_COLORS.values())
+LAB_LIFETIME_COLOR = CATEGORY_COLORS["lab_opened"]
+COUNT_BAR_COLOR = CATEGORY_COLORS["partnership"]
+
+# The map (pydeck reads [r, g, b, alpha] lists; see rgb below).
+HUAWEI_SITE_COLOR = "#5a5a5a"
+POINT_OUTLINE = "#282828"
+POINT_ALPHA, SITE_ALPHA, ARC_ALPHA = 220, 230, 160
+RUSSIA_FILL = [250, 229, 211]
+# Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
+# about 230 ms per frame in software WebGL (no GPU), measured, against about 40 ms for the whole map without them.
+COUNTRY_TINTS = ([232, 232, 227], [213, 224, 213], [226, 217, 234], [211, 223, 236], [213, 232, 229])
+# The briefing's Plotly version of the map: country outlines and arcs as lines.
+OUTLINE_LINE = "#b3b6b7"
+ARC_LINE = "#85929e"
+
+# A legend written as text (the map's, below it) shows each colour as the emoji nearest to it; no two colours of one
+# legend may share an emoji (tests/test_maps.py checks the map's).
+SWATCHES: dict[str, str] = {
+    CATEGORY_COLORS["tie_cut"]: "🟥",
+    CATEGORY_COLORS["tie_suspended"]: "🟧",
+    CATEGORY_COLORS["tie_review"]: "🟨",
+    CATEGORY_COLORS["lab_opened"]: "🟩",
+    CATEGORY_COLORS["partnership"]: "🟦",
+    CATEGORY_COLORS["deal"]: "🟪",
+    CATEGORY_COLORS["visit"]: "🔵",
+    HUAWEI_SITE_COLOR: "⬛",
 }
-FLOW_STATUS_LABELS: dict[str, str] = {
-    "paid": "paid",
-    "budgeted": "budgeted",
-    "offered": "offered",
-    "declined": "declined",
-    "honoured": "honoured (existing agreements)",
-    "charged": "charged",
-    "not_shipped": "not shipped",
-    "reported_claim": "reported claim",
-    "contracted": "contract value",
-    "expected": "expected (an estimate, not booked)",
-}
-PLACE_KIND_LABELS: dict[str, str] = {
-    "university": "University",
-    "research_institute": "Research institute",
-    "company_site": "Company site",
-    "company_hq": "Company headquarters",
-    "government": "Government",
-    "event_venue": "Event venue",
-}
-DIMENSION_LABELS: dict[str, str] = {
-    "research_presence": "Research presence in China",
-    "talent": "Stance on Chinese talent",
-    "market_footprint": "Cloud or market footprint",
-    "exits_entries": "Exits and entries",
-    "export_controls": "Export-control exposure",
-    "messaging": "How it explains itself",
-    "signal": "What the latest move signals",
-}
-COMPANY_COLORS: dict[str, str] = {
-    "Huawei": "#c0392b",
-    "AWS": "#e67e22",
-    "Amazon": "#d35400",
-    "Nvidia": "#27ae60",
-    "Microsoft": "#2e86c1",
-    "IBM": "#1f3a93",
-}
-FALLBACK_COLOR = "#7f8c8d"
 
 TEMPLATE_NAME = "techrift"
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
-        font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=14, color="#1c2833"),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        xaxis=dict(gridcolor="#e5e8e8", zeroline=False),
-        yaxis=dict(gridcolor="#e5e8e8", zeroline=False),
+        font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=INK),
+        paper_bgcolor=PAPER,
+        plot_bgcolor=PAPER,
+        xaxis=dict(gridcolor=GRID, zeroline=False),
+        yaxis=dict(gridcolor=GRID, zeroline=False),
         hoverlabel=dict(font_size=13, align="left"),
         margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
@@ -115,5 +92,12 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 )
 
 
-def company_color(company: str) -> str:
-    return COMPANY_COLORS.get(company, FALLBACK_COLOR)
+def rgb(hex_colour: str, alpha: int | None = None) -> list[int]:
+    """'#c0392b' -> [192, 57, 43] (with the alpha appended when given), as deck.gl reads colours."""
+    channels = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return channels if alpha is None else [*channels, alpha]
+
+
+def swatch(colour: str) -> str:
+    """The emoji that stands for `colour` in a text legend."""
+    return SWATCHES[colour]

@@ -9,22 +9,42 @@ the view's parameters, a session keeps nothing of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
+import pydeck as pdk
 
-from techrift import compare, maps
+from techrift import compare, maps, pivot
 from techrift import filters as flt
+from techrift.caching import memo
 from techrift.charts import funding, timeline
-from techrift.data import Dataset
+from techrift.data import Dataset, read_outlines
+from techrift.i18n import localized_column
+
+# --------------------------------------------------------------------------- events on a date axis
+
+
+class DatedEvents(NamedTuple):
+    events: pd.DataFrame  # every event in view
+    dated: pd.DataFrame  # those drawn on the date axis
+    undated_titles: str  # the others' titles, '; '-joined ("" when every event has a date)
+
+
+def dated_events(events: pd.DataFrame, lang: str = "en") -> DatedEvents:
+    """The events in view, those with a date (drawn) apart from those without (named under the chart)."""
+    known = events["start"].notna()
+    undated = events[~known]
+    return DatedEvents(events, events[known], "; ".join(localized_column(undated, "title", lang)))
 
 
 def timeline_events(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]
 ) -> pd.DataFrame:
     """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
-    return timeline.of_kinds(pivot, list(kinds))
+    return pivot.of_kinds(
+        pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places), list(kinds)
+    )
 
 
 def timeline_table(
@@ -33,12 +53,52 @@ def timeline_table(
     return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
 
 
+# --------------------------------------------------------------------------- funding
+
+
+def flows(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+    """The money flows inside the filters."""
+    return flt.apply_to_flows(dataset.flows, filters, options)
+
+
+def metrics(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+    """The non-money figures inside the filters."""
+    return flt.apply_to_metrics(dataset.metrics, filters, options)
+
+
 def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return funding.flows_table(flt.apply_to_flows(dataset.flows, filters, options), dataset, lang)
+    return funding.flows_table(flows(dataset, filters, options), dataset, lang)
 
 
 def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return funding.figures_table(flt.apply_to_metrics(dataset.metrics, filters, options), lang)
+    return funding.figures_table(metrics(dataset, filters, options), lang)
+
+
+class CountSeries(NamedTuple):
+    series: pd.DataFrame  # one row per year (funding.count_series)
+    note: str | None  # the money paid to the same recipient, for the chart's note
+
+
+# The count the funding page charts: the seed's figures on Skoltech's research contracts with Huawei.
+CONTRACTS = ("Skoltech", "Huawei research contracts")
+
+
+def contracts(flows: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en") -> CountSeries:
+    """Skoltech's Huawei research contracts over the years, with the amounts paid to Skoltech as its note."""
+    recipient, metric = CONTRACTS
+    return CountSeries(
+        funding.count_series(metrics, recipient, metric),
+        funding.amounts_note(flows[flows["recipient"].eq(recipient)], lang),
+    )
+
+
+# --------------------------------------------------------------------------- the map
+
+
+@memo(maxsize=2)  # read and tinted once per process: the tints compare every country's border points
+def country_outlines(data_dir: Path) -> dict:
+    """The map's country outlines (data_dir/countries.geojson), each with its fill colour."""
+    return maps.tinted_outlines(read_outlines(data_dir / "countries.geojson"))
 
 
 class MapView(NamedTuple):
@@ -57,12 +117,26 @@ def map_view(
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
+def map_deck(dataset: Dataset, data_dir: Path, shown: MapView, view: str, lang: str = "en") -> pdk.Deck:
+    """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view."""
+    return maps.partner_deck(
+        country_outlines(data_dir),
+        shown.partners,
+        maps.huawei_sites(dataset.places, lang),
+        shown.western,
+        view,
+    )
+
+
 def map_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
 ) -> pd.DataFrame:
     """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
     in_view = map_view(dataset, filters, options, view, lang).in_view
     return in_view.drop(columns=[*maps.TIP_FIELDS, "color"])
+
+
+# --------------------------------------------------------------------------- the comparison
 
 
 def comparison_rows(

@@ -87,7 +87,7 @@ def test_changing_a_filter_writes_the_url_and_clears_the_notice() -> None:
 
 
 def test_every_view_linked_from_the_overview_exists() -> None:
-    from techrift import home
+    from techrift.ui import home
 
     assert sorted(view[0] for view in home.VIEWS) == PAGE_FILES
     assert all((ROOT / path).is_file() for path, _, _ in home.VIEWS)  # relative to dashboard.py, the main script

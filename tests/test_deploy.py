@@ -27,7 +27,7 @@ def test_runtime_files_reach_the_image() -> None:
         "dashboard.py",
         "pyproject.toml",
         ".streamlit/config.toml",
-        "techrift/ui.py",
+        "techrift/ui/shell.py",
         "data/events.csv",
         "data/countries.geojson",
         *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")),

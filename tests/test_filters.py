@@ -126,3 +126,16 @@ def test_flows_filter_by_recipient_country(dataset) -> None:
 
 def options_years(options: flt.FilterOptions) -> tuple[int, int]:
     return (options.first_year, options.last_year)
+
+
+def test_notices_are_in_the_interfaces_language() -> None:
+    _, english = flt.from_params({"years": "1900-1950", "company": "Acme"}, OPTIONS)
+    _, vietnamese = flt.from_params({"years": "1900-1950", "company": "Acme"}, OPTIONS, "vi")
+    assert english == [
+        "Year range 1900–1950 is outside the data (2012–2025); showing all years.",
+        "Unknown company “Acme” ignored.",
+    ]
+    assert vietnamese == [
+        "Khoảng năm 1900–1950 nằm ngoài dữ liệu (2012–2025); đang hiển thị tất cả các năm.",
+        "Đã bỏ qua công ty không có trong dữ liệu: “Acme”.",
+    ]

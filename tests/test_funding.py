@@ -3,61 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from techrift.charts import funding
-
-
-def _flow(**overrides) -> pd.Series:
-    base = dict(
-        flow_id="f",
-        payer="Huawei",
-        recipient="Skoltech",
-        amount=2_000_000.0,
-        currency="USD",
-        amount_kind="per_year",
-        year=2019,
-        year_end=pd.NA,
-        status="paid",
-        usd_amount=float("nan"),
-        usd_note=None,
-    )
-    return pd.Series(base | overrides)
-
-
-@pytest.mark.parametrize(
-    ("overrides", "label"),
-    [
-        ({}, "2 million USD a year"),
-        ({"amount": 300_000_000.0, "status": "budgeted"}, "300 million USD a year (budgeted)"),
-        (
-            {"amount": 70_000.0, "amount_kind": "cap_per_project", "status": "offered"},
-            "up to 70,000 USD per project (offered)",
-        ),
-        ({"amount": 150_000.0, "amount_kind": "one_off", "status": "declined"}, "150,000 USD one-off (declined)"),
-        ({"amount": 7_800_000.0, "amount_kind": "total", "status": "honoured"}, "7.8 million USD in total"),
-        ({"amount": 90e9, "currency": "CNY"}, "90 billion CNY a year"),
-        (
-            {"amount": 2.5e9, "amount_kind": "forgone_sales", "status": "not_shipped"},
-            "2.5 billion USD of sales not shipped",
-        ),
-    ],
-)
-def test_labels_carry_value_unit_meaning_and_status(overrides, label) -> None:
-    assert funding.amount_label(_flow(**overrides)) == label
-
-
-def test_vietnamese_labels_use_vietnamese_number_format() -> None:
-    assert funding.amount_label(_flow(amount=7_800_000.0, amount_kind="total"), "vi") == "tổng cộng 7,8 triệu USD"
-    assert funding.amount_label(
-        _flow(amount=70_000.0, amount_kind="cap_per_project", status="offered"), "vi"
-    ).startswith("tối đa 70.000 USD")
-
-
-def test_years_label_handles_periods_and_unknown_years() -> None:
-    assert funding.years_label(_flow(year=2012, year_end=2018)) == "2012–2018"
-    assert funding.years_label(_flow(year=pd.NA)) == "year unknown"
-    assert funding.years_label(_flow(year=pd.NA, year_end=2025)) == "until 2025"
 
 
 def _panel_of_each_trace(figure) -> list[tuple[str, str, str]]:
@@ -219,3 +166,17 @@ def test_a_crowded_panel_shows_its_largest_amounts_and_says_how_many_it_hides(da
 def test_a_panel_within_the_limit_keeps_its_plain_title(dataset) -> None:
     figure = funding.flows_figure(dataset.flows, dataset)
     assert not any("largest" in annotation.text for annotation in figure.layout.annotations)
+
+
+def test_the_first_targets_are_headline_figures_with_their_horizon(dataset) -> None:
+    targets = dataset.metrics[dataset.metrics["kind"].eq("target")]
+    shown, more = funding.key_targets(dataset.metrics)
+    assert [figure.label for figure in shown] == targets["metric"].head(funding.TARGETS_SHOWN).tolist()
+    assert more == len(targets) - len(shown)
+    assert shown[0].value == "more than 100,000 developers" and shown[0].detail == "within 5 years (2019)"
+
+
+def test_each_amount_is_offered_in_the_picker_with_its_label(dataset) -> None:
+    choices = funding.flow_choices(dataset.flows)
+    assert list(choices) == dataset.flows["flow_id"].tolist()
+    assert choices["huawei-university-research-budget"].startswith("300 million USD a year (budgeted) · Huawei → ")

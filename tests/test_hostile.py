@@ -22,6 +22,7 @@ import pytest
 from techrift import briefing, export, maps, text
 from techrift.charts import timeline
 from techrift.data import DATA_DIR_ENV, load_dataset
+from techrift.pivot import pivot_events
 from tests.apptest_helpers import deck_specs, plotly_specs, run_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +145,7 @@ def test_pages_that_select_a_hostile_record_show_it(hostile_app: Path) -> None:
 
 
 def test_timeline_hover_escapes_titles_and_sources(hostile) -> None:
-    figure = timeline.pivot_figure(timeline.pivot_events(hostile.events, hostile.places), hostile, "en")
+    figure = timeline.pivot_figure(pivot_events(hostile.events, hostile.places), hostile, "en")
     hovers = [str(h) for trace in figure.data if trace.hovertext is not None for h in trace.hovertext]
     hostile_hover = next(h for h in hovers if "Centre" in h)
     assert "Centre &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in hostile_hover

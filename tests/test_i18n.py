@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from apptest_helpers import run_page
 
-from techrift import i18n, overview
+from techrift import i18n, overview, sources
 
 
 def test_every_label_is_translated() -> None:
@@ -51,3 +51,24 @@ def test_switching_language_writes_the_url() -> None:
     at.sidebar.radio[0].set_value("vi").run()
     assert at.query_params["lang"] == "vi"
     assert at.subheader[0].value == i18n.CATALOGUE["overview_story"]["vi"]
+
+
+def test_a_links_bad_values_are_noticed_in_the_interfaces_language() -> None:
+    def notices(at) -> list[str]:
+        return [w.value.replace("\\", "") for w in at.warning]  # shown escaped
+
+    english = run_page("pages/funding.py", {"group": "nope", "log": "maybe"})
+    assert notices(english) == [
+        "Link value “nope” for Colour and order bars by is not known; showing recipient.",
+        "Link value “maybe” for Log scale (amounts differ by orders of magnitude) is not 1 or 0; using the default.",
+    ]
+    vietnamese = run_page("pages/funding.py", {"group": "nope", "lang": "vi"})
+    assert notices(vietnamese) == [
+        "Giá trị “nope” trong liên kết không hợp lệ cho mục Tô màu và sắp xếp cột theo; đang hiển thị recipient."
+    ]
+
+
+def test_the_sources_tables_speak_the_interfaces_language(dataset) -> None:
+    citations = sources.citations(dataset, "vi")
+    assert citations.loc[citations["table"] == "places", "title"].str.startswith("Tọa độ của ").all()
+    assert sources.citations(dataset)["title"].str.startswith("Coordinate of ").any()

@@ -7,7 +7,8 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from techrift import sources, ui
+from techrift import sources
+from techrift.ui import shell
 from tests.apptest_helpers import run_page
 
 VISITS = [
@@ -40,21 +41,21 @@ def _fingerprint(dataset) -> dict[str, tuple[tuple[str, ...], int]]:
 
 
 def test_one_shared_dataset_is_not_modified_by_any_page() -> None:
-    shared = ui.cached_dataset()
-    assert ui.cached_dataset() is shared  # one object per process, not a copy per run
+    shared = shell.cached_dataset()
+    assert shell.cached_dataset() is shared  # one object per process, not a copy per run
     before = _fingerprint(shared)
     assert len(before) >= 11
     for script, params in VISITS:
         at = run_page(script, params)
         assert not at.exception, (script, [e.value for e in at.exception])
-    assert ui.cached_dataset() is shared
+    assert shell.cached_dataset() is shared
     assert _fingerprint(shared) == before
 
 
 @pytest.mark.parametrize("name", ["events", "places", "flows", "sources"])
 def test_the_fingerprint_sees_an_in_place_change(name: str) -> None:
     # The check above can fail: a change to any cell alters the fingerprint.
-    dataset = ui.cached_dataset()
+    dataset = shell.cached_dataset()
     frame = getattr(dataset, name).copy()
     before = int(pd.util.hash_pandas_object(frame.astype(str), index=True).sum())
     frame.iloc[0, 1] = "changed"

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pydeck as pdk
 
-from techrift import maps, style
+from techrift import maps, schema, style, views
 from techrift.data import default_data_dir
 
 
@@ -25,7 +25,7 @@ def test_kind_is_the_strongest_tie_and_colour_follows_it(dataset) -> None:
     assert partners.at["skoltech", "kind"] == "lab_opened"
     assert partners.at["kfu", "kind"] == "visit"
     assert partners.at["nstu", "kind"] == "partnership"  # a partnership outranks the later visit
-    assert partners.at["skoltech", "color"][:3] == maps.rgb(style.CATEGORY_COLORS["lab_opened"])
+    assert partners.at["skoltech", "color"][:3] == style.rgb(style.CATEGORY_COLORS["lab_opened"])
 
 
 def test_size_grows_with_the_number_of_recorded_ties(dataset) -> None:
@@ -100,7 +100,7 @@ def test_world_view_adds_the_western_universities(dataset) -> None:
 
 
 def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
     spec = json.loads(deck.to_json())
@@ -108,7 +108,7 @@ def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
     assert spec.get("mapProvider") is None and spec["mapStyle"] == "__MAP_STYLE__"
     assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
     russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
-    assert russia and russia[0]["properties"]["fill"] == maps.RUSSIA_FILL
+    assert russia and russia[0]["properties"]["fill"] == style.RUSSIA_FILL
     assert spec["layers"][0]["stroked"] is False  # no border lines: the tints tell countries apart
     assert "cartocdn" not in deck.to_json() and "mapbox" not in deck.to_json().lower()
 
@@ -132,8 +132,40 @@ def test_legend_says_what_the_colours_mean(dataset) -> None:
     assert labels == ["Lab opened", "Partnership", "Visit", "Huawei site (R&D centre or headquarters)"]
 
 
+def test_every_kind_on_the_map_has_its_own_colour_and_swatch() -> None:
+    colours = [style.CATEGORY_COLORS[kind] for kind in (*schema.PARTNER_TIE_CATEGORIES, *schema.STEP_BACK_CATEGORIES)]
+    colours.append(style.HUAWEI_SITE_COLOR)
+    assert len(set(colours)) == len(colours)
+    swatches = [style.swatch(colour) for colour in colours]
+    assert len(set(swatches)) == len(swatches)
+
+
+def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
+    # A deal with a Russian university, so that the legend has a deal beside a partnership (they once shared a swatch).
+    deal = dataset.events[dataset.events["event_id"] == "skoltech-joint-lab"].assign(
+        event_id="spbpu-deal", place_id="spbpu", category="deal"
+    )
+    events = pd.concat([dataset.events, deal], ignore_index=True)
+    partners = maps.partner_sites(events, dataset.places, dataset.flows)
+    western = maps.western_sites(events, dataset.places, dataset.flows)
+    sites = maps.huawei_sites(dataset.places)
+    outlines = views.country_outlines(default_data_dir())
+    deck = json.loads(maps.partner_deck(outlines, partners, sites, western, maps.WORLD).to_json())
+    drawn = {
+        tuple(point["color"][:3])
+        for layer in deck["layers"]
+        if layer["id"] in ("partners", "western", "huawei_sites")
+        for point in layer["data"]
+    }
+    entries = maps.legend(partners, western)
+    assert {tuple(style.rgb(colour)) for colour, _ in entries} == drawn
+    swatches = dict((label, style.swatch(colour)) for colour, label in entries)
+    assert swatches["Deal"] != swatches["Partnership"]
+    assert len(set(swatches.values())) == len(swatches)
+
+
 def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(outlines, partners, maps.huawei_sites(dataset.places), None, maps.RUSSIA)
     compact = deck.to_json()
@@ -152,7 +184,7 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     assert len(drawn) == maps.MAX_POINTS_PER_LAYER
     assert drawn["events"].min() >= crowd["events"].nlargest(maps.MAX_POINTS_PER_LAYER).min()
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         crowd,
         maps.huawei_sites(dataset.places),
         None,
@@ -162,6 +194,16 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
     layer = next(layer for layer in spec["layers"] if layer["id"] == "partners")
     assert len(layer["data"]) == maps.MAX_POINTS_PER_LAYER
     assert maps.most_tied(partners) is partners  # a map within the limit is drawn whole
+    assert maps.places_drawn(crowd, None) == maps.MAX_POINTS_PER_LAYER
+    assert maps.places_drawn(partners, partners) == 2 * len(partners)
+
+
+def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    listed = maps.institutions_list(partners)
+    assert list(listed.columns) == ["name", "city", "events", "≈"]
+    assert listed["name"].tolist() == partners["name"].tolist()
+    assert maps.place_choices(partners)["skoltech"] == partners.set_index("place_id").at["skoltech", "name"]
 
 
 def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_layer_is_capped(dataset) -> None:
@@ -173,9 +215,7 @@ def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_l
     arcs = maps.arcs(partners, crowded)
     assert len(arcs) == len(maps.arcs(partners, sites))  # still one headquarters arc and at most one same-city arc each
     assert arcs[arcs["to_id"] == "nsu"]["from_id"].tolist() == ["huawei-hq", "huawei-novosibirsk"]
-    deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"), partners, crowded, None, maps.RUSSIA
-    )
+    deck = maps.partner_deck(views.country_outlines(default_data_dir()), partners, crowded, None, maps.RUSSIA)
     layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
     assert len(layers["huawei_sites"]["data"]) == maps.MAX_POINTS_PER_LAYER
     drawn_sites = {site["place_id"] for site in layers["huawei_sites"]["data"]}
@@ -207,7 +247,7 @@ def test_countries_that_share_a_border_point_are_neighbours() -> None:
 
 
 def test_no_two_neighbouring_countries_look_alike() -> None:
-    outlines = maps.load_outlines(default_data_dir() / "countries.geojson")
+    outlines = views.country_outlines(default_data_dir())
     features = outlines["features"]
     by_iso = {feature["properties"]["iso_a3"]: index for index, feature in enumerate(features)}
     adjacent = maps.neighbours(outlines)
@@ -217,15 +257,15 @@ def test_no_two_neighbouring_countries_look_alike() -> None:
     fills = [feature["properties"]["fill"] for feature in features]
     for index, others in enumerate(adjacent):
         assert all(fills[index] != fills[other] for other in others), features[index]["properties"]["name"]
-    assert {tuple(fill) for fill in fills} <= {tuple(maps.RUSSIA_FILL), *map(tuple, maps.COUNTRY_TINTS)}
-    assert fills[by_iso["RUS"]] == maps.RUSSIA_FILL and fills.count(maps.RUSSIA_FILL) == 1
+    assert {tuple(fill) for fill in fills} <= {tuple(style.RUSSIA_FILL), *map(tuple, style.COUNTRY_TINTS)}
+    assert fills[by_iso["RUS"]] == style.RUSSIA_FILL and fills.count(style.RUSSIA_FILL) == 1
 
 
 def test_points_carry_what_the_browser_reads_and_nothing_else(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     western = maps.western_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         western,
@@ -252,7 +292,7 @@ def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) ->
     assert partners.empty and not western.empty
     assert list(partners.columns) == list(western.columns) == maps.SITE_COLUMNS
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         western,
@@ -265,7 +305,7 @@ def test_a_world_map_without_partners_is_drawn_with_the_western_side(dataset) ->
 def test_arcs_are_drawn_with_fewer_segments_than_deck_gl_s_default(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     deck = maps.partner_deck(
-        maps.load_outlines(default_data_dir() / "countries.geojson"),
+        views.country_outlines(default_data_dir()),
         partners,
         maps.huawei_sites(dataset.places),
         None,

@@ -14,8 +14,9 @@ import pytest
 from apptest_helpers import run_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from techrift import ui, views
+from techrift import views
 from techrift.data import load_dataset
+from techrift.ui import downloads
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_the_check_sees_a_table_kept_by_a_download() -> None:
 
 def test_a_table_given_to_a_download_is_refused_with_the_file_named() -> None:
     with pytest.raises(TypeError, match="techrift-timeline.csv"):
-        ui.download_csv("techrift-timeline.csv", views.timeline_table, pd.DataFrame({"event_id": ["x"]}))
+        downloads.download_csv("techrift-timeline.csv", views.timeline_table, pd.DataFrame({"event_id": ["x"]}))
 
 
 def test_the_timeline_download_holds_the_view_shown(offered) -> None:

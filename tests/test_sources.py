@@ -92,3 +92,20 @@ def test_unknown_source_in_the_url_falls_back_with_a_notice() -> None:
     assert not at.exception
     assert at.selectbox[0].value == "seed-000"
     assert any("not known" in w.value for w in at.warning)
+
+
+def test_a_sources_citing_records_are_its_citations(dataset) -> None:
+    cited = sources.citations(dataset)
+    citing = sources.citing(dataset, "seed-000")
+    assert list(citing.columns) == ["table", "record_id", "title"]
+    assert len(citing) == (cited["source_id"] == "seed-000").sum() > 0
+    assert sources.source_titles(sources.source_table(dataset))["seed-000"].startswith("TTXVN")
+
+
+def test_a_seeds_view_holds_its_fragments_and_how_much_they_cover(dataset) -> None:
+    seed = sources.seed_view(dataset, "seed-000")
+    assert list(seed.fragments.columns) == ["quote_id", "record_table", "record_id", "text", "text_en"]
+    assert set(seed.fragments["quote_id"]) == set(
+        dataset.quotes.loc[dataset.quotes["source_id"] == "seed-000", "quote_id"]
+    )
+    assert seed.quoted_share == sources.quoted_share(seed.segments)

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from techrift import startup, ui
+from techrift import startup
 from techrift.data import DATA_DIR_ENV, DataError
+from techrift.ui import shell
 from tests.e2e import server as app_server
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("pandas", "pandera", "pydeck", "techrift.ui", "techrift.home")  # Streamlit itself imports Plotly
+HEAVY = ("pandas", "pandera", "pydeck", "techrift.ui", "techrift.ui.home")  # Streamlit itself imports Plotly
 
 
 def test_streamlit_run_serves_the_app_that_dashboard_defines() -> None:
@@ -40,9 +41,9 @@ def test_importing_the_entry_point_loads_nothing_heavy() -> None:
 
 @pytest.fixture
 def empty_cache():
-    ui._cached_dataset.clear()
+    shell._cached_dataset.clear()
     yield
-    ui._cached_dataset.clear()
+    shell._cached_dataset.clear()
 
 
 def test_preload_leaves_the_dataset_in_the_shared_cache(empty_cache, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,8 +53,8 @@ def test_preload_leaves_the_dataset_in_the_shared_cache(empty_cache, monkeypatch
     def no_second_load(*_args):
         raise AssertionError("loaded again")
 
-    monkeypatch.setattr(ui, "load_dataset", no_second_load)
-    assert len(ui.cached_dataset().events) > 0
+    monkeypatch.setattr(shell, "load_dataset", no_second_load)
+    assert len(shell.cached_dataset().events) > 0
 
 
 def test_preload_leaves_bad_data_to_the_first_page(
@@ -62,7 +63,7 @@ def test_preload_leaves_bad_data_to_the_first_page(
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))  # no tables at all
     startup.preload()  # does not raise
     with pytest.raises(DataError):  # nothing cached: the page loads again and lists the problems
-        ui.cached_dataset()
+        shell.cached_dataset()
 
 
 def _run_in_own_loop(coroutine_function) -> None:
@@ -117,7 +118,7 @@ def test_a_fresh_server_has_loaded_the_data_before_anyone_connects() -> None:
     with app_server.served() as server:
         counts = app_server.wait_for_startup_load(server.url, timeout=60)
         metrics = app_server.fetch_metrics(server.url) or []
-    assert counts == [app_server.LoaderCounts("techrift.ui._cached_dataset", computed=1, from_cache=0)]
+    assert counts == [app_server.LoaderCounts("techrift.ui.shell._cached_dataset", computed=1, from_cache=0)]
     assert app_server.gauge(metrics, "active_sessions") in (0, None)
 
 
@@ -127,12 +128,14 @@ def test_after_the_preload_a_first_timeline_chart_loads_no_more_of_plotly() -> N
 import logging, sys
 logging.disable(logging.WARNING)
 import streamlit
-from techrift import startup, ui
+from techrift import startup
+from techrift.ui import shell
 from techrift.charts import timeline
+from techrift.pivot import pivot_events
 startup.preload()
 before = set(sys.modules)
-dataset = ui.cached_dataset()
-pivot = timeline.pivot_events(dataset.events, dataset.places)
+dataset = shell.cached_dataset()
+pivot = pivot_events(dataset.events, dataset.places)
 timeline.pivot_figure(pivot[pivot["start"].notna()], dataset, "en").to_json()
 print(sorted(name for name in set(sys.modules) - before if name.startswith(("plotly", "_plotly_utils", "narwhals"))))
 """

@@ -1,128 +1,16 @@
-"""The pivot timeline builders: which events, which lanes, which dates, approximate ones drawn as spans."""
+"""The pivot timeline's figure and table: exact dates as markers, approximate ones drawn as spans, one mark per spot."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from techrift.charts import timeline
-from techrift.data import with_event_dates
-
-
-def _events(rows: list[dict]) -> pd.DataFrame:
-    base = {
-        "date_end": None,
-        "place_id": None,
-        "identification": "named",
-        "title_vi": None,
-        "summary_vi": None,
-        "summary_en": "s",
-        "source_ids": "dailycal",
-    }
-    return with_event_dates(pd.DataFrame([base | row for row in rows]))
-
-
-PLACES = pd.DataFrame(
-    {
-        "place_id": ["berkeley", "skoltech", "kremlin"],
-        "name_en": [
-            "University of California, Berkeley",
-            "Skolkovo Institute of Science and Technology (Skoltech)",
-            "Moscow Kremlin",
-        ],
-        "kind": ["university", "research_institute", "government"],
-    }
-)
-
-SAMPLE = _events(
-    [
-        dict(
-            event_id="cut-day",
-            date="2019-01-30",
-            date_precision="day",
-            company="Huawei",
-            counterpart="UC Berkeley",
-            place_id="berkeley",
-            country="United States",
-            category="tie_suspended",
-            title_en="Berkeley suspends",
-        ),
-        dict(
-            event_id="lab-month",
-            date="2019-06",
-            date_precision="month",
-            company="Huawei",
-            counterpart="Skoltech",
-            place_id="skoltech",
-            country="Russia",
-            category="lab_opened",
-            title_en="Skoltech lab",
-        ),
-        dict(
-            event_id="deal-month",
-            date="2019-06",
-            date_precision="month",
-            company="Huawei",
-            counterpart="MTS",
-            place_id="kremlin",
-            country="Russia",
-            category="deal",
-            title_en="MTS deal",
-        ),
-        dict(
-            event_id="review-period",
-            date="2018",
-            date_precision="year",
-            date_end="2019",
-            company="Huawei",
-            counterpart="US universities",
-            country="United States",
-            category="tie_review",
-            title_en="Review",
-        ),
-        dict(
-            event_id="aws-lab",
-            date="2025-07-23",
-            date_precision="day",
-            company="AWS",
-            counterpart="AWS lab",
-            country="China",
-            category="lab_closed",
-            title_en="AWS closes lab",
-        ),
-        dict(
-            event_id="huawei-statement",
-            date="2019",
-            date_precision="year",
-            company="Huawei",
-            counterpart="Carnegie",
-            country="Russia",
-            category="statement",
-            title_en="Gabuev",
-        ),
-    ]
-)
-
-
-def test_pivot_keeps_huawei_ties_on_both_sides_only() -> None:
-    pivot = timeline.pivot_events(SAMPLE, PLACES)
-    assert dict(zip(pivot["event_id"], pivot["side"])) == {
-        "review-period": "west",
-        "cut-day": "west",
-        "lab-month": "russia",
-        "deal-month": "russia",
-    }
-
-
-def test_lanes_are_institutions_with_short_names_west_above_russia() -> None:
-    pivot = timeline.pivot_events(SAMPLE, PLACES)
-    assert dict(zip(pivot["event_id"], pivot["lane"]))["lab-month"] == "Skoltech"
-    # A non-academic place (the Kremlin) does not name a lane: the counterpart does.
-    assert dict(zip(pivot["event_id"], pivot["lane"]))["deal-month"] == "MTS"
-    assert timeline.lane_order(pivot) == ["US universities", "University of California, Berkeley", "MTS", "Skoltech"]
+from techrift.pivot import pivot_events
+from tests.test_pivot import PLACES, SAMPLE
 
 
 def test_exact_days_are_markers_and_approximate_dates_span_their_period(dataset) -> None:
-    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    figure = timeline.pivot_figure(pivot_events(SAMPLE, PLACES), dataset)
     markers = [trace for trace in figure.data if trace.type == "scatter"]
     spans = [trace for trace in figure.data if trace.type == "bar"]
     assert [list(trace.customdata[:, 0]) for trace in markers] == [["cut-day"]]
@@ -141,13 +29,13 @@ def test_exact_days_are_markers_and_approximate_dates_span_their_period(dataset)
 
 
 def test_one_legend_entry_per_kind_of_action(dataset) -> None:
-    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    figure = timeline.pivot_figure(pivot_events(SAMPLE, PLACES), dataset)
     legend = [trace.name for trace in figure.data if trace.showlegend]
     assert sorted(legend) == sorted(["New ties suspended", "Lab opened", "Deal", "Ties under review"])
 
 
 def test_hover_names_institution_precision_and_sources(dataset) -> None:
-    figure = timeline.pivot_figure(timeline.pivot_events(SAMPLE, PLACES), dataset)
+    figure = timeline.pivot_figure(pivot_events(SAMPLE, PLACES), dataset)
     hover = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
     assert "Skoltech" in hover["lab-month"] and "Jun 2019 (known to the month)" in hover["lab-month"]
     assert "The Daily Californian" in hover["cut-day"]
@@ -160,10 +48,10 @@ def test_events_drawn_on_the_same_spot_become_one_mark_whose_hover_names_them_al
         ignore_index=True,
     )
     figure = timeline.pivot_figure(
-        timeline.pivot_events(pd.concat([SAMPLE, twins.iloc[1:]], ignore_index=True), PLACES), dataset
+        pivot_events(pd.concat([SAMPLE, twins.iloc[1:]], ignore_index=True), PLACES), dataset
     )
     marks = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
-    assert set(marks) == set(timeline.pivot_events(SAMPLE, PLACES)["event_id"])  # one mark per spot, the first event's
+    assert set(marks) == set(pivot_events(SAMPLE, PLACES)["event_id"])  # one mark per spot, the first event's
     hover = marks["cut-day"]
     assert "7 more on the same dates" in hover
     assert [f"Twin &lt;{i}&gt;" in hover for i in range(7)] == [True] * timeline.TITLES_LISTED + [False] * (
@@ -174,7 +62,7 @@ def test_events_drawn_on_the_same_spot_become_one_mark_whose_hover_names_them_al
 
 
 def test_each_side_is_marked_by_a_rule_and_label_above_its_first_lane(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     dated = pivot[pivot["start"].notna()]
     figure = timeline.pivot_figure(dated, dataset)
     lanes = list(figure.layout.yaxis.categoryarray)
@@ -191,14 +79,14 @@ def test_each_side_is_marked_by_a_rule_and_label_above_its_first_lane(dataset) -
 def test_hover_text_from_the_data_is_escaped(dataset) -> None:
     hostile = SAMPLE.copy()
     hostile.loc[hostile["event_id"] == "cut-day", "title_en"] = "<img src=x onerror=alert(1)>"
-    figure = timeline.pivot_figure(timeline.pivot_events(hostile, PLACES), dataset)
+    figure = timeline.pivot_figure(pivot_events(hostile, PLACES), dataset)
     hover = " ".join(" ".join(trace.hovertext) for trace in figure.data)
     assert "<img" not in hover and "&lt;img" in hover
 
 
 def test_an_inferred_identification_is_said_in_the_hover_and_the_table(dataset) -> None:
     events = SAMPLE.assign(identification=["inferred" if e == "lab-month" else "named" for e in SAMPLE["event_id"]])
-    pivot = timeline.pivot_events(events, PLACES)
+    pivot = pivot_events(events, PLACES)
     figure = timeline.pivot_figure(pivot, dataset)
     hover = {trace.customdata[i, 0]: trace.hovertext[i] for trace in figure.data for i in range(len(trace.customdata))}
     assert "the identification is inferred" in hover["lab-month"]
@@ -208,7 +96,7 @@ def test_an_inferred_identification_is_said_in_the_hover_and_the_table(dataset) 
 
 
 def test_shipped_pivot_has_the_us_policy_context_with_sources(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     context = pivot[pivot["side"] == "context"].set_index("event_id")
     assert {
         "ctx-ndaa-889-signed",
@@ -224,7 +112,7 @@ def test_shipped_pivot_has_the_us_policy_context_with_sources(dataset) -> None:
 
 
 def test_shipped_pivot_covers_both_sides(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     west = set(pivot.loc[pivot["side"] == "west", "lane"])
     russia = set(pivot.loc[pivot["side"] == "russia", "lane"])
     assert {
@@ -238,20 +126,3 @@ def test_shipped_pivot_covers_both_sides(dataset) -> None:
     table = timeline.events_table(pivot, dataset)
     assert list(table["event_id"]) == list(pivot["event_id"])
     assert table.loc[table["event_id"] == "berkeley-suspends", "precision"].item() == "exact day"
-
-
-def test_kind_filter_keeps_only_the_chosen_kinds(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
-    assert set(timeline.of_kinds(pivot, ["tie_cut"])["category"]) == {"tie_cut"}
-    assert len(timeline.of_kinds(pivot, [])) == len(pivot)
-
-
-def test_sides_of_the_pivot() -> None:
-    events = pd.DataFrame(
-        {
-            "company": ["Huawei", "Huawei", "Huawei", "Huawei", "Huawei", "Nvidia"],
-            "category": ["tie_cut", "tie_cut", "partnership", "partnership", "policy", "tie_cut"],
-            "country": ["United States", "Russia", "Russia", "China", "United States", "United States"],
-        }
-    )
-    assert timeline.sides(events).fillna("none").tolist() == ["west", "none", "russia", "none", "context", "none"]

@@ -53,13 +53,13 @@ def test_unknown_event_in_the_url_falls_back_with_a_notice() -> None:
 
 
 def test_a_long_pick_list_offers_the_first_few_and_still_opens_a_linked_event(monkeypatch) -> None:
-    from techrift import ui
-    from techrift.charts import timeline
     from techrift.data import default_data_dir, load_dataset
+    from techrift.pivot import pivot_events
+    from techrift.ui import url_state
 
-    monkeypatch.setattr(ui, "PICKER_LIMIT", 5)
+    monkeypatch.setattr(url_state, "PICKER_LIMIT", 5)
     dataset = load_dataset(default_data_dir())
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     late = pivot.dropna(subset=["start"]).iloc[-1]  # far beyond the first five on the list
     at = run_page("pages/timeline.py", {"event": late["event_id"]})
     assert not at.exception

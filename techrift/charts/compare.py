@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -11,13 +11,14 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import compare, style
-from techrift.charts import cached_figure, first_of_each, timeline
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each, timeline
 from techrift.data import Dataset
 from techrift.i18n import t
 
 CLOSE_UP = pd.Timedelta(days=365)
 CLOSE_UP_MARGIN = pd.Timedelta(days=20)
-CLOSE_UP_TINT = dict(fillcolor="#566573", opacity=0.08, line_width=0, layer="below")
+CLOSE_UP_TINT = dict(fillcolor=style.MUTED_INK, opacity=0.08, line_width=0, layer="below")
 HEIGHT = 320
 # Beyond this many labs their labels would overlap; each lifetime still names itself on hover.
 MAX_LABELLED_LIFETIMES = 6
@@ -34,7 +35,7 @@ def close_up_window(dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return recent["start"].min() - CLOSE_UP_MARGIN, last + CLOSE_UP_MARGIN
 
 
-def _lifetime_text(lab: Mapping[str, Any], lang: str) -> str:
+def _lifetime_text(lab: Mapping[Hashable, Any], lang: str) -> str:
     years = t("about", lang, value=f"{lab['years']:.0f}")
     return f"{t('lab_years', lang, lab=lab['lab'])}: {years}"
 
@@ -66,7 +67,7 @@ def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
         mode="lines",
         showlegend=False,
         connectgaps=False,
-        line=dict(color=style.CATEGORY_COLORS["lab_opened"], width=4),
+        line=dict(color=style.LAB_LIFETIME_COLOR, width=4),
         opacity=0.6,
         meta="lab_lifetime",
         hovertext=hover[1:],
@@ -74,7 +75,7 @@ def lifetimes_trace(lifetimes: pd.DataFrame, lang: str) -> go.Scatter:
     )
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: str = "en") -> go.Figure:
     """Each company's dated moves on its own lane; when the span is long, a second panel shows the latest year up close."""
     dated = moves[moves["start"].notna()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -11,54 +11,25 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from techrift import filters as flt
-from techrift import style
-from techrift.charts import cached_figure, first_of_each
+from techrift import schema, style
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
-from techrift.i18n import localized_column, t, value_label
+from techrift.formatting import KeyFigure, amount_label, figure_value, format_amount, value_label, years_label
+from techrift.i18n import localized_column, t
 
 GROUPINGS = ("payer", "recipient", "year", "status")
-PAID_LIKE = ("paid", "charged", "honoured")
-# Statuses the amount's own wording already says (a charge is charged, sales not shipped were not shipped).
-STATUS_IMPLIED = PAID_LIKE + ("not_shipped",)
 MAX_BARS_PER_PANEL = 30
-
-
-def format_amount(amount: float, currency: str, lang: str = "en") -> str:
-    """'300 million USD', '13.3 billion USD', '70,000 USD' (Vietnamese: '300 triệu USD', '70.000 USD')."""
-    for size, key in ((1e9, "billion"), (1e6, "million")):
-        if amount >= size:
-            number = f"{amount / size:,.1f}".removesuffix(".0")
-            if lang == "vi":
-                number = number.replace(".", ",")
-            return f"{number} {t(key, lang)} {currency}"
-    number = f"{amount:,.0f}"
-    return f"{number.replace(',', '.') if lang == 'vi' else number} {currency}"
-
-
-def years_label(flow: Mapping[str, Any], lang: str = "en") -> str:
-    """'2019', '2012–2018', 'until 2025', or 'year unknown'."""
-    first, last = flow["year"], flow["year_end"]
-    if pd.isna(first):
-        return t("until_year", lang, year=int(last)) if pd.notna(last) else t("year_unknown", lang)
-    return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
-
-
-def amount_label(flow: Mapping[str, Any], lang: str = "en") -> str:
-    """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
-    text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
-    if flow["status"] not in STATUS_IMPLIED:
-        text += f" ({t('status_' + flow['status'], lang)})"
-    return text
 
 
 def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     """The (amount kind, currency) pairs present, in the schema's order of kinds: one panel each."""
-    order = {kind: rank for rank, kind in enumerate(style.AMOUNT_KIND_LABELS)}
+    order = {kind: rank for rank, kind in enumerate(schema.AMOUNT_KINDS)}
     pairs = flows[["amount_kind", "currency"]].drop_duplicates()
     return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
 
 
-def _group_value(flow: Mapping[str, Any], group: str, lang: str) -> str:
+def _group_value(flow: Mapping[Hashable, Any], group: str, lang: str) -> str:
     if group == "year":
         return years_label(flow, lang)
     if group == "status":
@@ -66,7 +37,7 @@ def _group_value(flow: Mapping[str, Any], group: str, lang: str) -> str:
     return str(flow[group])
 
 
-def _hover(flow: Mapping[str, Any], publishers: str, lang: str) -> str:
+def _hover(flow: Mapping[Hashable, Any], publishers: str, lang: str) -> str:
     lines = [
         f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
         html.escape(amount_label(flow, lang)),
@@ -78,7 +49,7 @@ def _hover(flow: Mapping[str, Any], publishers: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
-def bar_label(flow: Mapping[str, Any], lang: str = "en") -> str:
+def bar_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
     """The y-axis label of one amount: who pays whom, and when."""
     return f"{flow['payer']} → {flow['recipient']} ({years_label(flow, lang)})"
 
@@ -99,12 +70,19 @@ def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -
     return dict(zip(flows["flow_id"], labels))
 
 
+def flow_choices(flows: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Each flow's label in the page's picker, by flow id: the amount, then who pays whom and when."""
+    return {
+        flow["flow_id"]: f"{amount_label(flow, lang)} · {bar_label(flow, lang)}" for flow in flows.to_dict("records")
+    }
+
+
 def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> pd.DataFrame:
     """The `limit` largest amounts of each (kind, currency) panel: a chart of thousands of bars shows none of them."""
     return flows.sort_values("amount", ascending=False).groupby(["amount_kind", "currency"], sort=False).head(limit)
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def flows_figure(
     flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en"
 ) -> go.Figure:
@@ -142,7 +120,7 @@ def flows_figure(
         ],
     )
     group_values = sorted(bars_of["group_value"].unique())
-    palette = list(style.CATEGORY_COLORS.values())
+    palette = style.GROUP_PALETTE
     colours = {value: palette[i % len(palette)] for i, value in enumerate(group_values)}
     in_legend: set[str] = set()
     for row_number, (kind, currency) in enumerate(kinds, start=1):
@@ -164,8 +142,8 @@ def flows_figure(
                     marker=dict(
                         color=colours[value],
                         pattern=dict(
-                            shape=["" if s in PAID_LIKE else "/" for s in bars["status"]],
-                            fgcolor="white",
+                            shape=["" if s in schema.PAID_LIKE_STATUSES else "/" for s in bars["status"]],
+                            fgcolor=style.HATCH,
                             fillmode="overlay",
                         ),
                     ),
@@ -245,9 +223,9 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
         go.Bar(
             x=series["year"].astype(str),
             y=series["value"],
-            text=[f"{v:,.0f} {unit}" for v in series["value"]],
+            text=[figure_value(v, unit) for v in series["value"]],
             textposition="outside",
-            marker_color=style.CATEGORY_COLORS["partnership"],
+            marker_color=style.COUNT_BAR_COLOR,
             customdata=series[["metric_id"]].to_numpy(),
             hovertext=[
                 html.escape(text)
@@ -270,8 +248,29 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
     return figure
 
 
+def estimates_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
+    """What a money chart of `flows` leaves out for being estimates (see filters.money_drawn), or None."""
+    left_out = len(flows) - len(flt.money_drawn(flows))
+    return t("estimates_not_drawn", lang, count=left_out) if left_out else None
+
+
 # Targets shown as headline figures above the table (the seeds have three); the table below holds them all.
 TARGETS_SHOWN = 3
+
+
+def key_targets(metrics: pd.DataFrame, lang: str = "en") -> tuple[tuple[KeyFigure, ...], int]:
+    """The first TARGETS_SHOWN targets as headline figures (their horizon as the detail), and how many more there are."""
+    targets = metrics[metrics["kind"].eq("target")]
+    shown = tuple(
+        KeyFigure(
+            target["metric"],
+            value_label(target, lang),
+            t("within_years", lang, years=target["horizon_years"], year=target["year"]),
+            target["source_ids"],
+        )
+        for target in targets.head(TARGETS_SHOWN).to_dict("records")
+    )
+    return shown, len(targets) - len(shown)
 
 
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -1,68 +1,22 @@
-"""The pivot timeline: Western institutions stepping back from Huawei, and Huawei's Russian ties, on one date axis."""
+"""The pivot timeline: Western institutions stepping back from Huawei, and Huawei's Russian ties, on one date axis.
+
+Which events are drawn, on which side and lane, is decided in techrift/pivot.py; this module draws them."""
 
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from techrift import style
-from techrift.charts import cached_figure, first_of_each
+from techrift import schema, style
+from techrift.caching import memo
+from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
+from techrift.pivot import lane_order
 
-WEST, RUSSIA, CONTEXT = "west", "russia", "context"
-SIDE_ORDER = (CONTEXT, WEST, RUSSIA)
-WEST_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
-RUSSIA_CATEGORIES = ("partnership", "lab_opened", "deal", "visit", "product_launch")
-CONTEXT_CATEGORIES = ("policy",)
-KINDS = WEST_CATEGORIES + RUSSIA_CATEGORIES + CONTEXT_CATEGORIES
 ONE_DAY = pd.Timedelta(days=1)
-ACADEMIC_KINDS = ("university", "research_institute")
-
-
-def sides(events: pd.DataFrame) -> pd.Series:
-    """Each event's side of the pivot (west, russia, context), or None when it is not part of it."""
-    huawei, category, country = events["company"].eq("Huawei"), events["category"], events["country"]
-    side = pd.Series(None, index=events.index, dtype=object)
-    side[huawei & category.isin(WEST_CATEGORIES) & ~country.isin(["Russia", "China"])] = WEST
-    side[huawei & category.isin(RUSSIA_CATEGORIES) & country.eq("Russia")] = RUSSIA
-    side[huawei & category.isin(CONTEXT_CATEGORIES)] = CONTEXT
-    return side
-
-
-def lane_name(name: str) -> str:
-    """A short lane label: the abbreviation in parentheses when a name has one ('... (Skoltech)' -> 'Skoltech')."""
-    abbreviation = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", name)
-    return abbreviation.group(1) if abbreviation else name
-
-
-def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Huawei events of the pivot with their side (west, russia, context) and lane (institution), oldest first."""
-    if events.empty:
-        return events.assign(side=pd.Series(dtype=str), lane=pd.Series(dtype=str))
-    academic = places[places["kind"].isin(ACADEMIC_KINDS)].set_index("place_id")["name_en"]
-    pivot = events.assign(side=sides(events))
-    pivot = pivot[pivot["side"].notna()].copy()
-    # One lane per university or institute; other events (companies, governments, groups) by counterpart.
-    names = pivot["place_id"].map(academic).fillna(pivot["counterpart"])
-    pivot["lane"] = names.map({name: lane_name(name) for name in names.unique()})
-    return pivot.sort_values(["start", "event_id"], na_position="last")
-
-
-def of_kinds(pivot: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
-    """The pivot events of the chosen kinds of action (all when none is chosen)."""
-    return pivot[pivot["category"].isin(kinds)] if kinds else pivot
-
-
-def lane_order(pivot: pd.DataFrame) -> list[str]:
-    """Lanes top to bottom: context, then Western institutions, then Russian ones, each by first appearance."""
-    dated = pivot[pivot["start"].notna()]
-    firsts = dated.groupby("lane").agg(side=("side", "first"), first=("start", "min")).reset_index()
-    firsts["side_rank"] = firsts["side"].map({side: rank for rank, side in enumerate(SIDE_ORDER)})
-    return list(firsts.sort_values(["side_rank", "first", "lane"])["lane"])
 
 
 def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
@@ -128,7 +82,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     dated["hover"] = [hover + also for hover, also in zip(_hover(dated, dataset, lang), dated["also"])]
     figure = go.Figure()
     shown_in_legend: set[str] = set()
-    for category in style.CATEGORY_LABELS:
+    for category in schema.EVENT_CATEGORIES:
         of_kind = dated[dated["category"] == category]
         if of_kind.empty:
             continue
@@ -150,7 +104,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                     marker=dict(
                         color=style.CATEGORY_COLORS[category],
                         opacity=0.55,
-                        pattern=dict(shape="/", fgcolor="white", fillmode="overlay", solidity=0.4),
+                        pattern=dict(shape="/", fgcolor=style.HATCH, fillmode="overlay", solidity=0.4),
                         line=dict(color=style.CATEGORY_COLORS[category], width=1.5),
                     ),
                     customdata=approximate[["event_id"]].to_numpy(),
@@ -174,7 +128,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                         color=style.CATEGORY_COLORS[category],
                         symbol=style.CATEGORY_SYMBOLS[category],
                         size=16,
-                        line=dict(color="#1c2833", width=1),
+                        line=dict(color=style.INK, width=1),
                     ),
                     customdata=exact[["event_id"]].to_numpy(),
                     hovertext=exact["hover"],
@@ -196,7 +150,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     return figure
 
 
-@cached_figure
+@memo(FIGURES_KEPT, by_content=True)
 def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
     """The pivot on one date axis: Western institutions above, Huawei's Russian ties below."""
     dated = pivot[pivot["start"].notna()]
@@ -211,7 +165,7 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
     the figure's build time)."""
     side_of_lane = dated.drop_duplicates("lane").set_index("lane")["side"]
     rules, labels = [], []
-    for side in SIDE_ORDER:
+    for side in schema.PIVOT_SIDES:
         side_lanes = [lane for lane in lanes if side_of_lane[lane] == side]
         if not side_lanes:
             continue
@@ -225,7 +179,7 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 yref="y",
                 y0=boundary,
                 y1=boundary,
-                line=dict(color="#566573", width=1, dash="dot"),
+                line=dict(color=style.MUTED_INK, width=1, dash="dot"),
             )
         )
         labels.append(
@@ -236,9 +190,9 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 y=boundary,
                 yanchor="middle",
                 showarrow=False,
-                bgcolor="white",
+                bgcolor=style.PAPER,
                 text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>",
-                font=dict(size=12, color="#566573"),
+                font=dict(size=12, color=style.MUTED_INK),
             )
         )
     figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])

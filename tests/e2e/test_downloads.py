@@ -11,6 +11,7 @@ from techrift import filters as flt
 from techrift.charts import timeline
 from techrift.data import default_data_dir, load_dataset
 from techrift.i18n import t
+from techrift.pivot import pivot_events
 
 
 def test_the_timeline_download_holds_the_rows_shown(app) -> None:
@@ -23,7 +24,7 @@ def test_the_timeline_download_holds_the_rows_shown(app) -> None:
     options = flt.options_for(dataset)
     filters, notices = flt.from_params({"years": "2019-2019"}, options)
     assert notices == []
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     expected = timeline.events_table(pivot, dataset)
     assert download.value.suggested_filename.endswith(".csv")
     assert len(rows) == len(expected) > 0

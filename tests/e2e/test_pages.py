@@ -20,9 +20,9 @@ from conftest import DECK, EXCEPTION, PLOTLY, pick_country, query_of, rerun_afte
 from techrift import briefing, compare, maps
 from techrift import filters as flt
 from techrift.charts import compare as compare_charts
-from techrift.charts import timeline
 from techrift.data import Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
+from techrift.pivot import pivot_events
 from tests.e2e.chromium import wait_for_app
 from tests.e2e.server import served
 
@@ -64,7 +64,7 @@ def plotly_marks(figure: go.Figure) -> int:
 
 def dated_pivot_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
     """One mark per dated event of the pivot (a marker for a known day, a span otherwise)."""
-    pivot = timeline.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
     return int(pivot["start"].notna().sum())
 
 

@@ -4,12 +4,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from techrift import overview, ui
+from techrift import overview
 from techrift.i18n import t
 from techrift.text import escape_markdown
+from techrift.ui import details, shell, url_state
 
 # A local file: a Material or emoji page icon makes the browser fetch the favicon from the internet.
-ICON = Path(__file__).parent / "assets" / "icon.png"
+ICON = Path(__file__).parent.parent / "assets" / "icon.png"
 # (page file relative to dashboard.py, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
 VIEWS = [
     ("pages/timeline.py", "timeline", ":material/timeline:"),
@@ -24,9 +25,9 @@ FIGURES_PER_ROW = 3
 
 
 def home() -> None:
-    context = ui.start_page()
+    context = shell.start_page()
     lang = context.lang
-    st.title("TechRift")
+    st.title(t("app_name", lang))
     st.markdown(t("overview_lede", lang))
     figures = overview.headline_figures(context.dataset, lang)
     for row_start in range(0, len(figures), FIGURES_PER_ROW):
@@ -37,7 +38,7 @@ def home() -> None:
     with st.expander(t("overview_figures_sources", lang)):
         for figure in figures:
             st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")
-            ui.show_sources(context.dataset, figure.source_ids)
+            details.show_sources(context.dataset, figure.source_ids)
     st.subheader(t("overview_story", lang))
     st.markdown(t("overview_story_text", lang))
     st.subheader(t("overview_views", lang))
@@ -49,9 +50,9 @@ def home() -> None:
 
 def main() -> None:
     """Set up the page, then draw the page the URL asks for."""
-    st.set_page_config(page_title="TechRift", page_icon=str(ICON), layout="wide")
-    lang = ui.current_language()
+    lang = url_state.current_language()
+    st.set_page_config(page_title=t("app_name", lang), page_icon=str(ICON), layout="wide")
     pages = [st.Page(home, title=t("nav_overview", lang), icon=":material/explore:", default=True)] + [
         st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
     ]
-    ui.run_navigation(pages)
+    shell.run_navigation(pages)

@@ -1,10 +1,15 @@
-"""The figure cache: a view seen before is not built again, and nothing but the same content ever shares a figure."""
+"""The one cache (techrift.caching.memo): a view seen before is not built again, and nothing but the same content or
+the same arguments ever shares a result."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from techrift.charts import cached_figure, funding, timeline
+from techrift import filters, overview
+from techrift.caching import memo
+from techrift.charts import funding, timeline
+from techrift.data import default_data_dir, load_dataset
+from techrift.pivot import pivot_events
 
 ROWS = pd.DataFrame(
     {"event_id": ["a", "b"], "title_en": ["One", "Two"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"])}
@@ -18,7 +23,7 @@ def counting_builder(maxsize: int = 16):
         calls.append((len(rows), lang))
         return {"rows": len(rows), "lang": lang}
 
-    return cached_figure(build, maxsize=maxsize), calls
+    return memo(maxsize, by_content=True)(build), calls
 
 
 def test_the_same_content_in_another_frame_is_built_once() -> None:
@@ -65,10 +70,38 @@ def test_a_filter_toggled_back_gets_the_figure_it_had(dataset) -> None:
 
 
 def test_the_timeline_figure_follows_the_rows_content(dataset) -> None:
-    pivot = timeline.pivot_events(dataset.events, dataset.places)
+    pivot = pivot_events(dataset.events, dataset.places)
     dated = pivot[pivot["start"].notna()]
     figure = timeline.pivot_figure(dated, dataset)
     renamed = dated.assign(title_en=dated["title_en"] + " (renamed)")
     hover = " ".join(" ".join(trace.hovertext) for trace in timeline.pivot_figure(renamed, dataset).data)
     assert timeline.pivot_figure(dated, dataset) is figure
     assert "(renamed)" in hover
+
+
+def test_without_content_keys_the_arguments_are_the_key() -> None:
+    calls: list[tuple] = []
+
+    @memo(maxsize=2)
+    def derive(owner: object, lang: str = "en") -> list[str]:
+        calls.append((owner, lang))
+        return [lang]
+
+    owner = object()
+    first = derive(owner)
+    assert derive(owner) is first
+    assert derive(owner, lang="en") is not first  # spelled out: another key (cheap keys, as functools.lru_cache)
+    derive(owner, "vi")
+    derive(object())
+    assert len(calls) == 4
+    derive.cache_clear()
+    derive(owner)
+    assert len(calls) == 5
+
+
+def test_what_is_derived_from_a_dataset_is_made_once_per_dataset(dataset) -> None:
+    assert filters.options_for(dataset) is filters.options_for(dataset)
+    assert dataset.sources_by_id is dataset.sources_by_id
+    another = load_dataset(default_data_dir())
+    assert filters.options_for(another) is not filters.options_for(dataset)  # a dataset is compared by identity
+    assert overview.headline_figures(another) is not overview.headline_figures(dataset)

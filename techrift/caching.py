@@ -1,0 +1,88 @@
+"""How the app caches: the one mechanism for what is derived from the data, and where the data itself is kept.
+
+- The dataset is loaded once per server process by `techrift.ui.shell.cached_dataset` with Streamlit's
+  `st.cache_resource` (one shared copy; a first run that comes while the startup preload is loading waits for that
+  load; Streamlit's cache metrics count it). Nothing else uses Streamlit's caches.
+- Everything derived from the data (filter options, headline figures, the Sources page's tables, a comparison's
+  scope and key figures, source lines, the map's outlines, figures) is cached with `memo` below: a bounded store per
+  function, least recently used dropped first, safe across the server's threads. A comment at each use says why;
+  the measurements are in the commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
+
+A cached value is shared by every run and every session: read it, never change it (tests/test_loader.py runs every
+page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
+(each load is a new one). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
+hash of every row, the index left out), so the same rows made again by another run find what was built from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, ParamSpec, TypeVar
+
+import pandas as pd
+
+P = ParamSpec("P")
+R = TypeVar("R")
+_KEYWORDS = object()  # in a key, between the positional arguments and the keyword ones
+
+
+def rows_key(rows: pd.DataFrame) -> tuple[tuple[str, ...], bytes]:
+    """What identifies a frame's content: its columns and a hash of every row (the index left out)."""
+    return tuple(rows.columns), pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes()
+
+
+def _content_key(value: Any) -> Hashable:
+    if isinstance(value, pd.DataFrame):
+        return rows_key(value)
+    return tuple(value) if isinstance(value, list) else value
+
+
+class Memo(Generic[P, R]):
+    """`function` with its last `maxsize` results kept (see the module's docstring)."""
+
+    def __init__(self, function: Callable[P, R], maxsize: int, by_content: bool) -> None:
+        self._function = function
+        self._maxsize = maxsize
+        self._signature = inspect.signature(function) if by_content else None
+        self._values: OrderedDict[Hashable, R] = OrderedDict()
+        self._lock = threading.Lock()
+        functools.update_wrapper(self, function)
+
+    def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Hashable:
+        if self._signature is None:
+            return (*args, _KEYWORDS, *sorted(kwargs.items())) if kwargs else args
+        call = self._signature.bind(*args, **kwargs)
+        call.apply_defaults()  # a default spelled out is the same call
+        return tuple(map(_content_key, call.arguments.values()))
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = self._key(args, kwargs)
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        # Computed outside the lock: two threads asking at once may both compute; the values are equal.
+        value = self._function(*args, **kwargs)
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self._maxsize:
+                self._values.popitem(last=False)
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget every kept result."""
+        with self._lock:
+            self._values.clear()
+
+
+def memo(maxsize: int, *, by_content: bool = False) -> Callable[[Callable[P, R]], Memo[P, R]]:
+    """Decorator: keep the results of the last `maxsize` distinct calls (DataFrames keyed on content if `by_content`)."""
+
+    def decorate(function: Callable[P, R]) -> Memo[P, R]:
+        return Memo(function, maxsize, by_content)
+
+    return decorate

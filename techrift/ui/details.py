@@ -1,0 +1,191 @@
+"""Detail panels: a record's sources, seed fragments, an event, a place; what a chart click picked; the map's legend."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from techrift import schema, style
+from techrift.caching import memo
+from techrift.data import Dataset, split_ids
+from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
+from techrift.i18n import localized, t
+from techrift.text import escape_markdown, markdown_link
+from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
+
+
+def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
+    """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
+    title = markdown_link(source["title"], source["url"])
+    when = date_label(source["published"]) if isinstance(source["published"], str) else t("date_not_given", lang)
+    entry = f"[{t('entry', lang)}](/sources?source={source_id})"
+    seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
+    return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
+
+
+# The overview and comparison list dozens of sources on every run; each line is made once per process.
+@memo(maxsize=4096)
+def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
+    return source_line(dataset.sources_by_id.loc[source_id].to_dict(), source_id, lang)
+
+
+def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
+    """List a record's sources, each one click away."""
+    lang = current_language()
+    lines = [f"- {_source_line(dataset, source_id, lang)}" for source_id in split_ids(source_ids)]
+    container.markdown(f"**{t('sources', lang)}**\n\n" + "\n".join(lines))
+
+
+def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:
+    """The verbatim seed fragments behind a record, each with its English translation (in the English interface)."""
+    lang = current_language()
+    for _, quote in dataset.quotes_for(table, record_id).iterrows():
+        container.markdown(f"**{t('seed_fragment', lang)}** ({quote['source_id']}, {t('verbatim', lang)})")
+        container.text(quote["text"])
+        if lang != "vi":
+            container.caption(f"{t('english', lang)}: {escape_markdown(quote['text_en'])}")
+
+
+def picked_customdata(event: Any) -> str | None:
+    """The first customdata value (a record id) of the points selected on a Plotly chart, if any."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return None
+    for point in points or []:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and data:
+            return str(data[0])
+        if isinstance(data, str):
+            return data
+    return None
+
+
+def highlighted_markdown(segments: Sequence[Any]) -> str:
+    """Markdown of a text whose quoted segments get a highlight; every character of the text is escaped."""
+    paragraphs: list[str] = []
+    line_parts: list[str] = []
+    for segment in segments:
+        pieces = segment.text.split("\n")
+        for position, piece in enumerate(pieces):
+            if position > 0:
+                paragraphs.append("".join(line_parts))
+                line_parts = []
+            if piece:
+                escaped = escape_markdown(piece)
+                line_parts.append(f":orange-background[{escaped}]" if segment.quote_ids else escaped)
+    paragraphs.append("".join(line_parts))
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str, container: Any = st) -> None:
+    """An event's detail panel: title, date with its precision, summary, seed fragments and sources."""
+
+    precision = (
+        t(f"precision_{event['date_precision']}", lang)
+        if isinstance(event["date_precision"], str)
+        else t("date_unknown", lang)
+    )
+    action = t(f"category_{event['category']}", lang)
+    container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
+    container.caption(
+        f"{escape_markdown(event['date_label'])} ({escape_markdown(precision)}) · "
+        f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}"
+    )
+    container.markdown(escape_markdown(localized(event, "summary", lang)))
+    show_quotes(dataset, "events", event["event_id"], container)
+    show_sources(dataset, event["source_ids"], container)
+
+
+def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
+    """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
+    apply_chart_pick(picked_customdata(chart), "event")
+    labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
+    if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
+        with st.container(border=True):
+            show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)
+
+
+def legend_markdown(entries: Sequence[tuple[str, str]]) -> str:
+    """A legend of (colour, label) entries as one line of Markdown, each colour as its emoji swatch (no HTML)."""
+    return " · ".join(f"{style.swatch(colour)} {escape_markdown(label)}" for colour, label in entries)
+
+
+def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:
+    """A place's detail: where it is (and how precisely), every event and money flow there, with fragments and sources."""
+    place = dataset.places.set_index("place_id").loc[place_id].to_dict()
+    with st.container(border=True):
+        st.markdown(f"### {escape_markdown(place['name_en'])}")
+        precision = (
+            ""
+            if place["coord_precision"] == schema.EXACT_COORDS
+            else f" · {t('coord_' + place['coord_precision'], lang)}"
+        )
+        st.caption(
+            f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
+            f"{escape_markdown(place['country'])}{escape_markdown(precision)}"
+        )
+        st.markdown(f"**{t('place_events', lang)}**")
+        for event in events[events["place_id"] == place_id].sort_values("start").to_dict("records"):
+            show_event_detail(dataset, event, lang)
+        flows = dataset.flows[dataset.flows["recipient_place_id"] == place_id]
+        if not flows.empty:
+            st.markdown(f"**{t('place_money', lang)}**")
+            for flow in flows.to_dict("records"):
+                st.markdown(
+                    escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}")
+                )
+                show_quotes(dataset, "flows", flow["flow_id"])
+                show_sources(dataset, flow["source_ids"])
+        show_sources(dataset, place["coord_source_ids"])
+
+
+def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, heading: str, lang: str) -> None:
+    """An amount's detail panel: its label, what it is, the source's conversion to US dollars, fragments and sources."""
+    flow = flows.set_index("flow_id", drop=False).loc[flow_id].to_dict()
+    with st.container(border=True):
+        st.markdown(f"#### {escape_markdown(heading)}")
+        st.markdown(escape_markdown(localized(flow, "description", lang)))
+        if isinstance(flow["usd_note"], str):
+            converted = format_amount(flow["usd_amount"], "USD", lang)
+            st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({flow['usd_note']})"))
+        show_quotes(dataset, "flows", flow_id)
+        show_sources(dataset, flow["source_ids"])
+
+
+def show_key_figures(dataset: Dataset, heading: str, figures: Sequence[KeyFigure], more: int, column: Any) -> None:
+    """A company's key figures, two to a row, each with its sources one click away; `more` says how many are not shown."""
+    lang = current_language()
+    column.markdown(f"**{escape_markdown(heading)}**")
+    if not figures:
+        column.caption(t("no_statement", lang))
+    for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
+        for place, figure in zip(column.columns(2), figures[first : first + 2]):
+            # The label as text above the number: a metric's own label is cut off when long.
+            place.markdown(escape_markdown(figure.label))
+            place.metric(escape_markdown(figure.label), figure.value, label_visibility="collapsed")
+            place.caption(escape_markdown(figure.detail))
+            show_sources(dataset, figure.source_ids, place.expander(t("sources", lang)))
+    if more > 0:
+        column.caption(t("more_figures", lang, count=more))
+
+
+def show_comparison(dataset: Dataset, rows: pd.DataFrame, sides: Sequence[str], lang: str) -> None:
+    """The aligned comparison: per dimension a heading and the two companies' sourced stances side by side."""
+    for row in rows.to_dict("records"):
+        st.subheader(t(f"dimension_{row['dimension']}", lang), anchor=False)
+        for column, side in zip(st.columns(2, border=True), sides):
+            _show_stance(dataset, row, side, column, lang)
+
+
+def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, column: Any, lang: str) -> None:
+    if not isinstance(row[f"{side}_stance_id"], str):
+        column.caption(t("no_statement", lang))
+        return
+    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**")
+    column.markdown(escape_markdown(row[f"{side}_statement"]))
+    show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
+    show_sources(dataset, row[f"{side}_source_ids"], column)

@@ -1,0 +1,332 @@
+"""State kept in the URL: the language switch, the sidebar's global filters and the URL-bound widgets of the pages,
+each seeded from its query parameter (with a notice when the link's value cannot be used) and written back to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, cast
+
+import streamlit as st
+
+from techrift import filters as flt
+from techrift import i18n
+from techrift.i18n import t
+from techrift.text import escape_markdown
+
+T = TypeVar("T")
+_NOTICES_KEY = "_techrift_url_notices"
+
+
+def current_language() -> str:
+    """The language chosen in the sidebar, or asked for by the URL before the switch is first drawn."""
+    value = st.session_state.get("url_lang")
+    if value is None:
+        raw = url_value("lang")
+        value = i18n.parse_language(raw)[0] if raw else i18n.DEFAULT_LANGUAGE
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def language_switch() -> str:
+    """The English / Tiếng Việt switch at the top of the sidebar, kept in the URL as `lang`."""
+    widget_key = "url_lang"
+    _init_from_url(widget_key, "lang", i18n.parse_language, i18n.DEFAULT_LANGUAGE)
+    lang = st.sidebar.radio(
+        t("language_switch", i18n.DEFAULT_LANGUAGE),
+        list(i18n.LANGUAGES),
+        key=widget_key,
+        horizontal=True,
+        format_func=i18n.LANGUAGES.__getitem__,
+        on_change=_forget_notice,
+        args=("lang",),
+    )
+    _show_notice("lang", st.sidebar)
+    sync_param("lang", None if lang == i18n.DEFAULT_LANGUAGE else lang)
+    return lang
+
+
+def _notices() -> dict[str, str]:
+    return st.session_state.setdefault(_NOTICES_KEY, {})
+
+
+def _forget_notice(key: str) -> None:
+    _notices().pop(key, None)
+
+
+def sync_param(key: str, value: str | None) -> None:
+    """Write one query parameter (None removes it), touching the URL only on change."""
+    if value is None or value == "":
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def url_value(key: str) -> str | None:
+    """The URL's value of a query parameter (the last, if repeated), or None."""
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, str | None]], default: T) -> None:
+    """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
+    if widget_key in st.session_state:
+        return
+    raw = url_value(param)
+    value, notice = (default, None) if raw is None else parse(raw)
+    if notice:
+        _notices()[param] = notice
+    st.session_state[widget_key] = value
+
+
+def _show_notice(param: str, container: Any) -> None:
+    notice = _notices().get(param)
+    if notice:
+        container.warning(escape_markdown(notice), icon="🔗")
+
+
+def _choice_parser(
+    options: Sequence[T], encode: Callable[[T], str], default: T, what: str
+) -> Callable[[str], tuple[T, str | None]]:
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[T, str | None]:
+        match = by_code.get(raw.strip().casefold())
+        if match is None:
+            return default, t(
+                "notice_unknown_choice", current_language(), value=raw[:60], what=what, default=encode(default)
+            )
+        return match, None
+
+    return parse
+
+
+def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Callable[[T], str]:
+    """`format_func` as a lookup of the labels it gives now.
+
+    Streamlit keeps a widget's format_func for as long as the session shows the widget, and a lambda written in a
+    page keeps all of that page's variables alive with it: at 1000x the data, 15 MB of frames per open session.
+    """
+    return dict(zip(options, map(format_func, options))).__getitem__
+
+
+def _draw(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[T],
+    param: str,
+    format_func: Callable[[T], str],
+    kwargs: dict[str, Any],
+) -> Any:
+    """A choice widget keyed and labelled as every URL-bound one: its key url_<param>, a change forgets the notice."""
+    return widget(
+        label,
+        options,
+        key=f"url_{param}",
+        format_func=_label_lookup(options, format_func),
+        on_change=_forget_notice,
+        args=(param,),
+        **kwargs,
+    )
+
+
+# A selectbox lists at most this many options (thousands are no use to scroll, and each open session keeps its list).
+PICKER_LIMIT = 1_000
+
+
+def bound_selectbox(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
+    """A selectbox whose value lives in the URL parameter `param`.
+
+    Past PICKER_LIMIT options it lists the first ones and the current choice (from the link or a chart click), and
+    says so: any option can still be chosen by link or click.
+    """
+    widget_key = f"url_{param}"
+    _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
+    if st.session_state[widget_key] not in options:
+        st.session_state[widget_key] = default
+    total = len(options)
+    if total > PICKER_LIMIT:
+        listed = list(options[:PICKER_LIMIT])
+        options = listed + list(
+            dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed)
+        )
+    value = _draw(container.selectbox, label, options, param, format_func, kwargs)
+    if total > PICKER_LIMIT:
+        container.caption(t("picker_limited", current_language(), shown=PICKER_LIMIT, total=total))
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_picker(label: str, labels: Mapping[str, str], param: str, placeholder: str) -> str:
+    """A selectbox of records by id (`labels`: id -> label), bound to `param`, opening on `placeholder`: the record
+    chosen, or "" for none."""
+    return bound_selectbox(
+        label, ["", *labels], param, "", format_func=lambda record_id: labels.get(record_id) or placeholder
+    )
+
+
+def bound_radio(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: T,
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> T:
+    """A radio group whose value lives in the URL parameter `param`."""
+    _init_from_url(f"url_{param}", param, _choice_parser(options, encode, default, label), default)
+    value = _draw(container.radio, label, options, param, format_func, kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else encode(value))
+    return value
+
+
+def bound_multiselect(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    default: Sequence[T] = (),
+    *,
+    format_func: Callable[[T], str] = str,
+    encode: Callable[[T], str] = str,
+    container: Any = st,
+    **kwargs: Any,
+) -> list[T]:
+    """A multiselect whose values live in the URL parameter `param`, comma-separated."""
+    widget_key = f"url_{param}"
+    by_code = {encode(o).casefold(): o for o in options}
+
+    def parse(raw: str) -> tuple[list[T], str | None]:
+        chosen: list[T] = []
+        unknown: list[str] = []
+        for part in raw.split(","):
+            if part.strip():
+                match = by_code.get(part.strip().casefold())
+                if match is None:
+                    unknown.append(part.strip())
+                else:
+                    chosen.append(match)
+        shown = f"“{', '.join(u[:30] for u in unknown[:3])}”"
+        notice = t("notice_unknown", current_language(), what=label.lower(), values=shown) if unknown else None
+        return list(dict.fromkeys(chosen)), notice
+
+    _init_from_url(widget_key, param, parse, list(default))
+    value = _draw(container.multiselect, label, options, param, format_func, kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
+    return list(value)
+
+
+def bound_toggle(label: str, param: str, default: bool = False, *, container: Any = st, **kwargs: Any) -> bool:
+    """A toggle whose state lives in the URL parameter `param` (1 or 0)."""
+    widget_key = f"url_{param}"
+
+    def parse(raw: str) -> tuple[bool, str | None]:
+        if raw.strip().lower() in {"1", "true", "yes", "on"}:
+            return True, None
+        if raw.strip().lower() in {"0", "false", "no", "off"}:
+            return False, None
+        return default, t("notice_not_a_switch", current_language(), value=raw[:30], what=label)
+
+    _init_from_url(widget_key, param, parse, default)
+    value = container.toggle(label, key=widget_key, on_change=_forget_notice, args=(param,), **kwargs)
+    _show_notice(param, container)
+    sync_param(param, None if value == default else ("1" if value else "0"))
+    return bool(value)
+
+
+# --------------------------------------------------------------------------- global filters
+
+_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET = "global_years", "global_companies", "global_countries"
+_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET)
+
+
+def _forget_global_notices() -> None:
+    _notices().pop("_global", None)
+
+
+def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE) -> flt.Filters:
+    """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
+    if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
+        url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
+        initial, notices = flt.from_params(url_params, options, lang)
+        st.session_state[_YEARS_WIDGET] = initial.years
+        st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
+        st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
+        if notices:
+            _notices()["_global"] = " ".join(notices)
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+    years: tuple[int, int]
+    if options.first_year < options.last_year:
+        # A range: the widget's value is the (start, end) pair put in the session state above.
+        years = cast(
+            tuple[int, int],
+            sidebar.slider(
+                t("years", lang),
+                options.first_year,
+                options.last_year,
+                key=_YEARS_WIDGET,
+                on_change=_forget_global_notices,
+                help=t("years_help", lang),
+            ),
+        )
+    else:
+        years = (options.first_year, options.last_year)
+    companies = sidebar.multiselect(
+        t("companies", lang),
+        options.companies,
+        key=_COMPANIES_WIDGET,
+        placeholder=t("all_companies", lang),
+        on_change=_forget_global_notices,
+    )
+    countries = sidebar.multiselect(
+        t("countries", lang),
+        options.countries,
+        key=_COUNTRIES_WIDGET,
+        placeholder=t("all_countries", lang),
+        on_change=_forget_global_notices,
+    )
+    _show_notice("_global", sidebar)
+    current = flt.Filters(years=(years[0], years[1]), companies=tuple(companies), countries=tuple(countries))
+    params = current.to_params(options)
+    for key in flt.KEYS:
+        sync_param(key, params.get(key))
+    return current
+
+
+def _repeated_params() -> dict[str, list[str]]:
+    """Repeated keys (?company=A&company=B) as lists, so the parser can report or use them."""
+    return {key: st.query_params.get_all(key) for key in flt.KEYS if len(st.query_params.get_all(key)) > 1}
+
+
+def step_choice(param: str, delta: int, first: int, last: int) -> None:
+    """Move the numeric choice of the widget bound to `param` by `delta`, within [first, last] (an on_click callback)."""
+    widget_key = f"url_{param}"
+    st.session_state[widget_key] = min(max(st.session_state[widget_key] + delta, first), last)
+
+
+def apply_chart_pick(picked_id: str | None, param: str) -> None:
+    """Make a record picked on a chart the value of the detail selectbox bound to `param`.
+
+    Call it before that selectbox is drawn. A chart keeps its selection across reruns, so only a
+    new pick overrides what the user later chose in the selectbox.
+    """
+    last_key = f"_last_pick_{param}"
+    if picked_id and st.session_state.get(last_key) != picked_id:
+        st.session_state[f"url_{param}"] = picked_id
+        _forget_notice(param)
+    st.session_state[last_key] = picked_id
