@@ -6,7 +6,7 @@ import streamlit as st
 
 from techrift import briefing
 from techrift.i18n import t
-from techrift.ui import shell, url_state
+from techrift.ui import provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -51,8 +51,10 @@ following.button(
 st.download_button(
     t("briefing_download", lang),
     partial(briefing.export_html, dataset, context.data_dir, lang),
-    file_name=f"techrift-briefing-{lang}.html",
+    file_name=f"techrift-briefing-{lang}-data-{dataset.release.version}.html",
     mime="text/html",
     on_click="ignore",
     icon=":material/download:",
 )
+
+provenance.cite_view(dataset, t("briefing_title", lang), [], lang)

@@ -7,7 +7,7 @@ from techrift.charts import compare as compare_charts
 from techrift.charts import timeline
 from techrift.i18n import t
 from techrift.text import escape_markdown
-from techrift.ui import details, downloads, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -69,3 +69,5 @@ else:
     downloads.download_csv(
         f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang
     )
+
+provenance.cite_view(dataset, t("compare_title", lang, a=a, b=b), [rows, moves.events], lang)

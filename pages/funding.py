@@ -6,7 +6,7 @@ from techrift import filters as flt
 from techrift import views
 from techrift.charts import funding
 from techrift.i18n import t
-from techrift.ui import details, downloads, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -63,3 +63,5 @@ if more_targets:
     st.caption(t("more_targets", lang, count=more_targets))
 st.dataframe(funding.figures_table(metrics, lang), hide_index=True, width="stretch")
 downloads.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)
+
+provenance.cite_view(dataset, t("funding_title", lang), [flows, metrics], lang)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from techrift import maps, views
 from techrift.i18n import t
-from techrift.ui import details, downloads, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -43,3 +43,5 @@ else:
     names = maps.place_choices(shown.in_view)
     if chosen := url_state.bound_picker(t("institution", lang), names, "place", t("choose_place", lang)):
         details.show_place_detail(dataset, shown.events, chosen, lang)
+
+provenance.cite_view(dataset, t("map_title", lang), [shown.events], lang)

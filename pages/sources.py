@@ -4,10 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import export, sources
+from techrift import datapackage, export, sources
 from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
-from techrift.ui import details, downloads, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -29,7 +29,7 @@ whole, excel = st.columns(2)
 whole.download_button(
     t("download_dataset_csv", lang),
     partial(export.dataset_zip, dataset),
-    file_name="techrift-dataset-csv.zip",
+    file_name=export.versioned("techrift-dataset-csv.zip", dataset.release.version),
     mime="application/zip",
     on_click="ignore",
     icon=":material/folder_zip:",
@@ -37,7 +37,7 @@ whole.download_button(
 excel.download_button(
     t("download_dataset_excel", lang),
     partial(export.dataset_excel, dataset),
-    file_name="techrift-dataset.xlsx",
+    file_name=export.versioned("techrift-dataset.xlsx", dataset.release.version),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
     icon=":material/table:",
@@ -75,3 +75,8 @@ if chosen in dataset.seed_texts:
         st.markdown(details.highlighted_markdown(seed.segments))
     st.subheader(t("fragments_title", lang), anchor=False)
     st.dataframe(seed.fragments, hide_index=True, width="stretch")
+
+st.subheader(t("changelog_title", lang), anchor=provenance.CHANGELOG_ANCHOR)
+with st.container(border=True, height=420):
+    st.markdown(datapackage.read_changelog(context.data_dir))
+provenance.cite_view(dataset, t("sources_title", lang), [], lang, source_ids=[chosen])

@@ -5,7 +5,7 @@ import streamlit as st
 from techrift import pivot, views
 from techrift.charts import timeline
 from techrift.i18n import t
-from techrift.ui import details, downloads, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -44,3 +44,5 @@ if not shown.events.empty:
     downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
     )
+
+provenance.cite_view(dataset, t("timeline_title", lang), [shown.events], lang)

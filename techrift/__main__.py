@@ -19,7 +19,9 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     dataset = data.load_dataset(data_dir)
     counts = ", ".join(f"{len(getattr(dataset, name))} {name}" for name in data.table_names())
-    print(f"data OK ({data_dir}): {counts}")
+    print(f"data OK ({data_dir}), version {dataset.release.version}: {counts}")
+    for warning in data.aggregator_warnings(dataset):
+        print(f"warning: {warning}")
     return 0
 
 

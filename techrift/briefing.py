@@ -111,7 +111,10 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
             f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>{chart}</section>"
         )
     title = html.escape(t("briefing_title", lang))
-    note = html.escape(t("briefing_export_note", lang))
+    release = dataset.release
+    note = html.escape(
+        f"{t('briefing_export_note', lang)} {t('data_version', lang, version=release.version, data_as_of=release.data_as_of)}"
+    )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
         f"<style>{PAGE_STYLE}</style></head>"

@@ -40,12 +40,15 @@ def view_url(base: str, params: Mapping[str, str]) -> str:
     return f"{base}?{query}" if query else base
 
 
-def sources_behind(records: Iterable[pd.DataFrame]) -> tuple[str, ...]:
-    """The source ids cited by the records shown, most cited first (ties in order of first citation)."""
-    counts: Counter[str] = Counter()
+def sources_behind(records: Iterable[pd.DataFrame], source_ids: Iterable[str] = ()) -> tuple[str, ...]:
+    """The source ids cited by the records shown (every `source_ids` or `*_source_ids` column) and `source_ids`
+    shown as such, most cited first (ties in order of first citation)."""
+    counts: Counter[str] = Counter(source_ids)
     for frame in records:
-        for ids in frame["source_ids"]:
-            counts.update(split_ids(ids))
+        for column in frame.columns:
+            if column == "source_ids" or str(column).endswith("_source_ids"):
+                for ids in frame[column]:
+                    counts.update(split_ids(ids))
     return tuple(source_id for source_id, _ in counts.most_common())
 
 

@@ -14,13 +14,14 @@ from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import KeyFigure, value_label
 from techrift.i18n import localized, t
+from techrift.support import support_text
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
 # Amazon's e-book and app-store exits belong to the AWS story, so the AWS lane and the AWS company filter take them in.
 COMPANY_GROUPS: dict[str, tuple[str, ...]] = {"AWS": ("AWS", "Amazon")}
 DEFAULT_PAIR = ("AWS", "Nvidia")
 SIDES = ("a", "b")
-CELL_FIELDS = ("stance_id", "position", "statement", "source_ids")
+CELL_FIELDS = ("stance_id", "position", "statement", "source_ids", "support")
 
 
 def group_of(company: str) -> tuple[str, ...]:
@@ -84,7 +85,7 @@ def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions)
         dataset,
         events=flt.apply_to_events(dataset.events, scope, options),
         metrics=flt.apply_to_metrics(dataset.metrics, scope, options),
-        stances=in_year_range(dataset.stances, filters.years),
+        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters), filters.years),
     )
 
 
@@ -96,6 +97,7 @@ def _cell(stance: Mapping[Hashable, Any] | None, side: str, lang: str) -> dict[s
         f"{side}_position": localized(stance, "position", lang),
         f"{side}_statement": localized(stance, "statement", lang),
         f"{side}_source_ids": stance["source_ids"],
+        f"{side}_support": support_text(stance, lang),
     }
 
 
@@ -125,6 +127,7 @@ def comparison_table(rows: pd.DataFrame, a: str, b: str, lang: str = "en") -> pd
         table[f"{company}: position"] = rows[f"{side}_position"].fillna(missing).tolist()
         table[f"{company}: statement"] = rows[f"{side}_statement"].fillna("").tolist()
         table[f"{company}: sources"] = rows[f"{side}_source_ids"].fillna("").tolist()
+        table[f"{company}: support"] = rows[f"{side}_support"].fillna("").tolist()
     return pd.DataFrame(table)
 
 

@@ -20,9 +20,11 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from techrift import schema
+from techrift import schema, support
 from techrift.caching import memo
+from techrift.datapackage import CHANGELOG, Release, latest_release
 from techrift.formatting import date_label
+from techrift.schema import split_ids
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "TECHRIFT_DATA_DIR"
@@ -72,6 +74,7 @@ class Dataset:
     stances: pd.DataFrame
     quotes: pd.DataFrame
     seed_texts: Mapping[str, str] = field(default_factory=dict)
+    release: Release = Release("unreleased", "")  # the data's version, from the folder's CHANGELOG.md
 
     @property
     def sources_by_id(self) -> pd.DataFrame:
@@ -102,13 +105,6 @@ def _sources_by_id(dataset: Dataset) -> pd.DataFrame:
 def _quote_rows(dataset: Dataset) -> dict[Hashable, Any]:
     """(table, record id) -> row positions in `quotes`."""
     return dataset.quotes.groupby(["record_table", "record_id"], sort=False).indices
-
-
-def split_ids(value: object) -> list[str]:
-    """Split a ';'-separated id list; empty or missing gives []."""
-    if not isinstance(value, str) or not value:
-        return []
-    return [part for part in value.split(";") if part]
 
 
 # --------------------------------------------------------------------------- reading
@@ -465,7 +461,21 @@ def _check(data_dir: Path) -> tuple[dict[str, _RawTable], dict[str, str], list[P
     _row_checks(tables, problems)
     seeds = _read_seeds(data_dir, tables, problems)
     _reference_checks(tables, seeds, problems)
+    _release(data_dir, problems)
     return tables, seeds, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or "", p.why))
+
+
+def _release(data_dir: Path, problems: list[Problem]) -> Release | None:
+    """The data's version from its changelog, or None with the problem noted."""
+    path = data_dir / CHANGELOG
+    if not path.is_file():
+        problems.append(Problem(CHANGELOG, None, None, None, "file not found: every data folder says its version"))
+        return None
+    try:
+        return latest_release(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as err:
+        problems.append(Problem(CHANGELOG, None, None, None, str(err)))
+        return None
 
 
 def validate(data_dir: Path | str) -> list[Problem]:
@@ -480,17 +490,37 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     frames = {name: table.frame.reset_index(drop=True) for name, table in tables.items()}
-    places = frames["places"]
+    sources, places = frames["sources"], frames["places"]
+
+    def supported(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.join(support.support_of(frame, sources, places))
+
+    release = _release(data_dir, [])
+    assert release is not None  # _check reported a missing or malformed changelog
     return Dataset(
-        sources=frames["sources"],
+        sources=sources,
         places=places,
-        events=with_event_dates(frames["events"]),
-        flows=with_flow_country(frames["flows"], places),
-        metrics=frames["metrics"],
-        stances=frames["stances"],
+        events=supported(with_event_dates(frames["events"])),
+        flows=supported(with_flow_country(frames["flows"], places)),
+        metrics=supported(frames["metrics"]),
+        stances=supported(frames["stances"]),
         quotes=frames["quotes"],
         seed_texts=seeds,
+        release=release,
     )
+
+
+def aggregator_warnings(dataset: Dataset) -> list[Problem]:
+    """Records that rest on aggregators (sites that rewrite others' news) alone: worth a better source, not an error."""
+    warnings = []
+    for name in ("events", "flows", "metrics", "stances"):
+        frame = getattr(dataset, name)
+        for line, record in zip(frame.index + 2, frame.to_dict("records")):  # line 1 is the header
+            if record["aggregator_only"]:
+                warnings.append(
+                    Problem(f"{name}.csv", int(line), "source_ids", record["source_ids"], "rests on aggregators alone")
+                )
+    return warnings
 
 
 # --------------------------------------------------------------------------- derived columns

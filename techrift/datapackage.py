@@ -70,6 +70,11 @@ def latest_release(changelog: str) -> Release:
     return Release(*match.groups())
 
 
+def read_changelog(data_dir: Path) -> str:
+    """The data folder's changelog, as written."""
+    return (data_dir / CHANGELOG).read_text(encoding="utf-8")
+
+
 def read_release(data_dir: Path) -> Release:
     """The release of the data folder, from its changelog."""
     return latest_release((data_dir / CHANGELOG).read_text(encoding="utf-8"))

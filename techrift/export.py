@@ -58,16 +58,35 @@ def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
 
 
 def dataset_zip(dataset) -> bytes:
-    """Every table as a formula-safe CSV, in one zip."""
+    """Every table as a formula-safe CSV, in one zip, with the package descriptor that names the data's version."""
     import zipfile
+
+    from techrift import datapackage
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in dataset_tables(dataset).items():
             archive.writestr(f"{name}.csv", to_csv_bytes(frame))
+        archive.writestr("datapackage.json", datapackage.render(dataset.release))
     return buffer.getvalue()
 
 
+def about_sheet(dataset) -> pd.DataFrame:
+    """What a workbook of the data is: its version and the day the data is as of."""
+    return pd.DataFrame(
+        {
+            "field": ["dataset", "version", "data_as_of"],
+            "value": ["TechRift", dataset.release.version, dataset.release.data_as_of],
+        }
+    )
+
+
 def dataset_excel(dataset) -> bytes:
-    """Every table as a sheet of one Excel workbook, formula-safe."""
-    return to_excel_bytes(dataset_tables(dataset))
+    """Every table as a sheet of one Excel workbook, formula-safe, with an 'about' sheet naming the version."""
+    return to_excel_bytes({"about": about_sheet(dataset), **dataset_tables(dataset)})
+
+
+def versioned(file_name: str, version: str) -> str:
+    """A download's file name with the data version it was made from: 'techrift-flows-data-2.0.0.csv'."""
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}-data-{version}.{suffix}" if dot else f"{file_name}-data-{version}"

@@ -12,8 +12,9 @@ from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.i18n import DEFAULT_LANGUAGE, t
 
-YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY = "years", "company", "country"
-KEYS = (YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY)
+YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY, SUPPORT_KEY = "years", "company", "country", "support"
+KEYS = (YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY, SUPPORT_KEY)
+WELL_SUPPORTED_VALUE = "well"  # ?support=well: only records with WELL_SUPPORTED independent sources
 MAX_PARAM_LENGTH = 500
 
 
@@ -29,24 +30,27 @@ class FilterOptions:
 
 @dataclass(frozen=True)
 class Filters:
-    """The global filter state. Empty `companies`/`countries` means all."""
+    """The global filter state. Empty `companies`/`countries` means all; `well_supported` keeps only the records
+    with at least two independent sources (support.WELL_SUPPORTED)."""
 
     years: tuple[int, int]
     companies: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    well_supported: bool = False
 
     def covers_all_years(self, options: FilterOptions) -> bool:
         return self.years == (options.first_year, options.last_year)
 
     def to_params(self, options: FilterOptions) -> dict[str, str]:
-        """Query parameters for this state; defaults are left out so links stay short."""
-        params: dict[str, str] = {}
-        if not self.covers_all_years(options):
-            params[YEARS_KEY] = f"{self.years[0]}-{self.years[1]}"
+        """Query parameters for this state. The years are always written: a shared link shows the same years later,
+        when the data may reach further; other defaults are left out so links stay short."""
+        params: dict[str, str] = {YEARS_KEY: f"{self.years[0]}-{self.years[1]}"}
         if self.companies:
             params[COMPANIES_KEY] = ",".join(self.companies)
         if self.countries:
             params[COUNTRIES_KEY] = ",".join(self.countries)
+        if self.well_supported:
+            params[SUPPORT_KEY] = WELL_SUPPORTED_VALUE
         return params
 
 
@@ -126,7 +130,7 @@ def from_params(
     """Filters from URL query parameters, with a notice for each value that had to fall back."""
     notices: list[str] = []
     filters = default_filters(options)
-    years, companies, countries = filters.years, filters.companies, filters.countries
+    years, companies, countries, well_supported = filters.years, filters.companies, filters.countries, False
     for key in KEYS:
         raw = _first(params.get(key))
         if raw is None:
@@ -139,11 +143,14 @@ def from_params(
             years = parsed or years
         elif key == COMPANIES_KEY:
             companies, notice = _parse_choices(raw, options.companies, t("link_company", lang), lang)
-        else:
+        elif key == COUNTRIES_KEY:
             countries, notice = _parse_choices(raw, options.countries, t("link_country", lang), lang)
+        else:
+            well_supported = raw == WELL_SUPPORTED_VALUE
+            notice = None if well_supported else t("notice_support", lang, value=raw[:20])
         if notice:
             notices.append(notice)
-    return Filters(years=years, companies=companies, countries=countries), notices
+    return Filters(years, companies, countries, well_supported), notices
 
 
 def _in_years(first: pd.Series, last: pd.Series, filters: Filters, options: FilterOptions) -> pd.Series:
@@ -158,12 +165,25 @@ def _in(values: pd.Series, chosen: tuple[str, ...]) -> pd.Series:
     return values.isin(chosen) if chosen else pd.Series(True, index=values.index)
 
 
+def _supported(records: pd.DataFrame, filters: Filters) -> pd.Series:
+    """Every record, or only the well-supported ones (the loader adds the `support` column)."""
+    if filters.well_supported:
+        return records["support"].eq("well_supported")
+    return pd.Series(True, index=records.index)
+
+
+def apply_to_stances(stances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The stances the support filter keeps (stances are dated by `as_of`; see compare.in_year_range)."""
+    return stances[_supported(stances, filters)]
+
+
 def apply_to_events(events: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The events inside the filters."""
     mask = (
         _in_years(events["year_start"], events["year_end"], filters, options)
         & _in(events["company"], filters.companies)
         & _in(events["country"], filters.countries)
+        & _supported(events, filters)
     )
     return events[mask]
 
@@ -174,6 +194,7 @@ def apply_to_flows(flows: pd.DataFrame, filters: Filters, options: FilterOptions
         _in_years(flows["year"], flows["year_last"], filters, options)
         & _in(flows["company"], filters.companies)
         & _in(flows["country"], filters.countries)
+        & _supported(flows, filters)
     )
     return flows[mask]
 
@@ -184,6 +205,7 @@ def apply_to_metrics(metrics: pd.DataFrame, filters: Filters, options: FilterOpt
         _in_years(metrics["year"], metrics["year"], filters, options)
         & _in(metrics["company"], filters.companies)
         & _in(metrics["country"], filters.countries)
+        & _supported(metrics, filters)
     )
     return metrics[mask]
 

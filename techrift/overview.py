@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from techrift import schema
@@ -10,7 +12,7 @@ from techrift.data import Dataset
 from techrift.formatting import KeyFigure, date_label
 from techrift.i18n import t
 from techrift.pivot import sides
-from techrift.schema import RUSSIA, WEST
+from techrift.schema import RUSSIA, WEST, split_ids
 
 
 def _joined_sources(frame: pd.DataFrame) -> str:
@@ -118,3 +120,8 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...
         )
     )
     return tuple(figures)
+
+
+def sources_of(figures: Sequence[KeyFigure]) -> list[str]:
+    """The sources behind the headline figures, each once, in order."""
+    return list(dict.fromkeys(source_id for figure in figures for source_id in split_ids(figure.source_ids)))

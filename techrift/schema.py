@@ -100,6 +100,13 @@ PIVOT_SIDES = (CONTEXT, WEST, RUSSIA)
 
 
 # pandera's Field returns Any, so that a model's attributes can be annotated as Series[...].
+def split_ids(value: object) -> list[str]:
+    """Split a ';'-separated id list; empty or missing gives []."""
+    if not isinstance(value, str) or not value:
+        return []
+    return [part for part in value.split(";") if part]
+
+
 def _id(description: str, unique: bool = True) -> Any:
     return pa.Field(str_matches=ID, unique=unique, description=description)
 

@@ -8,10 +8,14 @@ reported claim, an estimate or a target.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+from typing import Any
+
 import pandas as pd
 
 from techrift import schema
-from techrift.data import split_ids
+from techrift.i18n import t
+from techrift.schema import split_ids
 
 NOT_INDEPENDENT_KINDS = ("aggregator", "gazetteer")
 WELL_SUPPORTED = 2  # independent outlets a record needs to count as well supported
@@ -87,3 +91,23 @@ def support_of(records: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFram
 def well_supported(records: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The records with at least WELL_SUPPORTED independent sources."""
     return records[support_of(records, sources, places)["support"].eq("well_supported")]
+
+
+def support_text(record: Mapping[Hashable, Any], lang: str = "en") -> str:
+    """A record's support in words, from its support columns: '2 independent sources · date approximate'."""
+    count = int(record["independent_sources"])
+    if record["aggregator_only"]:
+        parts = [t("support_aggregator_only", lang)]
+    else:
+        parts = [t("support_sources_one", lang) if count == 1 else t("support_sources", lang, count=count)]
+    for flag in ("seed_only", "approximate_date", "approximate_place", "inferred"):
+        if record[flag]:
+            parts.append(t(f"support_{flag}", lang))
+    if record["nature"] != "reported":
+        parts.append(t(f"support_nature_{record['nature']}", lang))
+    return " · ".join(parts)
+
+
+def support_texts(records: pd.DataFrame, lang: str = "en") -> list[str]:
+    """`support_text` for every row of a frame the loader gave support columns."""
+    return [support_text(record, lang) for record in records[COLUMNS].to_dict("records")]

@@ -18,6 +18,14 @@ def _stance(stance_id: str, company: str, dimension: str, **extra: str) -> dict[
         "statement_en": f"{stance_id} statement",
         "as_of": "2025-07",
         "source_ids": f"src-{stance_id}",
+        # the support columns the loader derives (techrift.support): one independent source
+        "independent_sources": 1,
+        "aggregator_only": False,
+        "seed_only": False,
+        "approximate_date": False,
+        "approximate_place": False,
+        "inferred": False,
+        "nature": "reported",
     } | extra
 
 
@@ -113,9 +121,11 @@ def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dat
         "AWS: position",
         "AWS: statement",
         "AWS: sources",
+        "AWS: support",
         "Nvidia: position",
         "Nvidia: statement",
         "Nvidia: sources",
+        "Nvidia: support",
     ]
     assert len(table) == len(rows)
     export = table.set_index("dimension").loc["Export-control exposure"]

@@ -31,8 +31,30 @@ def test_state_survives_a_url_round_trip(state: flt.Filters) -> None:
     assert notices == []
 
 
-def test_defaults_leave_the_url_empty() -> None:
-    assert flt.default_filters(OPTIONS).to_params(OPTIONS) == {}
+def test_defaults_write_only_explicit_years_so_a_link_keeps_its_years() -> None:
+    assert flt.default_filters(OPTIONS).to_params(OPTIONS) == {"years": "2012-2025"}
+
+
+def test_the_support_filter_round_trips_and_a_bad_value_falls_back_with_a_notice() -> None:
+    strict = flt.Filters(years=(2019, 2020), well_supported=True)
+    assert strict.to_params(OPTIONS) == {"years": "2019-2020", "support": "well"}
+    assert flt.from_params(strict.to_params(OPTIONS), OPTIONS) == (strict, [])
+    parsed, notices = flt.from_params({"support": "<b>all</b>"}, OPTIONS)
+    assert parsed.well_supported is False
+    assert notices == [
+        "The support filter “<b>all</b>” is not known; showing every record (use support=well for well-supported only)."
+    ]
+
+
+def test_the_support_filter_keeps_only_records_with_two_independent_sources(dataset) -> None:
+    options = flt.options_for(dataset)
+    strict = flt.Filters(years=(options.first_year, options.last_year), well_supported=True)
+    events = flt.apply_to_events(dataset.events, strict, options)
+    assert len(events) and (events["independent_sources"] >= 2).all()
+    assert set(events["event_id"]) == set(dataset.events.loc[dataset.events["independent_sources"] >= 2, "event_id"])
+    assert "atlas-launch-russia" not in set(events["event_id"])  # the seed alone
+    flows = flt.apply_to_flows(dataset.flows, strict, options)
+    assert "aws-lab-graph-revenue-claim" not in set(flows["flow_id"])  # aggregators only
 
 
 def test_values_are_matched_case_insensitively() -> None:

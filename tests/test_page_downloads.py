@@ -16,7 +16,13 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from techrift import views
 from techrift.data import load_dataset
+from techrift.export import versioned
 from techrift.ui import downloads
+
+
+def _named(file_name: str) -> str:
+    """A download's file name as offered: with the version of the data it was made from."""
+    return versioned(file_name, load_dataset().release.version)
 
 
 @pytest.fixture
@@ -91,11 +97,12 @@ def test_a_table_given_to_a_download_is_refused_with_the_file_named() -> None:
 
 def test_the_timeline_download_holds_the_view_shown(offered) -> None:
     narrowed = run_page("pages/timeline.py", {"years": "2019-2019", "kind": "tie_cut,tie_suspended"})
-    narrowed_rows = csv_rows(offered["techrift-timeline.csv"])
+    narrowed_rows = csv_rows(offered[_named("techrift-timeline.csv")])
     whole = run_page("pages/timeline.py")
     assert narrowed_rows["event_id"].tolist() == narrowed.dataframe[0].value["event_id"].tolist()
     assert (
-        csv_rows(offered["techrift-timeline.csv"])["event_id"].tolist() == whole.dataframe[0].value["event_id"].tolist()
+        csv_rows(offered[_named("techrift-timeline.csv")])["event_id"].tolist()
+        == whole.dataframe[0].value["event_id"].tolist()
     )
     assert 0 < len(narrowed_rows) < len(whole.dataframe[0].value)
 
@@ -103,13 +110,13 @@ def test_the_timeline_download_holds_the_view_shown(offered) -> None:
 def test_funding_downloads_hold_the_tables_shown(offered) -> None:
     at = run_page("pages/funding.py", {"country": "United States"})
     flows, figures = at.dataframe[0].value, at.dataframe[1].value
-    assert csv_rows(offered["techrift-flows.csv"])["label"].tolist() == flows["label"].tolist()
-    assert csv_rows(offered["techrift-figures.csv"])["metric_id"].tolist() == figures["metric_id"].tolist()
+    assert csv_rows(offered[_named("techrift-flows.csv")])["label"].tolist() == flows["label"].tolist()
+    assert csv_rows(offered[_named("techrift-figures.csv")])["metric_id"].tolist() == figures["metric_id"].tolist()
 
 
 def test_the_map_download_holds_the_institutions_in_view(offered) -> None:
     at = run_page("pages/map.py", {"view": "world", "country": "United Kingdom,Russia"})
-    rows = csv_rows(offered["techrift-map.csv"])
+    rows = csv_rows(offered[_named("techrift-map.csv")])
     assert rows["name"].tolist() == at.dataframe[0].value["name"].tolist()
     assert {"United Kingdom", "Russia"} == set(rows["country"])
     assert not [column for column in rows.columns if column.startswith("tip_") or column == "color"]
@@ -117,11 +124,11 @@ def test_the_map_download_holds_the_institutions_in_view(offered) -> None:
 
 def test_comparison_downloads_hold_the_pair_shown(offered) -> None:
     at = run_page("pages/compare.py", {"a": "Nvidia", "b": "AWS"})
-    comparison = csv_rows(offered["techrift-Nvidia-vs-AWS.csv"])
+    comparison = csv_rows(offered[_named("techrift-Nvidia-vs-AWS.csv")])
     assert list(comparison.columns[1:3]) == ["Nvidia: position", "Nvidia: statement"]
     assert set(comparison["dimension"]) <= {subheader.value for subheader in at.subheader}
     assert (
-        csv_rows(offered["techrift-Nvidia-vs-AWS-moves.csv"])["event_id"].tolist()
+        csv_rows(offered[_named("techrift-Nvidia-vs-AWS-moves.csv")])["event_id"].tolist()
         == at.dataframe[0].value["event_id"].tolist()
     )
 
@@ -129,5 +136,6 @@ def test_comparison_downloads_hold_the_pair_shown(offered) -> None:
 def test_the_sources_download_lists_every_source(offered) -> None:
     at = run_page("pages/sources.py")
     assert (
-        csv_rows(offered["techrift-sources.csv"])["source_id"].tolist() == at.dataframe[0].value["source_id"].tolist()
+        csv_rows(offered[_named("techrift-sources.csv")])["source_id"].tolist()
+        == at.dataframe[0].value["source_id"].tolist()
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from techrift import pivot, schema
+from techrift import pivot, schema, support
 from techrift.data import with_event_dates
 
 
@@ -18,7 +18,12 @@ def _events(rows: list[dict]) -> pd.DataFrame:
         "summary_en": "s",
         "source_ids": "dailycal",
     }
-    return with_event_dates(pd.DataFrame([base | row for row in rows]))
+    events = with_event_dates(pd.DataFrame([base | row for row in rows]))
+    return events.join(support.support_of(events, SOURCES, pd.DataFrame({"place_id": [], "coord_precision": []})))
+
+
+# The one source the sample events cite, as the loader would describe it.
+SOURCES = pd.DataFrame({"source_id": ["dailycal"], "kind": ["reporting"], "outlet": ["The Daily Californian"]})
 
 
 PLACES = pd.DataFrame(

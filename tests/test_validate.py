@@ -43,7 +43,11 @@ def test_cli_summary_when_clean() -> None:
         [sys.executable, "-m", "techrift", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("data OK") and "events" in result.stdout and len(result.stdout.splitlines()) == 1
+    summary, *warnings = result.stdout.splitlines()
+    assert summary.startswith("data OK") and "version 2.0.0" in summary and "events" in summary
+    # records resting on aggregators alone are named, as warnings: the run still succeeds
+    assert warnings and all(line.startswith("warning: ") for line in warnings)
+    assert "warning: flows.csv:15: source_ids: 'meyka-ft;" in result.stdout
 
 
 def test_missing_column(data_copy: Path) -> None:
@@ -209,6 +213,31 @@ def test_missing_file(data_copy: Path) -> None:
     (data_copy / "metrics.csv").unlink()
     problems = validate(data_copy)
     assert Problem("metrics.csv", None, None, None, "file is missing") in problems
+
+
+def test_the_changelog_says_the_version_or_the_data_is_refused(data_copy: Path) -> None:
+    assert load_dataset(data_copy).release.version == "2.0.0"
+    (data_copy / "CHANGELOG.md").write_text("# Data changelog\n\n## next\n", encoding="utf-8")
+    assert _only(validate(data_copy)).why.startswith("CHANGELOG.md has no release heading")
+    (data_copy / "CHANGELOG.md").unlink()
+    assert _only(validate(data_copy)) == Problem(
+        "CHANGELOG.md", None, None, None, "file not found: every data folder says its version"
+    )
+
+
+def test_a_record_resting_on_aggregators_alone_is_a_warning_not_a_problem(data_copy: Path) -> None:
+    from techrift.data import aggregator_warnings
+
+    events = data_copy / "events.csv"
+    _edit(
+        events,
+        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,daily-princetonian",
+        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,lowyat-2025-08",
+    )
+    assert validate(data_copy) == []
+    line = _line_of(events, "princeton-no-new-gifts,")
+    warnings = aggregator_warnings(load_dataset(data_copy))
+    assert Problem("events.csv", line, "source_ids", "lowyat-2025-08", "rests on aggregators alone") in warnings
 
 
 def test_missing_seed_file(data_copy: Path) -> None:

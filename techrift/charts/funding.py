@@ -17,6 +17,7 @@ from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
 from techrift.formatting import KeyFigure, amount_label, figure_value, format_amount, value_label, years_label
 from techrift.i18n import localized_column, t
+from techrift.support import support_texts
 
 GROUPINGS = ("payer", "recipient", "year", "status")
 MAX_BARS_PER_PANEL = 30
@@ -37,7 +38,7 @@ def _group_value(flow: Mapping[Hashable, Any], group: str, lang: str) -> str:
     return str(flow[group])
 
 
-def _hover(flow: Mapping[Hashable, Any], publishers: str, lang: str) -> str:
+def _hover(flow: Mapping[Hashable, Any], publishers: str, supported: str, lang: str) -> str:
     lines = [
         f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
         html.escape(amount_label(flow, lang)),
@@ -46,6 +47,7 @@ def _hover(flow: Mapping[Hashable, Any], publishers: str, lang: str) -> str:
     if pd.notna(flow["usd_amount"]):
         lines.append(html.escape(f"≈ {format_amount(flow['usd_amount'], 'USD', lang)}: {flow['usd_note']}"))
     lines.append(f"{html.escape(t('sources', lang))}: {html.escape(publishers)}")
+    lines.append(f"{html.escape(t('support', lang))}: {html.escape(supported)}")
     return "<br>".join(lines)
 
 
@@ -116,7 +118,10 @@ def flows_figure(
         label=flows["flow_id"].map(unique_bar_labels(flows, dataset, lang)),
         text=[amount_label(flow, lang) for flow in records],
         hover=[
-            _hover(flow, publishers, lang) for flow, publishers in zip(records, dataset.publishers(flows["source_ids"]))
+            _hover(flow, publishers, supported, lang)
+            for flow, publishers, supported in zip(
+                records, dataset.publishers(flows["source_ids"]), support_texts(flows, lang)
+            )
         ],
     )
     group_values = sorted(bars_of["group_value"].unique())
@@ -186,6 +191,7 @@ def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.D
             "usd_note": flows["usd_note"],
             "description": localized_column(flows, "description", lang),
             "sources": dataset.publishers(flows["source_ids"]),
+            "support": support_texts(flows, lang),
             "flow_id": flows["flow_id"],
         }
     ).reset_index(drop=True)
@@ -286,6 +292,7 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "year": metrics["year"],
             "within_years": metrics["horizon_years"],
             "description": localized_column(metrics, "description", lang),
+            "support": support_texts(metrics, lang),
             "metric_id": metrics["metric_id"],
         }
     ).reset_index(drop=True)

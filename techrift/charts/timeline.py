@@ -15,6 +15,7 @@ from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
 from techrift.i18n import localized_column, t
 from techrift.pivot import lane_order
+from techrift.support import support_texts
 
 ONE_DAY = pd.Timedelta(days=1)
 
@@ -23,19 +24,22 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
     precisions = [t(f"precision_{p}", lang) if isinstance(p, str) else "" for p in pivot["date_precision"]]
     sources = t("sources", lang)
     inferred = f"<br><i>{html.escape(t('identification_inferred_note', lang))}</i>"
+    support_label = t("support", lang)
     return [
         f"<b>{html.escape(lane)}</b><br>"
         f"{html.escape(t(f'category_{category}', lang))}: {html.escape(title)}<br>"
         f"{html.escape(date)} ({html.escape(precision)})<br>"
-        f"{html.escape(sources)}: {html.escape(publishers)}"
+        f"{html.escape(sources)}: {html.escape(publishers)}<br>"
+        f"{html.escape(support_label)}: {html.escape(supported)}"
         f"{inferred if identification == 'inferred' else ''}"
-        for lane, category, title, date, precision, publishers, identification in zip(
+        for lane, category, title, date, precision, publishers, supported, identification in zip(
             pivot["lane"],
             pivot["category"],
             localized_column(pivot, "title", lang),
             pivot["date_label"],
             precisions,
             dataset.publishers(pivot["source_ids"]),
+            support_texts(pivot, lang),
             pivot["identification"],
         )
     ]
@@ -211,6 +215,7 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
             "action": [t(f"category_{c}", lang) for c in events["category"]],
             "title": localized_column(events, "title", lang),
             "identification": [t(f"identification_{i}", lang) for i in events["identification"]],
+            "support": support_texts(events, lang),
             "sources": dataset.publishers(events["source_ids"]),
             "event_id": events["event_id"],
         }

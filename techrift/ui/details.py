@@ -13,6 +13,7 @@ from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
 from techrift.i18n import localized, t
+from techrift.support import support_text
 from techrift.text import escape_markdown, markdown_link
 from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
 
@@ -98,6 +99,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     container.markdown(escape_markdown(localized(event, "summary", lang)))
     show_quotes(dataset, "events", event["event_id"], container)
     show_sources(dataset, event["source_ids"], container)
+    show_support(event, lang, container)
 
 
 def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
@@ -154,6 +156,12 @@ def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, headin
             st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({flow['usd_note']})"))
         show_quotes(dataset, "flows", flow_id)
         show_sources(dataset, flow["source_ids"])
+        show_support(flow, lang)
+
+
+def show_support(record: Mapping[Hashable, Any], lang: str, container: Any = st) -> None:
+    """How well a record is supported, computed from its sources (see techrift.support)."""
+    container.caption(f"**{t('support', lang)}:** {escape_markdown(support_text(record, lang))}")
 
 
 def show_key_figures(dataset: Dataset, heading: str, figures: Sequence[KeyFigure], more: int, column: Any) -> None:
@@ -189,3 +197,4 @@ def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, colum
     column.markdown(escape_markdown(row[f"{side}_statement"]))
     show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
     show_sources(dataset, row[f"{side}_source_ids"], column)
+    column.caption(f"**{t('support', lang)}:** {escape_markdown(row[f'{side}_support'])}")

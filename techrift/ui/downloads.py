@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from techrift.export import to_csv_bytes
+from techrift.data import Dataset
+from techrift.export import to_csv_bytes, versioned
 from techrift.i18n import t
 from techrift.ui.url_state import current_language
 
@@ -28,6 +29,8 @@ def download_csv(
             f"{file_name}: a download keeps its arguments per session; pass the dataset and the view's "
             "parameters and let `build` make the table"
         )
+    if args and isinstance(args[0], Dataset):  # every view builds from the dataset: name its version
+        file_name = versioned(file_name, args[0].release.version)
     st.download_button(
         label or t("download_rows", current_language()),
         partial(_csv_of, build, *args),

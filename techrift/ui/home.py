@@ -7,7 +7,7 @@ import streamlit as st
 from techrift import overview
 from techrift.i18n import t
 from techrift.text import escape_markdown
-from techrift.ui import details, shell, url_state
+from techrift.ui import details, provenance, shell, url_state
 
 # A local file: a Material or emoji page icon makes the browser fetch the favicon from the internet.
 ICON = Path(__file__).parent.parent / "assets" / "icon.png"
@@ -46,6 +46,7 @@ def home() -> None:
         st.page_link(path, label=t(f"nav_{url_path}", lang), icon=icon)
         st.caption(t(f"blurb_{url_path}", lang))
     st.caption(t("share_hint", lang))
+    provenance.cite_view(context.dataset, t("app_name", lang), [], lang, source_ids=overview.sources_of(figures))
 
 
 def main() -> None:

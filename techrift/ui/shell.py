@@ -14,7 +14,7 @@ from techrift import filters as flt
 from techrift import i18n
 from techrift.data import DataError, Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
-from techrift.ui import internals
+from techrift.ui import internals, provenance
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
 _CONTEXT_KEY = "_techrift_page_context"
@@ -76,6 +76,7 @@ def start_page() -> PageContext:
     lang = language_switch()
     data_dir = default_data_dir()
     dataset = dataset_or_error_page(data_dir)
+    provenance.keep_version_in_links(dataset, lang)
     options = flt.options_for(dataset)
     return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang)
 

@@ -251,7 +251,8 @@ def bound_toggle(label: str, param: str, default: bool = False, *, container: An
 # --------------------------------------------------------------------------- global filters
 
 _YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET = "global_years", "global_companies", "global_countries"
-_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET)
+_SUPPORT_WIDGET = "global_well_supported"
+_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET, _SUPPORT_WIDGET)
 
 
 def _forget_global_notices() -> None:
@@ -266,6 +267,7 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
         st.session_state[_YEARS_WIDGET] = initial.years
         st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
         st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
+        st.session_state[_SUPPORT_WIDGET] = initial.well_supported
         if notices:
             _notices()["_global"] = " ".join(notices)
     sidebar = st.sidebar
@@ -300,8 +302,14 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
         placeholder=t("all_countries", lang),
         on_change=_forget_global_notices,
     )
+    well_supported = sidebar.toggle(
+        t("well_supported_only", lang),
+        key=_SUPPORT_WIDGET,
+        on_change=_forget_global_notices,
+        help=t("well_supported_help", lang),
+    )
     _show_notice("_global", sidebar)
-    current = flt.Filters(years=(years[0], years[1]), companies=tuple(companies), countries=tuple(countries))
+    current = flt.Filters((years[0], years[1]), tuple(companies), tuple(countries), well_supported)
     params = current.to_params(options)
     for key in flt.KEYS:
         sync_param(key, params.get(key))

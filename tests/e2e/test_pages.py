@@ -123,7 +123,7 @@ PAGES: dict[str, PageSpec] = {
         marks=flows_in_filters,
         filter=("", "United States"),
         deep_link=("company=Nvidia&log=1&flow=nvidia-h20-unshipped", "2.5 billion USD of sales not shipped"),
-        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim", "helped generate close to 1 billion USD"),
+        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim", "helped generate nearly 1 billion USD"),
     ),
     "compare": PageSpec(
         heading="AWS vs Nvidia in China",

@@ -1,0 +1,75 @@
+"""Provenance on every page: the data version a link was made with, and a citation of exactly what is on screen."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from techrift import citation
+from techrift.data import Dataset
+from techrift.i18n import t
+from techrift.text import escape_markdown
+from techrift.ui.url_state import sync_param, url_value
+
+VERSION_KEY = "v"
+_LINKED_VERSION = "_techrift_linked_version"
+CHANGELOG_ANCHOR = "data-versions"
+
+
+def keep_version_in_links(dataset: Dataset, lang: str) -> None:
+    """Say so when a link was made with another version of the data, then stamp the link with this version."""
+    linked = url_value(VERSION_KEY)
+    if linked and linked != dataset.release.version:
+        st.session_state[_LINKED_VERSION] = linked[:20]
+    if changed_from := st.session_state.get(_LINKED_VERSION):
+        st.warning(
+            t(
+                "notice_data_changed",
+                lang,
+                linked=escape_markdown(changed_from),
+                version=dataset.release.version,
+                anchor=CHANGELOG_ANCHOR,
+            ),
+            icon="🕓",
+        )
+    sync_param(VERSION_KEY, dataset.release.version)
+
+
+def view_citation(
+    dataset: Dataset, title: str, shown: Sequence[pd.DataFrame], source_ids: Sequence[str] = ()
+) -> citation.ViewCitation:
+    """The citation of this view: its address with every parameter, today's date, the data version, the sources."""
+    params = {key: value for key, value in st.query_params.to_dict().items() if key != VERSION_KEY}
+    params[VERSION_KEY] = dataset.release.version
+    return citation.ViewCitation(
+        title=title,
+        url=citation.view_url(st.context.url or "", params),
+        accessed=datetime.date.today().isoformat(),
+        version=dataset.release.version,
+        data_as_of=dataset.release.data_as_of,
+        source_ids=citation.sources_behind(shown, source_ids),
+    )
+
+
+def cite_view(
+    dataset: Dataset, title: str, shown: Sequence[pd.DataFrame], lang: str, source_ids: Sequence[str] = ()
+) -> None:
+    """The page's footer: the data version, and a citation of what is shown (reference, BibTeX, link, sources):
+    the records in `shown` and the sources in `source_ids`."""
+    cited = view_citation(dataset, title, shown, source_ids)
+    st.divider()
+    with st.expander(t("cite_this_view", lang), icon="📎"):
+        st.caption(t("cite_reference", lang))
+        st.code(citation.reference(cited), language=None, wrap_lines=True)
+        st.caption(t("cite_bibtex", lang))
+        st.code(citation.bibtex(cited), language="latex")
+        st.caption(t("cite_sources", lang, count=len(cited.source_ids)))
+        st.code(
+            "\n".join(citation.source_lines(cited.source_ids, dataset.sources)) or "—", language=None, wrap_lines=True
+        )
+    st.caption(
+        t("data_version_footer", lang, version=cited.version, data_as_of=cited.data_as_of, anchor=CHANGELOG_ANCHOR)
+    )

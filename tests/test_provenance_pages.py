@@ -1,0 +1,122 @@
+"""Provenance on every page, under AppTest: the data version in links and footers, the citation of the view, the
+notice when a link was made with other data, and the support of each record."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+import pandas as pd
+import pytest
+from apptest_helpers import run_page, texts
+
+from techrift import export
+
+PAGES = {
+    "pages/timeline.py": "Doors close in the US, doors open in Russia",
+    "pages/map.py": "Map: Huawei in Russia",
+    "pages/funding.py": "The money, never adding apples to oranges",
+    "pages/compare.py": "AWS vs Nvidia in China",
+    "pages/sources.py": "Sources",
+    "pages/briefing.py": "Briefing",
+    "dashboard.py": "TechRift",
+}
+
+
+def _codes(at) -> list[str]:
+    return [str(element.value) for element in at.get("code")]
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_cites_the_view_with_its_link_version_and_access_day(path: str) -> None:
+    at = run_page(path, {"years": "2019-2021"})
+    assert not at.exception
+    reference, bibtex, _sources = _codes(at)[-3:]
+    assert reference.startswith("TechRift (") and "data version 2.0.0, data as of 2026-11-29" in reference
+    assert "years=2019-2021" in reference and "v=2.0.0" in reference  # the link holds the view and the version
+    assert bibtex.startswith("@misc{techrift-") and "urldate = {" in bibtex
+    assert "TechRift · data version 2.0.0, as of 2026-11-29" in texts(at)  # the footer
+    assert at.query_params["v"] == "2.0.0"
+
+
+def test_the_citation_lists_the_sources_behind_the_records_shown() -> None:
+    at = run_page("pages/timeline.py", {"years": "2019-2019", "country": "United States"})
+    lines = _codes(at)[-1].splitlines()
+    assert any(line.startswith("The Daily Californian.") and line.endswith("[dailycal]") for line in lines)
+    assert not any("[caixin]" in line for line in lines)  # Nvidia in 2025: not on this view
+    assert "Sources behind the records shown" in texts(at)
+
+
+def test_a_link_keeps_explicit_year_bounds() -> None:
+    at = run_page("pages/timeline.py")
+    assert at.query_params["years"] == "2012-2025"  # not an "all years" that grows with the data
+
+
+def test_a_link_made_with_other_data_says_so_and_points_to_the_changelog() -> None:
+    at = run_page("pages/funding.py", {"v": "1.0.0"})
+    notices = [re.sub(r"\\(.)", r"\1", str(warning.value)) for warning in at.warning]  # as rendered
+    assert any("data version 1.0.0" in notice and "now version 2.0.0" in notice for notice in notices), notices
+    assert any("(sources#data-versions)" in notice for notice in notices)
+    assert at.query_params["v"] == "2.0.0"
+    same = run_page("pages/funding.py", {"v": "2.0.0"})
+    assert not [warning for warning in same.warning if "data version" in str(warning.value)]
+
+
+def test_a_hostile_version_in_a_link_is_shown_as_text() -> None:
+    at = run_page("pages/timeline.py", {"v": "<img src=x onerror=alert(1)>"})
+    notice = next(str(w.value) for w in at.warning if "data version" in str(w.value))
+    assert "<img" in notice.replace("\\", "") and "\\<img" in notice  # escaped Markdown, never live HTML
+
+
+def test_the_sources_page_shows_what_changed_in_each_version() -> None:
+    at = run_page("pages/sources.py")
+    shown = texts(at)
+    assert "Data versions: what changed" in shown
+    assert "## 2.0.0 — 2026-11-29" in shown and "## 1.0.0 — 2026-11-24" in shown
+
+
+def test_tables_and_details_say_how_well_each_record_is_supported() -> None:
+    at = run_page("pages/timeline.py", {"event": "berkeley-suspends"})
+    table = at.dataframe[0].value.set_index("event_id")
+    assert table.at["berkeley-suspends", "support"] == "4 independent sources · place approximate"
+    assert table.at["nstu-program", "support"].startswith("1 independent source")
+    assert "identification inferred" in table.at["nstu-program", "support"]
+    assert "**Support:** 4 independent sources · place approximate" in texts(at)
+    funding = run_page("pages/funding.py", {"flow": "nvidia-h20-expected-charge"})
+    assert "**Support:** 3 independent sources · an estimate" in texts(funding)
+    flows = funding.dataframe[0].value.set_index("flow_id")
+    # rewrites of the FT report only; the lab's coordinate is its city's
+    assert (
+        flows.at["aws-lab-graph-revenue-claim", "support"] == "aggregators only · place approximate · a reported claim"
+    )
+
+
+def test_the_sidebar_keeps_only_well_supported_records_when_asked() -> None:
+    at = run_page("pages/timeline.py", {"support": "well"})
+    assert at.sidebar.toggle[0].value is True
+    supports = at.dataframe[0].value["support"]
+    assert len(supports) and not supports.str.startswith("1 independent source").any()
+    everything = run_page("pages/timeline.py")
+    assert len(everything.dataframe[0].value) > len(supports)
+    at.sidebar.toggle[0].set_value(False).run()
+    assert "support" not in at.query_params
+
+
+def test_the_comparison_cells_say_their_support() -> None:
+    at = run_page("pages/compare.py")
+    assert "**Support:**" in texts(at)
+
+
+def test_exports_name_the_data_version(dataset) -> None:
+    with zipfile.ZipFile(io.BytesIO(export.dataset_zip(dataset))) as archive:
+        descriptor = json.loads(archive.read("datapackage.json"))
+    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.0.0", "2026-11-29")
+    about = pd.read_excel(io.BytesIO(export.dataset_excel(dataset)), sheet_name="about")
+    assert dict(zip(about["field"], about["value"])) == {
+        "dataset": "TechRift",
+        "version": "2.0.0",
+        "data_as_of": "2026-11-29",
+    }
+    assert export.versioned("techrift-flows.csv", "2.0.0") == "techrift-flows-data-2.0.0.csv"
