@@ -65,7 +65,9 @@ def _bibtex_text(text: str) -> str:
 
 
 def bibtex_key(citation: ViewCitation) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", citation.title.lower()).strip("-")[:40].rstrip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", citation.title.lower()).strip("-")
+    if len(slug) > 40:  # whole words only
+        slug = slug[:41].rsplit("-", 1)[0]
     return f"techrift-{slug}-{citation.accessed}"
 
 

@@ -65,7 +65,7 @@ def cite_view(
         st.caption(t("cite_reference", lang))
         st.code(citation.reference(cited), language=None, wrap_lines=True)
         st.caption(t("cite_bibtex", lang))
-        st.code(citation.bibtex(cited), language="latex")
+        st.code(citation.bibtex(cited), language=None)  # LaTeX highlighting reads an escaped % as a comment
         st.caption(t("cite_sources", lang, count=len(cited.source_ids)))
         st.code(
             "\n".join(citation.source_lines(cited.source_ids, dataset.sources)) or "—", language=None, wrap_lines=True

@@ -1,0 +1,42 @@
+"""Provenance in a real browser: the citation of a view holds its full link, an old link says the data changed,
+the support of a record is shown, and the well-supported toggle narrows the view and the URL."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from conftest import EXCEPTION, query_of, rerun_after, screenshot, visit
+
+
+def test_the_citation_holds_the_full_link_of_the_view(app) -> None:
+    visit(app, "timeline?years=2019-2020&country=United%20States")
+    app.get_by_text("Cite this view").click()
+    reference = app.locator('[data-testid="stCode"]').filter(has_text="TechRift (").first
+    reference.wait_for(state="visible", timeout=15_000)
+    text = reference.inner_text()
+    assert "data version 2.0.0, data as of 2026-11-29" in text
+    link = next(word for word in text.split() if word.startswith(app.app_url))
+    query = parse_qs(urlparse(link).query)
+    assert urlparse(link).path == "/timeline"
+    assert query["years"] == ["2019-2020"] and query["country"] == ["United States"] and query["v"] == ["2.0.0"]
+    assert app.get_by_text("[dailycal]").first.is_visible()  # a source behind the records shown
+    screenshot(app, "provenance-cite")
+    assert app.locator(EXCEPTION).count() == 0
+
+
+def test_an_old_link_says_the_data_changed_and_the_url_takes_the_new_version(app) -> None:
+    visit(app, "funding?v=1.0.0")
+    notice = app.get_by_text("This link was made with data version 1.0.0")
+    notice.wait_for(state="visible", timeout=15_000)
+    assert "now version 2.0.0" in notice.inner_text()
+    assert query_of(app)["v"] == "2.0.0"
+    screenshot(app, "provenance-old-link")
+
+
+def test_a_records_support_is_shown_and_the_toggle_keeps_well_supported_records(app) -> None:
+    visit(app, "timeline?event=berkeley-suspends")
+    app.get_by_text("4 independent sources · place approximate").first.wait_for(state="visible", timeout=15_000)
+    rerun_after(app, lambda: app.get_by_text("Well-supported records only").click())
+    assert query_of(app).get("support") == "well"
+    assert app.locator(EXCEPTION).count() == 0
+    screenshot(app, "provenance-well-supported")
