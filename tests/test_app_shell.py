@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from apptest_helpers import ROOT, run_page, texts
+from shipped import RUSSIAN_PARTNER_PLACES, WESTERN_TIE_PLACES
 
 from techrift import overview
 
@@ -25,22 +26,9 @@ def test_overview_shows_figures_computed_from_the_data(dataset) -> None:
 
 def test_headline_figures_count_the_right_records(dataset) -> None:
     cuts = overview.western_tie_cuts(dataset)
-    assert set(cuts["place_id"]) == {
-        "princeton",
-        "oxford",
-        "uc-berkeley",
-        "stanford",
-        "ut-austin",
-        "mit",
-        "ohio-state",
-        "umn",
-        "ucsd",
-        "uiuc",
-        "purdue",
-        "penn-state",
-    }
+    assert set(cuts["place_id"]) == WESTERN_TIE_PLACES
     partners = overview.russian_partners(dataset)
-    assert set(partners["place_id"]) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu", "rtu-mirea"}
+    assert set(partners["place_id"]) == RUSSIAN_PARTNER_PLACES
     # NSTU's 2019 tie is an inference; its 2021 visit is named (The Washington Post), so NSTU counts once, as named
     nstu = partners[partners["place_id"].eq("nstu")].set_index("event_id")["identification"]
     assert nstu.to_dict() == {"nstu-program": "inferred", "nstu-consortium-visit": "named"}

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 import pydeck as pdk
+from shipped import RUSSIAN_PARTNER_PLACES, WESTERN_TIE_PLACES
 
 from techrift import maps, schema, style, views
 from techrift.data import default_data_dir
@@ -14,7 +15,7 @@ from techrift.data import default_data_dir
 
 def test_partners_are_the_russian_institutions_with_their_coordinates(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
-    assert set(partners.index) == {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu", "rtu-mirea"}
+    assert set(partners.index) == RUSSIAN_PARTNER_PLACES
     places = dataset.places.set_index("place_id")
     for place_id, partner in partners.iterrows():
         assert (partner["lon"], partner["lat"]) == (places.at[place_id, "lon"], places.at[place_id, "lat"])
@@ -82,20 +83,7 @@ def test_with_several_headquarters_each_partner_gets_an_arc_from_the_nearest(dat
 
 def test_world_view_adds_the_western_universities(dataset) -> None:
     western = maps.western_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
-    assert set(western.index) == {
-        "princeton",
-        "stanford",
-        "uc-berkeley",
-        "mit",
-        "oxford",
-        "ut-austin",
-        "ohio-state",
-        "umn",
-        "ucsd",
-        "uiuc",
-        "purdue",
-        "penn-state",
-    }
+    assert set(western.index) == WESTERN_TIE_PLACES
     assert western.at["mit", "kind"] == "tie_cut"
 
 
