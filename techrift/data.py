@@ -75,6 +75,7 @@ class Dataset:
     quotes: pd.DataFrame
     seed_texts: Mapping[str, str] = field(default_factory=dict)
     release: Release = Release("unreleased", "")  # the data's version, from the folder's CHANGELOG.md
+    changelog: str = ""  # that changelog, as written
 
     @property
     def sources_by_id(self) -> pd.DataFrame:
@@ -507,6 +508,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         quotes=frames["quotes"],
         seed_texts=seeds,
         release=release,
+        changelog=(data_dir / CHANGELOG).read_text(encoding="utf-8"),
     )
 
 

@@ -20,6 +20,13 @@ _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+def table_schema_pattern(pattern: str) -> str:
+    """A pandera pattern (Python's re.match: anchored at the start only) as a Table Schema one (an XML Schema regular
+    expression, which always matches the whole value and knows no anchors)."""
+    body = pattern.removeprefix("^")
+    return body.removesuffix("$") if body.endswith("$") else f"{body}.*"
+
+
 def _constraints(column: Any) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if not column.nullable:
@@ -31,7 +38,7 @@ def _constraints(column: Any) -> dict[str, Any]:
         if check.name == "isin":
             constraints["enum"] = list(stats["allowed_values"])
         elif check.name == "str_matches":
-            constraints["pattern"] = str(stats["pattern"])
+            constraints["pattern"] = table_schema_pattern(str(stats["pattern"]))
         elif check.name in ("greater_than_or_equal_to", "greater_than"):
             constraints["minimum"] = stats["min_value"]
         elif check.name in ("less_than_or_equal_to", "less_than"):
@@ -170,7 +177,7 @@ def _allowed(column: Any) -> str:
         if check.name == "isin":
             parts.append(", ".join(f"`{value}`" for value in stats["allowed_values"]))
         elif check.name == "str_matches":
-            parts.append(f"pattern `{stats['pattern']}`")
+            parts.append(f"pattern `{table_schema_pattern(str(stats['pattern']))}` (the whole value)")
         elif check.name in ("greater_than_or_equal_to", "greater_than"):
             parts.append(f"{'≥' if check.name.endswith('equal_to') else '>'} {stats['min_value']}")
         elif check.name in ("less_than_or_equal_to", "less_than"):

@@ -50,15 +50,29 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+def _as_written(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers as the CSV files write them ('300000000', not '300000000.0')."""
+    written = frame.copy()
+    for column in written.columns:
+        values = written[column]
+        if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+            written[column] = values.astype("Int64")
+    return written
+
+
 def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
-    """The dataset's tables as published (derived columns dropped), by name."""
+    """The dataset's tables as published (derived columns dropped, numbers as written), by name."""
     from techrift import schema
 
-    return {name: getattr(dataset, name)[list(model.to_schema().columns)] for name, model in schema.TABLES.items()}
+    return {
+        name: _as_written(getattr(dataset, name)[list(model.to_schema().columns)])
+        for name, model in schema.TABLES.items()
+    }
 
 
 def dataset_zip(dataset) -> bytes:
-    """Every table as a formula-safe CSV, in one zip, with the package descriptor that names the data's version."""
+    """The data as a package: data/ (every table as a formula-safe CSV, datapackage.json with the version,
+    CHANGELOG.md) and seeds/ (the articles the quotes come from), so that the unpacked folder validates."""
     import zipfile
 
     from techrift import datapackage
@@ -66,8 +80,12 @@ def dataset_zip(dataset) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in dataset_tables(dataset).items():
-            archive.writestr(f"{name}.csv", to_csv_bytes(frame))
-        archive.writestr("datapackage.json", datapackage.render(dataset.release))
+            archive.writestr(f"data/{name}.csv", to_csv_bytes(frame))
+        archive.writestr("data/datapackage.json", datapackage.render(dataset.release))
+        archive.writestr(f"data/{datapackage.CHANGELOG}", dataset.changelog)
+        seed_files = dict(zip(dataset.sources["source_id"], dataset.sources["seed_file"]))
+        for source_id, text in dataset.seed_texts.items():
+            archive.writestr(seed_files[source_id], text)
     return buffer.getvalue()
 
 

@@ -10,7 +10,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from apptest_helpers import run_page, texts
+from apptest_helpers import ROOT, run_page, texts
 
 from techrift import export
 
@@ -111,7 +111,7 @@ def test_the_comparison_cells_say_their_support() -> None:
 
 def test_exports_name_the_data_version(dataset) -> None:
     with zipfile.ZipFile(io.BytesIO(export.dataset_zip(dataset))) as archive:
-        descriptor = json.loads(archive.read("datapackage.json"))
+        descriptor = json.loads(archive.read("data/datapackage.json"))
     assert (descriptor["version"], descriptor["data_as_of"]) == ("2.0.0", "2026-11-29")
     about = pd.read_excel(io.BytesIO(export.dataset_excel(dataset)), sheet_name="about")
     assert dict(zip(about["field"], about["value"])) == {
@@ -120,3 +120,24 @@ def test_exports_name_the_data_version(dataset) -> None:
         "data_as_of": "2026-11-29",
     }
     assert export.versioned("techrift-flows.csv", "2.0.0") == "techrift-flows-data-2.0.0.csv"
+
+
+def test_the_dataset_zip_is_a_package_both_validators_accept(dataset, tmp_path) -> None:
+    import frictionless
+
+    from techrift.data import validate
+
+    with zipfile.ZipFile(io.BytesIO(export.dataset_zip(dataset))) as archive:
+        archive.extractall(tmp_path)
+    assert validate(tmp_path / "data") == []  # our own checks: tables, references, quotes in their seeds, version
+    report = frictionless.validate(str(tmp_path / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    written = (tmp_path / "data" / "flows.csv").read_text(encoding="utf-8")
+    assert ",300000000,USD," in written and "300000000.0" not in written  # numbers as data/ writes them
+
+
+def test_the_shipped_package_passes_the_reference_validator() -> None:
+    import frictionless
+
+    report = frictionless.validate(str(ROOT / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
