@@ -35,8 +35,13 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
+MAX_COLUMN_WIDTH = 60  # characters: a summary column wider than this wraps instead of pushing the rest away
+
+
 def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """One .xlsx workbook with a sheet per table, formula-safe."""
+    from openpyxl.utils import get_column_letter  # only when a workbook is asked for: pages import this module
+
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
@@ -46,7 +51,13 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     plain[column]
                 ):
                     plain[column] = plain[column].dt.strftime("%Y-%m-%d")
-            spreadsheet_safe(plain).to_excel(writer, sheet_name=name[:31], index=False)
+            safe = spreadsheet_safe(plain)
+            safe.to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            sheet.freeze_panes = "A2"  # the header stays in view
+            for number, column in enumerate(safe.columns, start=1):
+                longest = max([len(str(column)), *(len(str(value)) for value in safe[column].head(200))])
+                sheet.column_dimensions[get_column_letter(number)].width = min(max(longest + 2, 8), MAX_COLUMN_WIDTH)
     return buffer.getvalue()
 
 

@@ -141,3 +141,14 @@ def test_the_shipped_package_passes_the_reference_validator() -> None:
 
     report = frictionless.validate(str(ROOT / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_workbook_has_a_frozen_header_and_readable_columns(dataset) -> None:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(export.dataset_excel(dataset)))
+    events = workbook["events"]
+    assert events.freeze_panes == "A2"
+    widths = {events.cell(row=1, column=n).value: events.column_dimensions[chr(64 + n)].width for n in range(1, 15)}
+    assert widths["event_id"] >= len("us-universities-review")
+    assert widths["summary_en"] == export.MAX_COLUMN_WIDTH
