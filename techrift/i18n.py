@@ -147,21 +147,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "amount_one_off": {"en": "{amount} one-off", "vi": "{amount} một lần"},
     "amount_cap_per_project": {"en": "up to {amount} per project", "vi": "tối đa {amount} mỗi dự án"},
     "amount_total": {"en": "{amount} in total", "vi": "tổng cộng {amount}"},
-    "amount_charge": {"en": "{amount} charge", "vi": "khoản trích {amount}"},
-    "amount_forgone_sales": {"en": "{amount} of sales not shipped", "vi": "{amount} doanh số không giao được"},
+    "amount_charge": {"en": "{amount} charge", "vi": "chi phí ghi nhận {amount}"},
+    "amount_forgone_sales": {"en": "{amount} of sales not shipped", "vi": "{amount} đơn hàng chưa giao được"},
     "kind_per_year": {"en": "Per year", "vi": "Mỗi năm"},
     "kind_one_off": {"en": "One-off", "vi": "Một lần"},
     "kind_cap_per_project": {"en": "Cap per project", "vi": "Mức trần mỗi dự án"},
     "kind_total": {"en": "Total over a period", "vi": "Tổng trong một giai đoạn"},
-    "kind_charge": {"en": "Charge against earnings", "vi": "Khoản trích vào lợi nhuận"},
-    "kind_forgone_sales": {"en": "Sales not shipped", "vi": "Doanh số không giao được"},
+    "kind_charge": {"en": "Charge against earnings", "vi": "Chi phí ghi nhận vào kết quả kinh doanh"},
+    "kind_forgone_sales": {"en": "Sales not shipped", "vi": "Đơn hàng chưa giao được"},
     "status_paid": {"en": "paid", "vi": "đã chi"},
     "status_budgeted": {"en": "budgeted", "vi": "ngân sách dự kiến"},
     "status_offered": {"en": "offered", "vi": "đề nghị"},
     "status_declined": {"en": "declined", "vi": "bị từ chối"},
     "status_honoured": {"en": "honoured (existing agreements)", "vi": "tiếp tục thực hiện (thỏa thuận cũ)"},
-    "status_charged": {"en": "charged", "vi": "đã trích"},
-    "status_not_shipped": {"en": "not shipped", "vi": "không giao được"},
+    "status_charged": {"en": "charged", "vi": "đã ghi nhận chi phí"},
+    "status_not_shipped": {"en": "not shipped", "vi": "chưa giao hàng"},
     "status_reported_claim": {"en": "reported claim", "vi": "tuyên bố được đưa tin"},
     "notice_support": {
         "en": "The support filter “{value}” is not known; showing every record (use support=well for well-supported only).",
@@ -218,18 +218,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "group_year": {"en": "Year", "vi": "Năm"},
     "group_status": {"en": "Status", "vi": "Tình trạng"},
     "metric_target": {"en": "target", "vi": "mục tiêu"},
-    "metric_measure": {"en": "measure", "vi": "số đo"},
+    "metric_measure": {"en": "measure", "vi": "số liệu"},
     "metric_claim": {"en": "claim", "vi": "tuyên bố"},
     "funding_title": {
         "en": "The money, never adding apples to oranges",
-        "vi": "Dòng tiền, không bao giờ cộng táo với cam",
+        "vi": "Dòng tiền: không cộng gộp những khoản khác bản chất",
     },
     "funding_intro": {
         "en": "Each bar is one amount from one source; nothing is added up. Amounts that mean different things (a yearly "
         "budget, a cap per project, a total over years, a charge) sit in separate panels with their own axes, and "
         "each keeps its currency. Hatched bars are not money paid: offered, budgeted, declined or a reported claim.",
         "vi": "Mỗi cột là một khoản tiền từ một nguồn; không có gì được cộng dồn. Các khoản mang ý nghĩa khác nhau (ngân sách "
-        "hằng năm, mức trần mỗi dự án, tổng nhiều năm, khoản trích) nằm ở các ô riêng với trục riêng, và giữ nguyên đơn vị "
+        "hằng năm, mức trần mỗi dự án, tổng nhiều năm, chi phí ghi nhận) nằm ở các ô riêng với trục riêng, và giữ nguyên đơn vị "
         "tiền tệ. Cột gạch chéo không phải tiền đã chi: đề nghị, ngân sách, bị từ chối hoặc tuyên bố được đưa tin.",
     },
     "colour_by": {"en": "Colour and order bars by", "vi": "Tô màu và sắp xếp cột theo"},
@@ -377,7 +377,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # briefing
     "briefing_title": {
         "en": "TechRift briefing: the US–China rift in research ties",
-        "vi": "Bản tóm tắt TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu",
+        "vi": "Chế độ thuyết trình TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu",
     },
     "briefing_step": {"en": "Step {number} of {total}", "vi": "Bước {number}/{total}"},
     "briefing_previous": {"en": "Previous", "vi": "Trước"},
@@ -542,7 +542,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "name_inferred": {"en": "{name} (identification inferred)", "vi": "{name} (danh tính được suy luận)"},
     "headline_russia_claim": {"en": "; the seed claims at least {count}", "vi": "; bài gốc nói ít nhất {count}"},
-    "headline_budget": {"en": "Huawei's yearly university budget", "vi": "Ngân sách đại học hằng năm"},
+    "headline_budget": {"en": "Huawei's yearly university budget", "vi": "Ngân sách hằng năm của Huawei cho đại học"},
     "headline_budget_value": {"en": "{millions} million USD", "vi": "{millions} triệu USD"},
     "headline_lab": {
         "en": "Years AWS ran its Shanghai AI lab",
