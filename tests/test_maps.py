@@ -106,7 +106,7 @@ def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
     spec = json.loads(deck.to_json())
     # the placeholder, not None: Streamlit fetches a Carto basemap for a deck with no map style
     assert spec.get("mapProvider") is None and spec["mapStyle"] == "__MAP_STYLE__"
-    assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
+    assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners", "labels"]
     russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
     assert russia and russia[0]["properties"]["fill"] == style.RUSSIA_FILL
     assert spec["layers"][0]["stroked"] is False  # no border lines: the tints tell countries apart
