@@ -24,13 +24,14 @@ shown = views.map_view(dataset, context.filters, context.options, view, lang)
 if shown.in_view.empty:
     shell.empty_state(t("map_empty", lang))
 else:
-    chart_column, list_column = st.columns([3, 1])
+    chart_column, list_column = st.columns([5, 2])
     picked = chart_column.pydeck_chart(
         views.map_deck(dataset, context.data_dir, shown, view, lang),
         on_select="rerun",
         selection_mode="single-object",
         key="map",
         height=560,
+        alt=views.map_alt(dataset, shown, view, lang),
     )
     chart_column.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
     chart_column.caption(t("map_legend", lang))

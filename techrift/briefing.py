@@ -3,36 +3,66 @@
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import compare, maps, style, views
 from techrift import filters as flt
-from techrift.charts import funding, timeline
-from techrift.data import Dataset
+from techrift.charts import alt_text, funding, timeline
+from techrift.data import Dataset, split_ids
 from techrift.i18n import t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
-from techrift.schema import CONTEXT, RUSSIA, WEST
+from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST
+
+
+class Drawn(NamedTuple):
+    """A step's chart, its text alternative written from the same rows, and those rows' records (for speaker notes)."""
+
+    figure: go.Figure
+    alt: str
+    records: tuple[tuple[str, str], ...] = ()  # (table, record id) of each row drawn
+    source_ids: tuple[str, ...] = ()  # the sources those records cite, each once
+
+
+def _records(table: str, rows: pd.DataFrame, id_column: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The records and sources of the rows a step draws, as Drawn's last two fields."""
+    sources = dict.fromkeys(source for ids in rows["source_ids"].dropna() for source in split_ids(ids))
+    return tuple((table, str(record)) for record in rows[id_column]), tuple(sources)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One step: its key (labels briefing_<key>_title / _text) and the chart that goes with it."""
+    """One step: its key (labels briefing_<key>_title / _text), the chart that goes with it and the page behind it."""
 
     key: str
-    figure: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], go.Figure]
+    draw: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn]
+    page: str  # the app's page (url path) that shows this step live
+
+    def figure(
+        self, dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, data_dir: Path, lang: str
+    ) -> go.Figure:
+        return self.draw(dataset, filters, options, data_dir, lang).figure
 
 
 def _pivot(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
-) -> go.Figure:
+) -> Drawn:
     pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
-    return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
+    shown = pivot[pivot["side"].isin(sides)]
+    dated = shown[shown["start"].notna()]
+    return Drawn(
+        timeline.pivot_figure(shown, dataset, lang),
+        alt_text.events_alt(shown, lang),
+        *_records("events", dated, "event_id"),
+    )
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
@@ -46,28 +76,36 @@ def _pivot_to_russia(dataset, filters, options, data_dir, lang):
 def _russia_map(dataset, filters, options, data_dir, lang):
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-    return maps.partner_figure(
-        views.country_outlines(data_dir), partners, maps.huawei_sites(dataset.places, lang), lang
-    )
+    sites = maps.huawei_sites(dataset.places, lang)
+    figure = maps.partner_figure(views.country_outlines(data_dir), partners, sites, lang)
+    ties = events[events["place_id"].isin(partners["place_id"]) & events["category"].isin(PARTNER_TIE_CATEGORIES)]
+    return Drawn(figure, alt_text.map_alt(partners, sites, lang), *_records("events", ties, "event_id"))
 
 
 def _money(dataset, filters, options, data_dir, lang):
     flows = flt.apply_to_flows(dataset.flows, filters, options)
-    return funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+    figure = funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+    drawn = funding.largest_per_panel(flt.money_drawn(flows))
+    return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
 
 def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
     a, b = compare.DEFAULT_PAIR
     moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
-    return timeline.lanes_figure(moves[moves["start"].notna()], [a, b], dataset, lang)
+    dated = moves[moves["start"].notna()]
+    return Drawn(
+        timeline.lanes_figure(dated, [a, b], dataset, lang),
+        alt_text.events_alt(dated, lang),
+        *_records("events", dated, "event_id"),
+    )
 
 
 STEPS: tuple[Step, ...] = (
-    Step("doors_close", _doors_close),
-    Step("pivot", _pivot_to_russia),
-    Step("russia_map", _russia_map),
-    Step("money", _money),
-    Step("aws_nvidia", _aws_vs_nvidia),
+    Step("doors_close", _doors_close, "timeline"),
+    Step("pivot", _pivot_to_russia, "timeline"),
+    Step("russia_map", _russia_map, "map"),
+    Step("money", _money, "funding"),
+    Step("aws_nvidia", _aws_vs_nvidia, "compare"),
 )
 
 
@@ -75,6 +113,11 @@ def step_title(key: str, lang: str) -> tuple[str, str]:
     """A step's number and heading, from its title in the catalogue ('1. The doors close in the US')."""
     number, heading = t(f"briefing_{key}_title", lang).split(". ", 1)
     return number, heading
+
+
+def takeaway(text: str) -> str:
+    """The first sentence of a step's text: the one a slide shows."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ỹ])", text.strip(), maxsplit=1)[0]
 
 
 def step_text(dataset: Dataset, key: str, lang: str) -> str:
