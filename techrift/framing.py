@@ -7,9 +7,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# The map's drawing area the first view is fitted to (the page's map column at 1280-1920 px wide), and the margin kept
+# The map's drawing area the first view is fitted to (the map column is about this wide or wider from a 1280 px
+# screen up; a wider one shows more around the places), and the margin kept
 # free around the places for their labels.
-MAP_WIDTH, MAP_HEIGHT, MARGIN = 720, 560, 70
+MAP_WIDTH, MAP_HEIGHT, MARGIN = 600, 560, 60
 EDGE_INSET = 24  # px: an arc cut at the frame ends this far inside its edge
 TILE = 512  # deck.gl's world size in pixels at zoom 0
 LABEL_SIZE = 14  # px
@@ -59,6 +60,12 @@ class Frame:
             MAP_WIDTH / 2 + (_x(lon) - _x(self.longitude)) * scale,
             MAP_HEIGHT / 2 + (_y(lat) - _y(self.latitude)) * scale,
         )
+
+    def lonlat(self, x: float, y: float) -> tuple[float, float]:
+        """The place drawn at a pixel of the first view (the inverse of `pixel`)."""
+        scale = TILE * 2**self.zoom
+        world_x = _x(self.longitude) + (x - MAP_WIDTH / 2) / scale
+        return world_x * 360 - 180, _lat(_y(self.latitude) + (y - MAP_HEIGHT / 2) / scale)
 
     def visible(self, lon: float, lat: float) -> bool:
         """Whether a point falls inside the drawing area at the first view."""

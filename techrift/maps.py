@@ -415,14 +415,37 @@ def map_labels(
         x, y = frame.pixel(lon, lat)
         points.append((x - POINT_PIXELS, y - POINT_PIXELS, x + POINT_PIXELS, y + POINT_PIXELS))
     placed = framing.place_labels(frame, wanted, points)
+    # A label moved off its point's row gets a leader line from the point to the label's near end.
+    ends = [frame.lonlat(*_near_end(frame, p)) for p in placed]
     return pd.DataFrame(
         {
+            "leader": [[[p.lon, p.lat], list(end)] if p.dy else None for p, end in zip(placed, ends)],
             "text": [p.text for p in placed],
             "lon": [p.lon for p in placed],
             "lat": [p.lat for p in placed],
             "offset": [[p.dx, p.dy] for p in placed],
             "anchor": ["start" if p.dx >= 0 else "end" for p in placed],
         }
+    )
+
+
+def _near_end(frame: framing.Frame, placed: framing.Placed) -> tuple[float, float]:
+    x, y = frame.pixel(placed.lon, placed.lat)
+    return x + placed.dx, y + placed.dy
+
+
+def leader_layer(labels: pd.DataFrame) -> pdk.Layer:
+    """Thin lines from a point to its label, where the label had to move away to stay clear of the others."""
+    moved = labels[labels["leader"].notna()]
+    return pdk.Layer(
+        "PathLayer",
+        moved[["leader"]],
+        id="leaders",
+        get_path="leader",
+        get_color=style.rgb(style.MUTED_INK),
+        get_width=1,
+        width_units=pdk.types.String("pixels"),
+        pickable=False,
     )
 
 
@@ -433,19 +456,21 @@ def label_layer(labels: pd.DataFrame) -> pdk.Layer:
     """The names on the map, in ink on a white halo, each at the offset that keeps it clear of the others."""
     return pdk.Layer(
         "TextLayer",
-        labels,
+        labels[["text", "lon", "lat", "offset", "anchor"]],
         id="labels",
         get_position=["lon", "lat"],
         get_text="text",
         get_size=framing.LABEL_SIZE,
-        size_units="pixels",
+        size_units=pdk.types.String("pixels"),
         get_color=style.rgb(style.INK),
         get_pixel_offset="offset",
         get_text_anchor="anchor",
-        get_alignment_baseline="'center'",
-        font_family="'Helvetica Neue', Arial, sans-serif",
+        get_alignment_baseline=pdk.types.String("center"),
+        font_family=pdk.types.String("Helvetica Neue, Arial, sans-serif"),
         font_weight=600,
-        character_set="auto",
+        # The characters of the labels (deck.gl draws ASCII only by default; the edge label has an arrow). Literal
+        # strings are wrapped: pydeck writes a bare string as an expression, which deck.gl runs as a function.
+        character_set=pdk.types.String("".join(sorted({char for text in labels["text"] for char in text}))),
         outline_width=4,
         outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},
@@ -538,7 +563,8 @@ def partner_deck(
     ]
     if view == WORLD and western is not None:
         layers.append(points_layer(western, "western"))
-    layers.append(label_layer(map_labels(partners, sites, western if view == WORLD else None, frame, edge_labels)))
+    labels = map_labels(partners, sites, western if view == WORLD else None, frame, edge_labels)
+    layers += [leader_layer(labels), label_layer(labels)]
     initial = pdk.ViewState(longitude=frame.longitude, latitude=frame.latitude, zoom=frame.zoom)
     # No basemap. map_style must stay pydeck's "__MAP_STYLE__" placeholder: Streamlit's frontend fetches a Carto style
     # for a deck with no map style at all (map_style=None), but draws none for the placeholder.
@@ -568,8 +594,10 @@ def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
 
 
 def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
-    """The list beside the map: each institution's name, city, recorded ties, and ≈ where its point is approximate."""
-    return in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+    """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
+    recorded ties, ≈ where its point is approximate, and its full name last."""
+    listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+    return listed.assign(label=in_view["name"].map(short_name))[["label", "city", "events", "≈", "name"]]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:

@@ -112,3 +112,17 @@ def test_short_names() -> None:
     assert maps.short_name("Skolkovo Institute of Science and Technology (Skoltech)") == "Skoltech"
     assert maps.short_name("Kazan Federal University") == "Kazan Federal University"
     assert maps.short_name("Novosibirsk State Technical University") == "NSTU"
+
+
+def test_a_label_moved_off_its_row_has_a_leader_line_from_its_point(dataset) -> None:
+    spec = _deck(dataset, maps.WORLD)
+    frame = _frame(spec)
+    leaders = _layer(spec, "leaders")["data"]
+    moved = [row for row in _layer(spec, "labels")["data"] if row["offset"][1] != 0]
+    assert len(leaders) == len(moved) > 0
+    for row, leader in zip(moved, leaders):
+        start, end = leader["leader"]
+        assert start == [row["lon"], row["lat"]]
+        x, y = frame.pixel(*end)
+        px, py = frame.pixel(row["lon"], row["lat"])
+        assert abs(x - (px + row["offset"][0])) < 1 and abs(y - (py + row["offset"][1])) < 1
