@@ -26,6 +26,7 @@ number = url_state.bound_radio(
 )
 step = briefing.STEPS[number - 1]
 st.caption(t("briefing_step", lang, number=number, total=len(steps)))
+present.show_link(context, number)
 st.title(briefing.step_title(step.key, lang)[1])
 st.markdown(f"### {briefing.step_text(dataset, step.key, lang)}")
 drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)

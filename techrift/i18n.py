@@ -415,6 +415,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Các cung tới {places}, nằm ngoài khung, dừng ở mép khung với tên điểm đến.",
     },
     "present_open_live": {"en": "Open this live", "vi": "Mở trang trực tiếp"},
+    "present_start": {"en": "Present as slides (keys: → ← Home End)", "vi": "Trình chiếu (phím: → ← Home End)"},
     "present_notes": {"en": "Speaker notes", "vi": "Ghi chú cho người trình bày"},
     "present_sources": {"en": "Sources of the records on this slide", "vi": "Nguồn của các bản ghi trên trang này"},
     "present_quotes": {"en": "Quotes from the seed articles", "vi": "Trích dẫn từ các bài gốc"},

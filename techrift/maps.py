@@ -392,26 +392,21 @@ def labelled_arcs(
 def map_labels(
     partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, frame: framing.Frame, edge_labels: list
 ) -> pd.DataFrame:
-    """Every label of the first view, placed without overlap: the edge labels, Huawei's cities, then the institutions
-    (most ties first)."""
-    institutions = pd.concat([f for f in (partners, western) if f is not None and not f.empty], ignore_index=True)
-    if not institutions.empty:
-        institutions = institutions.sort_values(["events", "place_id"], ascending=[False, True], kind="stable")
+    """Every label of the first view, placed without overlap: the edge labels, Huawei's cities (each once), then the
+    institutions, most ties first; at most MAX_LABELS of each (a crowded map names its most tied places)."""
+    frames = [f for f in (partners, western) if f is not None and not f.empty]
+    institutions = pd.concat(frames, ignore_index=True) if frames else partners
+    institutions = institutions.sort_values(["events", "place_id"], ascending=[False, True], kind="stable")
+    institutions = institutions.head(MAX_LABELS)
     shown_sites = sites[[frame.visible(lon, lat) for lon, lat in zip(sites["lon"], sites["lat"])]]
+    shown_sites = shown_sites.drop_duplicates("city").head(MAX_LABELS)
     wanted = [
         *edge_labels,
-        *((city, lon, lat) for city, lon, lat in zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"])),
-        *(
-            (short_name(n), lon, lat)
-            for n, lon, lat in zip(
-                institutions.get("name", []), institutions.get("lon", []), institutions.get("lat", [])
-            )
-        ),
+        *zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"]),
+        *zip(institutions["name"].map(short_name), institutions["lon"], institutions["lat"]),
     ]
     points = []
-    for lon, lat in zip(
-        [*institutions.get("lon", []), *shown_sites["lon"]], [*institutions.get("lat", []), *shown_sites["lat"]]
-    ):
+    for lon, lat in zip([*institutions["lon"], *shown_sites["lon"]], [*institutions["lat"], *shown_sites["lat"]]):
         x, y = frame.pixel(lon, lat)
         points.append((x - POINT_PIXELS, y - POINT_PIXELS, x + POINT_PIXELS, y + POINT_PIXELS))
     placed = framing.place_labels(frame, wanted, points)
@@ -449,6 +444,7 @@ def leader_layer(labels: pd.DataFrame) -> pdk.Layer:
     )
 
 
+MAX_LABELS = 40  # per kind of label: past it, labels would cover the map
 POINT_PIXELS = 8  # the smallest radius a point is drawn with: visible from the back of a room
 
 

@@ -126,3 +126,33 @@ def test_a_label_moved_off_its_row_has_a_leader_line_from_its_point(dataset) -> 
         x, y = frame.pixel(*end)
         px, py = frame.pixel(row["lon"], row["lat"])
         assert abs(x - (px + row["offset"][0])) < 1 and abs(y - (py + row["offset"][1])) < 1
+
+
+def test_a_crowded_map_labels_its_most_tied_places_only_and_stays_fast(dataset) -> None:
+    import time
+
+    import numpy as np
+    import pandas as pd
+
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    jitter = np.random.default_rng(0)
+    crowd = pd.concat(
+        [
+            partners.assign(
+                place_id=partners["place_id"] + f"-{i}",
+                events=i % 7 + 1,
+                lon=partners["lon"] + jitter.uniform(-3, 3, len(partners)),
+                lat=partners["lat"] + jitter.uniform(-2, 2, len(partners)),
+            )
+            for i in range(300)
+        ],
+        ignore_index=True,
+    )
+    started = time.perf_counter()
+    deck = maps.partner_deck(
+        views.country_outlines(default_data_dir()), crowd, maps.huawei_sites(dataset.places), None, maps.RUSSIA
+    )
+    elapsed = time.perf_counter() - started
+    labels = _layer(json.loads(deck.to_json()), "labels")["data"]
+    assert len(labels) <= 2 * maps.MAX_LABELS + 1
+    assert elapsed < 1.0, f"building the crowded deck took {elapsed:.2f} s"

@@ -69,6 +69,11 @@ def test_each_slide_links_to_its_live_page_with_the_filters() -> None:
     assert "[Open this live ↗](funding?years=2019-2020)" in texts(at)
 
 
+def test_the_briefing_page_links_to_its_slides_with_the_filters() -> None:
+    at = run_page("pages/briefing.py", {"step": "2", "years": "2019-2020"})
+    assert "(briefing?years=2019-2020&present=1&step=2)" in texts(at)
+
+
 def test_the_takeaway_is_one_sentence() -> None:
     assert briefing.takeaway("One thing, 70,000 USD. Another thing.") == "One thing, 70,000 USD."
     assert present.CHART_HEIGHT <= 420  # with title, takeaway and keys: fits 720 px high

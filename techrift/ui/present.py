@@ -50,10 +50,19 @@ def _parse_step(raw: str | None, total: int) -> tuple[int, str | None]:
     return fallback, t("present_bad_step", url_state.current_language(), value=raw[:20], number=fallback)
 
 
-def live_link(page: str, context: PageContext) -> str:
-    """The page behind a slide with the slide's filters and language, relative to /briefing (works under a prefix)."""
+def live_link(page: str, context: PageContext, **extra: str) -> str:
+    """A page of the app with the current filters and language (and `extra` parameters), relative to /briefing (so it
+    works under a path prefix)."""
     params = context.filters.to_params(context.options) | ({"lang": context.lang} if context.lang != "en" else {})
+    params |= extra
     return page + (f"?{urlencode(params)}" if params else "")
+
+
+def show_link(context: PageContext, number: int) -> None:
+    """On the briefing page: the link that opens this step as a slide, with the same filters."""
+    st.markdown(
+        f"[{t('present_start', context.lang)} ↗]({live_link('briefing', context, present='1', step=str(number))})"
+    )
 
 
 def _move(to: int) -> None:

@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -124,7 +125,7 @@ PAGES: dict[str, PageSpec] = {
         marks=flows_in_filters,
         filter=("", "United States"),
         deep_link=("company=Nvidia&log=1&flow=nvidia-h20-unshipped", "2.5 billion USD of sales not shipped"),
-        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim", "helped generate close to 1 billion USD"),
+        pick=("company=AWS", "flow", "aws-lab-graph-revenue-claim", "helped generate nearly 1 billion USD"),
     ),
     "compare": PageSpec(
         heading="AWS vs Nvidia in China",
@@ -242,18 +243,23 @@ def web_mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * size, (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
 
 
-def click_place_on_the_map(page, dataset: Dataset, place_id: str, query: str) -> None:
-    """Click where the map draws a place (deck.gl objects are not in the DOM), at the first view the page's deck has."""
+def place_on_the_map(page, dataset: Dataset, data_dir: Path, place_id: str, query: str) -> tuple[float, float]:
+    """Where the page's map draws a place (deck.gl objects are not in the DOM), at the first view its deck has."""
     place = dataset.places.set_index("place_id").loc[place_id]
     params = {key: values[-1] for key, values in parse_qs(query).items()}
     view = params.get("view", maps.RUSSIA)
     options = flt.options_for(dataset)
     shown = views.map_view(dataset, flt.from_params(params, options)[0], options, view)
-    state = json.loads(views.map_deck(dataset, default_data_dir(), shown, view).to_json())["initialViewState"]
+    state = json.loads(views.map_deck(dataset, data_dir, shown, view).to_json())["initialViewState"]
     centre = web_mercator(state["longitude"], state["latitude"], state["zoom"])
     point = web_mercator(place["lon"], place["lat"], state["zoom"])
     box = page.locator(DECK).first.bounding_box()
-    x, y = box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
+    return box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
+
+
+def click_place_on_the_map(page, dataset: Dataset, place_id: str, query: str) -> None:
+    """Click where the map draws a place."""
+    x, y = place_on_the_map(page, dataset, default_data_dir(), place_id, query)
     page.mouse.move(
         x, y
     )  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
