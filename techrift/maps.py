@@ -684,7 +684,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 y=of_kind["lat"],
                 mode="markers+text",
                 name=t(f"category_{kind}", lang),
-                text=of_kind["name"].map(lambda name: html.escape(name.split(" (")[0])),
+                text=of_kind["name"].map(lambda name: html.escape(short_name(name))),
                 textposition="top center",
                 marker=dict(
                     color=style.CATEGORY_COLORS[kind],
