@@ -132,7 +132,24 @@ PAGE_STYLE = string.Template(
     "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:$ink}"
     "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}"
     ".step{color:$subtle;font-size:1rem;margin-bottom:0}section{page-break-after:always}"
-).substitute(ink=style.INK, subtle=style.SUBTLE_INK)
+    ".alt,.sources{color:$muted;font-size:1rem}"
+    # Printed (or saved as PDF from the browser): one step per page, with its sources, no chart toolbar.
+    "@media print{body{max-width:none;margin:0}section{break-after:page;break-inside:avoid}h2{margin-top:0}"
+    "p{font-size:1rem}figure{margin:0;zoom:0.5}.alt{font-size:1.5rem}.sources{font-size:0.6rem;line-height:1.3}"
+    ".modebar{display:none!important}}"
+).substitute(ink=style.INK, subtle=style.SUBTLE_INK, muted=style.MUTED_INK)
+
+
+def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> str:
+    """The sources behind a step's records, as one escaped line: 'Sources: Title (Publisher); ...'."""
+    known = {
+        source: f"{title} ({publisher})"
+        for source, title, publisher in zip(
+            dataset.sources["source_id"], dataset.sources["title"], dataset.sources["publisher"]
+        )
+    }
+    names = [known.get(source, source) for source in source_ids]
+    return html.escape(f"{t('sources', lang)}: {'; '.join(names)}")
 
 
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
@@ -141,8 +158,8 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     filters = flt.default_filters(options)
     parts = []
     for number, step in enumerate(STEPS, start=1):
-        figure = step.figure(dataset, filters, options, data_dir, lang)
-        chart = figure.to_html(
+        drawn = step.draw(dataset, filters, options, data_dir, lang)
+        chart = drawn.figure.to_html(
             full_html=False,
             include_plotlyjs=(number == 1),
             div_id=f"step-{number}-chart",
@@ -151,7 +168,10 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
         parts.append(
             f'<section id="step-{number}"><p class="step">{html.escape(t("briefing_step", lang, number=number, total=len(STEPS)))}</p>'
             f"<h2>{html.escape(t(f'briefing_{step.key}_title', lang))}</h2>"
-            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>{chart}</section>"
+            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>"
+            f"<figure>{chart}"
+            f'<figcaption class="alt">{html.escape(drawn.alt)}</figcaption></figure>'
+            f'<p class="sources">{_sources_line(dataset, drawn.source_ids, lang)}</p></section>'
         )
     title = html.escape(t("briefing_title", lang))
     note = html.escape(t("briefing_export_note", lang))
