@@ -45,6 +45,7 @@ class Step:
     key: str
     draw: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn]
     page: str  # the app's page (url path) that shows this step live
+    slide: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn] | None = None  # when `draw` is too big
 
     def figure(
         self, dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, data_dir: Path, lang: str
@@ -89,6 +90,20 @@ def _money(dataset, filters, options, data_dir, lang):
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
 
+# A slide has room for a few panels of a few bars: the first US dollar panels (yearly, one-off, per project: the ones
+# the step's sentence quotes), each with its largest amounts. The page and the export show them all.
+SLIDE_PANELS, SLIDE_BARS = 3, 3
+
+
+def _money_slide(dataset, filters, options, data_dir, lang):
+    flows = flt.money_drawn(flt.apply_to_flows(dataset.flows, filters, options))
+    kept = [pair for pair in funding.panels(flows) if pair[1] == "USD"][:SLIDE_PANELS]
+    shown = flows[[pair in kept for pair in zip(flows["amount_kind"], flows["currency"])]]
+    drawn = funding.largest_per_panel(shown, SLIDE_BARS)
+    figure = funding.flows_figure(drawn, dataset, group="status", log=True, lang=lang)
+    return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
+
+
 def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
     a, b = compare.DEFAULT_PAIR
     moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
@@ -104,7 +119,7 @@ STEPS: tuple[Step, ...] = (
     Step("doors_close", _doors_close, "timeline"),
     Step("pivot", _pivot_to_russia, "timeline"),
     Step("russia_map", _russia_map, "map"),
-    Step("money", _money, "funding"),
+    Step("money", _money, "funding", slide=_money_slide),
     Step("aws_nvidia", _aws_vs_nvidia, "compare"),
 )
 

@@ -74,6 +74,14 @@ def test_the_briefing_page_links_to_its_slides_with_the_filters() -> None:
     assert "(briefing?years=2019-2020&present=1&step=2)" in texts(at)
 
 
+def test_the_money_slide_draws_a_few_us_dollar_panels_only() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "4"})
+    (chart,) = at.get("plotly_chart")
+    assert chart.proto.alt.startswith("Bar chart of ") and "in 3 panels" in chart.proto.alt
+    full = run_page("pages/briefing.py", {"step": "4"}).get("plotly_chart")[0].proto.alt
+    assert "in 3 panels" not in full
+
+
 def test_the_takeaway_is_one_sentence() -> None:
     assert briefing.takeaway("One thing, 70,000 USD. Another thing.") == "One thing, 70,000 USD."
     assert present.CHART_HEIGHT <= 420  # with title, takeaway and keys: fits 720 px high

@@ -96,7 +96,7 @@ def slides(context: PageContext) -> None:
     text = briefing.step_text(dataset, step.key, lang)
     with st.container(key="present_takeaway"):
         st.markdown(escape_markdown(briefing.takeaway(text)))
-    drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)
+    drawn = (step.slide or step.draw)(dataset, context.filters, context.options, context.data_dir, lang)
     figure = drawn.figure.update_layout(height=CHART_HEIGHT)
     st.plotly_chart(figure, key=f"present_{step.key}", width="stretch", alt=drawn.alt)
 
