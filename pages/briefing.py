@@ -6,10 +6,13 @@ import streamlit as st
 
 from techrift import briefing
 from techrift.i18n import t
-from techrift.ui import provenance, shell, url_state
+from techrift.ui import present, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
+if present.requested():  # /briefing?present=1: the slides (techrift/ui/present.py)
+    present.slides(context)
+    st.stop()
 steps = list(range(1, len(briefing.STEPS) + 1))
 
 
@@ -23,13 +26,11 @@ number = url_state.bound_radio(
 )
 step = briefing.STEPS[number - 1]
 st.caption(t("briefing_step", lang, number=number, total=len(steps)))
+present.show_link(context, number)
 st.title(briefing.step_title(step.key, lang)[1])
 st.markdown(f"### {briefing.step_text(dataset, step.key, lang)}")
-st.plotly_chart(
-    step.figure(dataset, context.filters, context.options, context.data_dir, lang),
-    key=f"briefing_{step.key}",
-    width="stretch",
-)
+drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)
+st.plotly_chart(drawn.figure, key=f"briefing_{step.key}", width="stretch", alt=drawn.alt)
 previous, _, following = st.columns([1, 4, 1])
 previous.button(
     t("briefing_previous", lang),
@@ -57,4 +58,4 @@ st.download_button(
     icon=":material/download:",
 )
 
-provenance.cite_view(dataset, t("briefing_title", lang), [], lang)
+provenance.cite_view(dataset, t("briefing_title", lang), [], lang, source_ids=drawn.source_ids)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from techrift import compare, views
+from techrift.charts import alt_text, timeline
 from techrift.charts import compare as compare_charts
-from techrift.charts import timeline
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, downloads, provenance, shell, url_state
@@ -63,6 +63,7 @@ else:
             on_select="rerun",
             selection_mode="points",
             width="stretch",
+            alt=alt_text.events_alt(moves.dated, lang, chart=t("compare_moves", lang)),
         )
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
     st.dataframe(timeline.events_table(moves.events, dataset, lang), hide_index=True, width="stretch")

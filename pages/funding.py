@@ -4,7 +4,7 @@ import streamlit as st
 
 from techrift import filters as flt
 from techrift import views
-from techrift.charts import funding
+from techrift.charts import alt_text, funding
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, url_state
 
@@ -35,6 +35,7 @@ else:
         on_select="rerun",
         selection_mode="points",
         width="stretch",
+        alt=alt_text.flows_alt(funding.largest_per_panel(flt.money_drawn(flows)), lang),
     )
     url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
     if note := funding.estimates_note(flows, lang):
@@ -51,7 +52,10 @@ contracts = views.contracts(flows, metrics, lang)
 if not contracts.series.empty:
     st.subheader(t("skoltech_title", lang), anchor=False)
     st.plotly_chart(
-        funding.count_series_figure(contracts.series, contracts.note, lang), key="skoltech_chart", width="stretch"
+        funding.count_series_figure(contracts.series, contracts.note, lang),
+        key="skoltech_chart",
+        width="stretch",
+        alt=alt_text.counts_alt(contracts.series, t("skoltech_title", lang), lang),
     )
 
 st.subheader(t("targets_title", lang), anchor=False)

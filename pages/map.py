@@ -24,13 +24,14 @@ shown = views.map_view(dataset, context.filters, context.options, view, lang)
 if shown.in_view.empty:
     shell.empty_state(t("map_empty", lang))
 else:
-    chart_column, list_column = st.columns([3, 1])
+    chart_column, list_column = st.columns([3, 2])
     picked = chart_column.pydeck_chart(
         views.map_deck(dataset, context.data_dir, shown, view, lang),
         on_select="rerun",
         selection_mode="single-object",
         key="map",
         height=560,
+        alt=views.map_alt(dataset, shown, view, lang),
     )
     chart_column.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
     chart_column.caption(t("map_legend", lang))
@@ -38,7 +39,15 @@ else:
         chart_column.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
     url_state.apply_chart_pick(maps.picked_place(picked), "place")
     list_column.markdown(f"**{t('institutions_in_view', lang)}**")
-    list_column.dataframe(maps.institutions_list(shown.in_view), hide_index=True, width="stretch")
+    list_column.dataframe(
+        maps.institutions_list(shown.in_view),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "label": st.column_config.TextColumn(width="medium"),
+            "≈": st.column_config.CheckboxColumn(width=40),
+        },
+    )
     downloads.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
     names = maps.place_choices(shown.in_view)
     if chosen := url_state.bound_picker(t("institution", lang), names, "place", t("choose_place", lang)):

@@ -71,7 +71,8 @@ if chosen in dataset.seed_texts:
     seed = sources.seed_view(dataset, chosen)
     st.subheader(t("seed_full_text_title", lang), anchor=False)
     st.caption(t("seed_coverage", lang, count=len(seed.fragments), share=f"{seed.quoted_share:.0%}"))
-    with st.container(border=True, height=520):
+    # No fixed height: a scrolling box is a region the keyboard cannot reach (axe: scrollable-region-focusable).
+    with st.container(border=True):
         st.markdown(details.highlighted_markdown(seed.segments))
     st.subheader(t("fragments_title", lang), anchor=False)
     st.dataframe(seed.fragments, hide_index=True, width="stretch")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from techrift import pivot, views
-from techrift.charts import timeline
+from techrift.charts import alt_text, timeline
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, url_state
 
@@ -32,6 +32,7 @@ else:
         on_select="rerun",
         selection_mode="points",
         width="stretch",
+        alt=alt_text.events_alt(shown.dated, lang),
     )
     details.event_detail_from_chart(chart, shown.dated, dataset, lang)
 

@@ -3,36 +3,67 @@
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from techrift import compare, maps, style, views
 from techrift import filters as flt
-from techrift.charts import funding, timeline
-from techrift.data import Dataset
+from techrift.charts import alt_text, funding, timeline
+from techrift.data import Dataset, split_ids
 from techrift.i18n import t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
-from techrift.schema import CONTEXT, RUSSIA, WEST
+from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST
+
+
+class Drawn(NamedTuple):
+    """A step's chart, its text alternative written from the same rows, and those rows' records (for speaker notes)."""
+
+    figure: go.Figure
+    alt: str
+    records: tuple[tuple[str, str], ...] = ()  # (table, record id) of each row drawn
+    source_ids: tuple[str, ...] = ()  # the sources those records cite, each once
+
+
+def _records(table: str, rows: pd.DataFrame, id_column: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The records and sources of the rows a step draws, as Drawn's last two fields."""
+    sources = dict.fromkeys(source for ids in rows["source_ids"].dropna() for source in split_ids(ids))
+    return tuple((table, str(record)) for record in rows[id_column]), tuple(sources)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One step: its key (labels briefing_<key>_title / _text) and the chart that goes with it."""
+    """One step: its key (labels briefing_<key>_title / _text), the chart that goes with it and the page behind it."""
 
     key: str
-    figure: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], go.Figure]
+    draw: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn]
+    page: str  # the app's page (url path) that shows this step live
+    slide: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn] | None = None  # when `draw` is too big
+
+    def figure(
+        self, dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, data_dir: Path, lang: str
+    ) -> go.Figure:
+        return self.draw(dataset, filters, options, data_dir, lang).figure
 
 
 def _pivot(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
-) -> go.Figure:
+) -> Drawn:
     pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
-    return timeline.pivot_figure(pivot[pivot["side"].isin(sides)], dataset, lang)
+    shown = pivot[pivot["side"].isin(sides)]
+    dated = shown[shown["start"].notna()]
+    return Drawn(
+        timeline.pivot_figure(shown, dataset, lang),
+        alt_text.events_alt(shown, lang),
+        *_records("events", dated, "event_id"),
+    )
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
@@ -46,28 +77,50 @@ def _pivot_to_russia(dataset, filters, options, data_dir, lang):
 def _russia_map(dataset, filters, options, data_dir, lang):
     events = flt.apply_to_events(dataset.events, filters, options)
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-    return maps.partner_figure(
-        views.country_outlines(data_dir), partners, maps.huawei_sites(dataset.places, lang), lang
-    )
+    sites = maps.huawei_sites(dataset.places, lang)
+    figure = maps.partner_figure(views.country_outlines(data_dir), partners, sites, lang)
+    ties = events[events["place_id"].isin(partners["place_id"]) & events["category"].isin(PARTNER_TIE_CATEGORIES)]
+    return Drawn(figure, alt_text.map_alt(partners, sites, lang), *_records("events", ties, "event_id"))
 
 
 def _money(dataset, filters, options, data_dir, lang):
     flows = flt.apply_to_flows(dataset.flows, filters, options)
-    return funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+    figure = funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+    drawn = funding.largest_per_panel(flt.money_drawn(flows))
+    return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
+
+
+# A slide has room for a few panels of a few bars: the first US dollar panels (yearly, one-off, per project: the ones
+# the step's sentence quotes), each with its largest amounts. The page and the export show them all.
+SLIDE_PANELS, SLIDE_BARS = 3, 3
+
+
+def _money_slide(dataset, filters, options, data_dir, lang):
+    flows = flt.money_drawn(flt.apply_to_flows(dataset.flows, filters, options))
+    kept = [pair for pair in funding.panels(flows) if pair[1] == "USD"][:SLIDE_PANELS]
+    shown = flows[[pair in kept for pair in zip(flows["amount_kind"], flows["currency"])]]
+    drawn = funding.largest_per_panel(shown, SLIDE_BARS)
+    figure = funding.flows_figure(drawn, dataset, group="status", log=True, lang=lang)
+    return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
 
 def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
     a, b = compare.DEFAULT_PAIR
     moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
-    return timeline.lanes_figure(moves[moves["start"].notna()], [a, b], dataset, lang)
+    dated = moves[moves["start"].notna()]
+    return Drawn(
+        timeline.lanes_figure(dated, [a, b], dataset, lang),
+        alt_text.events_alt(dated, lang),
+        *_records("events", dated, "event_id"),
+    )
 
 
 STEPS: tuple[Step, ...] = (
-    Step("doors_close", _doors_close),
-    Step("pivot", _pivot_to_russia),
-    Step("russia_map", _russia_map),
-    Step("money", _money),
-    Step("aws_nvidia", _aws_vs_nvidia),
+    Step("doors_close", _doors_close, "timeline"),
+    Step("pivot", _pivot_to_russia, "timeline"),
+    Step("russia_map", _russia_map, "map"),
+    Step("money", _money, "funding", slide=_money_slide),
+    Step("aws_nvidia", _aws_vs_nvidia, "compare"),
 )
 
 
@@ -75,6 +128,11 @@ def step_title(key: str, lang: str) -> tuple[str, str]:
     """A step's number and heading, from its title in the catalogue ('1. The doors close in the US')."""
     number, heading = t(f"briefing_{key}_title", lang).split(". ", 1)
     return number, heading
+
+
+def takeaway(text: str) -> str:
+    """The first sentence of a step's text: the one a slide shows."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ỹ])", text.strip(), maxsplit=1)[0]
 
 
 def step_text(dataset: Dataset, key: str, lang: str) -> str:
@@ -89,7 +147,24 @@ PAGE_STYLE = string.Template(
     "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:$ink}"
     "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}"
     ".step{color:$subtle;font-size:1rem;margin-bottom:0}section{page-break-after:always}"
-).substitute(ink=style.INK, subtle=style.SUBTLE_INK)
+    ".alt,.sources{color:$muted;font-size:1rem}"
+    # Printed (or saved as PDF from the browser): one step per page, with its sources, no chart toolbar.
+    "@media print{body{max-width:none;margin:0}section{break-after:page;break-inside:avoid}h2{margin-top:0}"
+    "p{font-size:1rem}figure{margin:0;zoom:0.5}.alt{font-size:1.5rem}.sources{font-size:0.6rem;line-height:1.3}"
+    ".modebar{display:none!important}}"
+).substitute(ink=style.INK, subtle=style.SUBTLE_INK, muted=style.MUTED_INK)
+
+
+def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> str:
+    """The sources behind a step's records, as one escaped line: 'Sources: Title (Publisher); ...'."""
+    known = {
+        source: f"{title} ({publisher})"
+        for source, title, publisher in zip(
+            dataset.sources["source_id"], dataset.sources["title"], dataset.sources["publisher"]
+        )
+    }
+    names = [known.get(source, source) for source in source_ids]
+    return html.escape(f"{t('sources', lang)}: {'; '.join(names)}")
 
 
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
@@ -98,8 +173,8 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     filters = flt.default_filters(options)
     parts = []
     for number, step in enumerate(STEPS, start=1):
-        figure = step.figure(dataset, filters, options, data_dir, lang)
-        chart = figure.to_html(
+        drawn = step.draw(dataset, filters, options, data_dir, lang)
+        chart = drawn.figure.to_html(
             full_html=False,
             include_plotlyjs=(number == 1),
             div_id=f"step-{number}-chart",
@@ -108,7 +183,10 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
         parts.append(
             f'<section id="step-{number}"><p class="step">{html.escape(t("briefing_step", lang, number=number, total=len(STEPS)))}</p>'
             f"<h2>{html.escape(t(f'briefing_{step.key}_title', lang))}</h2>"
-            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>{chart}</section>"
+            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>"
+            f"<figure>{chart}"
+            f'<figcaption class="alt">{html.escape(drawn.alt)}</figcaption></figure>'
+            f'<p class="sources">{_sources_line(dataset, drawn.source_ids, lang)}</p></section>'
         )
     title = html.escape(t("briefing_title", lang))
     release = dataset.release

@@ -428,6 +428,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "AWS quietly closed its Shanghai AI lab after {lab_years} years; Nvidia's chief executive courts Chinese talent as US rules on GPU exports ease.",
         "vi": "AWS lặng lẽ đóng phòng thí nghiệm AI ở Thượng Hải sau {lab_years} năm; CEO của Nvidia lôi kéo nhân tài Trung Quốc khi quy định của Mỹ về xuất khẩu GPU được nới lỏng.",
     },
+    # text alternatives of the charts and maps (techrift/charts/alt_text.py), and the briefing's presentation mode
+    "alt_empty": {
+        "en": "{chart}: nothing to draw with these filters.",
+        "vi": "{chart}: không có gì để vẽ với bộ lọc này.",
+    },
+    "alt_timeline": {"en": "Timeline", "vi": "Dòng thời gian"},
+    "alt_events": {
+        "en": "{chart} of {count} dated events, {first} to {last}. Most common: {top} ({top_count}). Busiest year: {year} ({year_count} events). Earliest: {earliest}. Latest: {latest}.",
+        "vi": "{chart} gồm {count} sự kiện có ngày, từ {first} đến {last}. Nhiều nhất: {top} ({top_count}). Năm nhiều sự kiện nhất: {year} ({year_count} sự kiện). Sớm nhất: {earliest}. Muộn nhất: {latest}.",
+    },
+    "alt_flows": {
+        "en": "Bar chart of {count} amounts, {first} to {last}, in {panels} panels. Largest: {largest}, to {largest_to}. Smallest: {smallest}, to {smallest_to}. Most amounts go to {recipient} ({recipient_count}).",
+        "vi": "Biểu đồ cột gồm {count} khoản tiền, từ {first} đến {last}, trong {panels} khung. Lớn nhất: {largest}, cho {largest_to}. Nhỏ nhất: {smallest}, cho {smallest_to}. Nhiều khoản nhất dành cho {recipient} ({recipient_count}).",
+    },
+    "alt_counts": {
+        "en": "Bar chart of {what} in {count} years, {first} to {last}. Highest: {high} in {high_year}. Lowest: {low} in {low_year}.",
+        "vi": "Biểu đồ cột {what} trong {count} năm, từ {first} đến {last}. Cao nhất: {high} năm {high_year}. Thấp nhất: {low} năm {low_year}.",
+    },
+    "alt_map": {
+        "en": "Map of {count} institutions in {cities} cities and {sites} Huawei sites. Most ties: {top} ({top_count}). Institutions: {names}.",
+        "vi": "Bản đồ {count} cơ sở tại {cities} thành phố và {sites} địa điểm của Huawei. Nhiều liên kết nhất: {top} ({top_count}). Các cơ sở: {names}.",
+    },
+    "alt_map_outside": {
+        "en": "Arcs to {places}, outside the frame, end at its edge with the destination named.",
+        "vi": "Các cung tới {places}, nằm ngoài khung, dừng ở mép khung với tên điểm đến.",
+    },
+    "present_open_live": {"en": "Open this live", "vi": "Mở trang trực tiếp"},
+    "present_start": {"en": "Present as slides (keys: → ← Home End)", "vi": "Trình chiếu (phím: → ← Home End)"},
+    "present_notes": {"en": "Speaker notes", "vi": "Ghi chú cho người trình bày"},
+    "present_sources": {"en": "Sources of the records on this slide", "vi": "Nguồn của các bản ghi trên trang này"},
+    "present_quotes": {"en": "Quotes from the seed articles", "vi": "Trích dẫn từ các bài gốc"},
+    "present_bad_step": {
+        "en": "There is no step “{value}”: showing step {number}.",
+        "vi": "Không có bước “{value}”: đang hiển thị bước {number}.",
+    },
+    "present_first": {"en": "First", "vi": "Đầu"},
+    "present_last": {"en": "Last", "vi": "Cuối"},
+    "present_keys": {
+        "en": "→ Space PageDown: next · ← PageUp: previous · Home End: first, last",
+        "vi": "→ Space PageDown: tiếp · ← PageUp: trước · Home End: đầu, cuối",
+    },
     # sources page
     "sources_title": {"en": "Sources", "vi": "Nguồn"},
     "sources_intro": {

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from techrift import schema, style
+from techrift import framing, schema, style
 from techrift.formatting import amount_label
 from techrift.i18n import t
 from techrift.text import plain
@@ -302,7 +303,7 @@ def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
         get_line_color=style.rgb(style.POINT_OUTLINE),
         stroked=True,
         line_width_min_pixels=1,
-        radius_min_pixels=5,
+        radius_min_pixels=POINT_PIXELS,
         radius_max_pixels=40,
         pickable=True,
         auto_highlight=True,
@@ -310,10 +311,167 @@ def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
 
 
 def view_state(view: str) -> pdk.ViewState:
-    """Russia fills the frame, or the world with both sides of the story."""
+    """The view of a map with no places: Russia, or the world with both sides of the story."""
     if view == WORLD:
         return pdk.ViewState(latitude=42, longitude=20, zoom=0.9)
     return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
+
+
+def short_name(name: str) -> str:
+    """A label for a place: the abbreviation its name gives in brackets, the name if short, else its initials."""
+    if match := re.search(r"\(([^)]+)\)", name):
+        return match.group(1)
+    if len(name) <= SHORT_NAME_LENGTH:
+        return name
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
+
+
+SHORT_NAME_LENGTH = 24
+
+
+def framed_places(
+    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
+) -> tuple[list[float], list[float]]:
+    """The coordinates the first view frames: every institution drawn, and Huawei's sites (in Russia, the Russian ones)."""
+    frames = [partners, *([] if western is None else [western])]
+    if view == RUSSIA:
+        frames.append(sites[sites["country"].eq(schema.RUSSIA_COUNTRY)])
+    else:
+        frames.append(sites)
+    lons = [float(v) for frame in frames for v in frame["lon"]]
+    lats = [float(v) for frame in frames for v in frame["lat"]]
+    return lons, lats
+
+
+class FirstView(NamedTuple):
+    frame: framing.Frame
+    links: pd.DataFrame  # the arcs, those from a place off the frame starting at its edge
+    edge_labels: list[tuple[str, float, float]]  # a label (text, lon, lat) per place off the frame
+    outside: tuple[str, ...]  # the names of the places off the frame that arcs point to
+
+
+def first_view(
+    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
+) -> FirstView | None:
+    """The map's first view, fitted to the places it shows, and its arcs cut at the frame (None: nothing to frame)."""
+    lons, lats = framed_places(partners, sites, western if view == WORLD else None, view)
+    if not lons:
+        return None
+    frame = framing.frame_of(lons, lats)
+    return FirstView(frame, *labelled_arcs(arcs(partners, sites), sites, frame))
+
+
+def labelled_arcs(
+    links: pd.DataFrame, sites: pd.DataFrame, frame: framing.Frame
+) -> tuple[pd.DataFrame, list[tuple[str, float, float]], tuple[str, ...]]:
+    """The arcs with each end outside the frame moved to the frame's edge, a label per place off the frame (at the
+    middle of its arcs' edge points, with an arrow towards it), and those places' names."""
+    if links.empty:
+        return links, [], ()
+    links = links.copy()
+    labels: list[tuple[str, float, float]] = []
+    outside: list[str] = []
+    by_id = sites.set_index("place_id")
+    off = [not frame.visible(lon, lat) for lon, lat in zip(links["from_lon"], links["from_lat"])]
+    for from_id in dict.fromkeys(links.loc[off, "from_id"]):
+        mine = links.index[links["from_id"].eq(from_id)]
+        site = by_id.loc[from_id]
+        ends = [
+            framing.edge_point(frame, (to_lon, to_lat), (site["lon"], site["lat"]))
+            for to_lon, to_lat in zip(links.loc[mine, "to_lon"], links.loc[mine, "to_lat"])
+        ]
+        links.loc[mine, "from_lon"] = [end[0] for end in ends]
+        links.loc[mine, "from_lat"] = [end[1] for end in ends]
+        name = f"{site['tip_name']}, {site['city']}"
+        arrow = framing.direction_arrow(frame, site["lon"], site["lat"])
+        labels.append((f"{name} {arrow}", float(np.mean([e[0] for e in ends])), float(np.mean([e[1] for e in ends]))))
+        outside.append(name)
+    return links, labels, tuple(outside)
+
+
+def map_labels(
+    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, frame: framing.Frame, edge_labels: list
+) -> pd.DataFrame:
+    """Every label of the first view, placed without overlap: the edge labels, Huawei's cities (each once), then the
+    institutions, most ties first; at most MAX_LABELS of each (a crowded map names its most tied places)."""
+    frames = [f for f in (partners, western) if f is not None and not f.empty]
+    institutions = pd.concat(frames, ignore_index=True) if frames else partners
+    institutions = institutions.sort_values(["events", "place_id"], ascending=[False, True], kind="stable")
+    institutions = institutions.head(MAX_LABELS)
+    shown_sites = sites[[frame.visible(lon, lat) for lon, lat in zip(sites["lon"], sites["lat"])]]
+    shown_sites = shown_sites.drop_duplicates("city").head(MAX_LABELS)
+    wanted = [
+        *edge_labels,
+        *zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"]),
+        *zip(institutions["name"].map(short_name), institutions["lon"], institutions["lat"]),
+    ]
+    points = []
+    for lon, lat in zip([*institutions["lon"], *shown_sites["lon"]], [*institutions["lat"], *shown_sites["lat"]]):
+        x, y = frame.pixel(lon, lat)
+        points.append((x - POINT_PIXELS, y - POINT_PIXELS, x + POINT_PIXELS, y + POINT_PIXELS))
+    placed = framing.place_labels(frame, wanted, points)
+    # A label moved off its point's row gets a leader line from the point to the label's near end.
+    ends = [frame.lonlat(*_near_end(frame, p)) for p in placed]
+    return pd.DataFrame(
+        {
+            "leader": [[[p.lon, p.lat], list(end)] if p.dy else None for p, end in zip(placed, ends)],
+            "text": [p.text for p in placed],
+            "lon": [p.lon for p in placed],
+            "lat": [p.lat for p in placed],
+            "offset": [[p.dx, p.dy] for p in placed],
+            "anchor": ["start" if p.dx >= 0 else "end" for p in placed],
+        }
+    )
+
+
+def _near_end(frame: framing.Frame, placed: framing.Placed) -> tuple[float, float]:
+    x, y = frame.pixel(placed.lon, placed.lat)
+    return x + placed.dx, y + placed.dy
+
+
+def leader_layer(labels: pd.DataFrame) -> pdk.Layer:
+    """Thin lines from a point to its label, where the label had to move away to stay clear of the others."""
+    moved = labels[labels["leader"].notna()]
+    return pdk.Layer(
+        "PathLayer",
+        moved[["leader"]],
+        id="leaders",
+        get_path="leader",
+        get_color=style.rgb(style.MUTED_INK),
+        get_width=1,
+        width_units=pdk.types.String("pixels"),
+        pickable=False,
+    )
+
+
+MAX_LABELS = 40  # per kind of label: past it, labels would cover the map
+POINT_PIXELS = 8  # the smallest radius a point is drawn with: visible from the back of a room
+
+
+def label_layer(labels: pd.DataFrame) -> pdk.Layer:
+    """The names on the map, in ink on a white halo, each at the offset that keeps it clear of the others."""
+    return pdk.Layer(
+        "TextLayer",
+        labels[["text", "lon", "lat", "offset", "anchor"]],
+        id="labels",
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_size=framing.LABEL_SIZE,
+        size_units=pdk.types.String("pixels"),
+        get_color=style.rgb(style.INK),
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
+        get_alignment_baseline=pdk.types.String("center"),
+        font_family=pdk.types.String("Helvetica Neue, Arial, sans-serif"),
+        font_weight=600,
+        # The characters of the labels (deck.gl draws ASCII only by default; the edge label has an arrow). Literal
+        # strings are wrapped: pydeck writes a bare string as an expression, which deck.gl runs as a function.
+        character_set=pdk.types.String("".join(sorted({char for text in labels["text"] for char in text}))),
+        outline_width=4,
+        outline_color=[255, 255, 255, 230],
+        font_settings={"sdf": True},
+        pickable=False,
+    )
 
 
 # Streamlit's deck.gl chart HTML-escapes each {field} it fills into this template (the browser test proves it), so the
@@ -378,11 +536,15 @@ def partner_deck(
             [style.rgb(style.HUAWEI_SITE_COLOR, style.SITE_ALPHA)] * len(sites), index=sites.index, dtype=object
         ),
     )
+    first = first_view(partners, sites, western, view)
+    if first is None:
+        return CompactDeck(layers=[outline_layer(outlines)], initial_view_state=view_state(view), map_provider=None)
+    frame, links, edge_labels = first.frame, first.links, first.edge_labels
     layers = [
         outline_layer(outlines),
         pdk.Layer(
             "ArcLayer",
-            arcs(partners, sites),
+            links,
             id="arcs",
             get_source_position=["from_lon", "from_lat"],
             get_target_position=["to_lon", "to_lat"],
@@ -397,9 +559,12 @@ def partner_deck(
     ]
     if view == WORLD and western is not None:
         layers.append(points_layer(western, "western"))
+    labels = map_labels(partners, sites, western if view == WORLD else None, frame, edge_labels)
+    layers += [leader_layer(labels), label_layer(labels)]
+    initial = pdk.ViewState(longitude=frame.longitude, latitude=frame.latitude, zoom=frame.zoom)
     # No basemap. map_style must stay pydeck's "__MAP_STYLE__" placeholder: Streamlit's frontend fetches a Carto style
     # for a deck with no map style at all (map_style=None), but draws none for the placeholder.
-    return CompactDeck(layers=layers, initial_view_state=view_state(view), map_provider=None, tooltip=TOOLTIP)
+    return CompactDeck(layers=layers, initial_view_state=initial, map_provider=None, tooltip=TOOLTIP)
 
 
 def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
@@ -425,8 +590,10 @@ def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
 
 
 def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
-    """The list beside the map: each institution's name, city, recorded ties, and ≈ where its point is approximate."""
-    return in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+    """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
+    recorded ties, ≈ where its point is approximate, and its full name last."""
+    listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
+    return listed.assign(label=in_view["name"].map(short_name))[["label", "city", "events", "≈", "name"]]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
@@ -517,7 +684,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 y=of_kind["lat"],
                 mode="markers+text",
                 name=t(f"category_{kind}", lang),
-                text=of_kind["name"].map(lambda name: html.escape(name.split(" (")[0])),
+                text=of_kind["name"].map(lambda name: html.escape(short_name(name))),
                 textposition="top center",
                 marker=dict(
                     color=style.CATEGORY_COLORS[kind],

@@ -24,7 +24,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "lab_closed": "#7b241c",
     "scale_back": "#a04000",
     "market_exit": "#884ea0",
-    "deal": "#a569bd",
+    "deal": "#4a235a",  # dark: told apart from partnership blue under protanopia (tests/test_colour_safety.py)
     "visit": "#5dade2",
     "product_launch": "#48c9b0",
     "milestone": "#239b56",

@@ -18,7 +18,7 @@ import pydeck as pdk
 from techrift import compare, maps, pivot
 from techrift import filters as flt
 from techrift.caching import memo
-from techrift.charts import funding, timeline
+from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset, read_outlines
 from techrift.i18n import localized_column
 
@@ -126,6 +126,15 @@ def map_deck(dataset: Dataset, data_dir: Path, shown: MapView, view: str, lang: 
         shown.western,
         view,
     )
+
+
+def map_alt(dataset: Dataset, shown: MapView, view: str, lang: str = "en") -> str:
+    """The map's text alternative: the institutions it draws, Huawei's sites, what lies off its first view."""
+    partners = maps.most_tied(shown.partners)
+    western = None if shown.western is None else maps.most_tied(shown.western)
+    sites = maps.sites_drawn(maps.huawei_sites(dataset.places, lang))
+    first = maps.first_view(partners, sites, western, view)
+    return alt_text.map_alt(maps.places_in_view(partners, western), sites, lang, () if first is None else first.outside)
 
 
 def map_table(

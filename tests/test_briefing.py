@@ -56,6 +56,20 @@ def test_export_text_comes_from_the_data_and_is_escaped(dataset, exported: str) 
     assert "300 million USD a year" in exported
 
 
+def test_export_prints_one_step_per_page_with_its_alt_and_sources(dataset, exported: str) -> None:
+    assert "@media print{" in exported and "section{break-after:page" in exported
+    sections = exported.split('<section id="step-')[1:]
+    assert len(sections) == len(briefing.STEPS)
+    for section in sections:
+        caption = section.split('<figcaption class="alt">')[1].split("</figcaption>")[0]
+        assert caption and caption[0].isupper() and any(char.isdigit() for char in caption)
+        assert '<p class="sources">Sources: ' in section
+    # the Russian partners' step cites the seed article and the partners' own pages
+    russia = sections[[step.key for step in briefing.STEPS].index("russia_map")]
+    assert "Huawei turns to Russian universities after US doors close" in russia
+    assert "Map of 7 institutions" in russia
+
+
 def test_every_step_builds_a_figure_with_data(dataset) -> None:
     options = flt.options_for(dataset)
     for step in briefing.STEPS:

@@ -50,7 +50,7 @@ def test_switching_language_writes_the_url() -> None:
     at = run_page("dashboard.py")
     at.sidebar.radio[0].set_value("vi").run()
     assert at.query_params["lang"] == "vi"
-    assert at.subheader[0].value == i18n.CATALOGUE["overview_story"]["vi"]
+    assert at.header[0].value == i18n.CATALOGUE["overview_story"]["vi"]
 
 
 def test_a_links_bad_values_are_noticed_in_the_interfaces_language() -> None:

@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.citation",
         ),
     ),
-    ("builders", ("techrift.charts", "techrift.maps")),  # frames in, figures and decks out
+    ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out
     ("views", ("techrift.views", "techrift.briefing")),  # what a page or an export shows, from the dataset
     # Streamlit glue; startup.py is the server's start (it loads the data through the UI's cached loader).
     ("ui", ("techrift.ui", "techrift.startup")),

@@ -94,7 +94,14 @@ def test_deck_is_offline_with_outlines_points_and_arcs(dataset) -> None:
     spec = json.loads(deck.to_json())
     # the placeholder, not None: Streamlit fetches a Carto basemap for a deck with no map style
     assert spec.get("mapProvider") is None and spec["mapStyle"] == "__MAP_STYLE__"
-    assert [layer["id"] for layer in spec["layers"]] == ["outlines", "arcs", "huawei_sites", "partners"]
+    assert [layer["id"] for layer in spec["layers"]] == [
+        "outlines",
+        "arcs",
+        "huawei_sites",
+        "partners",
+        "leaders",
+        "labels",
+    ]
     russia = [f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso_a3"] == "RUS"]
     assert russia and russia[0]["properties"]["fill"] == style.RUSSIA_FILL
     assert spec["layers"][0]["stroked"] is False  # no border lines: the tints tell countries apart
@@ -189,8 +196,9 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
 def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     listed = maps.institutions_list(partners)
-    assert list(listed.columns) == ["name", "city", "events", "≈"]
+    assert list(listed.columns) == ["label", "city", "events", "≈", "name"]
     assert listed["name"].tolist() == partners["name"].tolist()
+    assert "Skoltech" in listed["label"].tolist() and listed["label"].str.len().max() <= maps.SHORT_NAME_LENGTH
     assert maps.place_choices(partners)["skoltech"] == partners.set_index("place_id").at["skoltech", "name"]
 
 

@@ -39,9 +39,9 @@ def home() -> None:
         for figure in figures:
             st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")
             details.show_sources(context.dataset, figure.source_ids)
-    st.subheader(t("overview_story", lang))
+    st.header(t("overview_story", lang))  # h2 after the h1: headings in order (axe heading-order)
     st.markdown(t("overview_story_text", lang))
-    st.subheader(t("overview_views", lang))
+    st.header(t("overview_views", lang))
     for path, url_path, icon in VIEWS:
         st.page_link(path, label=t(f"nav_{url_path}", lang), icon=icon)
         st.caption(t(f"blurb_{url_path}", lang))

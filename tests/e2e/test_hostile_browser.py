@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import screenshot, wait_for_app
-from test_pages import web_mercator
+from test_pages import place_on_the_map
 
-from techrift import briefing, maps
+from techrift import briefing
 from techrift.data import DATA_DIR_ENV, load_dataset
 from tests.e2e.chromium import DECK_DRAWN
 from tests.e2e.server import served
@@ -65,14 +65,7 @@ def test_hostile_text_in_map_tooltip_stays_text(page, hostile_url: str, hostile_
     wait_for_app(page)
     page.wait_for_selector(DECK_DRAWN, timeout=30_000)
     page.wait_for_timeout(500)  # deck.gl attaches its pointer handlers after the first frame
-    place = load_dataset(hostile_dir).places.set_index("place_id").loc["nsu"]
-    state = maps.view_state(maps.RUSSIA)
-    centre = web_mercator(state.longitude, state.latitude, state.zoom)
-    point = web_mercator(place["lon"], place["lat"], state.zoom)
-    box = page.locator(DECK_DRAWN).first.bounding_box()
-    page.mouse.move(
-        box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
-    )
+    page.mouse.move(*place_on_the_map(page, load_dataset(hostile_dir), hostile_dir, "nsu", ""))
     tooltip = page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible")
     assert "NSU <img src=x onerror=" in tooltip.inner_text()  # the tag is shown as text

@@ -7,9 +7,11 @@ fails saying so (it is not skipped).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -17,7 +19,7 @@ import plotly.graph_objects as go
 import pytest
 from conftest import DECK, EXCEPTION, PLOTLY, pick_country, query_of, rerun_after, screenshot, visit
 
-from techrift import briefing, compare, maps
+from techrift import briefing, compare, maps, views
 from techrift import filters as flt
 from techrift.charts import compare as compare_charts
 from techrift.data import Dataset, default_data_dir, load_dataset
@@ -241,14 +243,23 @@ def web_mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * size, (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
 
 
-def click_place_on_the_map(page, dataset: Dataset, place_id: str, view: str) -> None:
-    """Click where the map draws a place (deck.gl objects are not in the DOM)."""
+def place_on_the_map(page, dataset: Dataset, data_dir: Path, place_id: str, query: str) -> tuple[float, float]:
+    """Where the page's map draws a place (deck.gl objects are not in the DOM), at the first view its deck has."""
     place = dataset.places.set_index("place_id").loc[place_id]
-    state = maps.view_state(view)
-    centre = web_mercator(state.longitude, state.latitude, state.zoom)
-    point = web_mercator(place["lon"], place["lat"], state.zoom)
+    params = {key: values[-1] for key, values in parse_qs(query).items()}
+    view = params.get("view", maps.RUSSIA)
+    options = flt.options_for(dataset)
+    shown = views.map_view(dataset, flt.from_params(params, options)[0], options, view)
+    state = json.loads(views.map_deck(dataset, data_dir, shown, view).to_json())["initialViewState"]
+    centre = web_mercator(state["longitude"], state["latitude"], state["zoom"])
+    point = web_mercator(place["lon"], place["lat"], state["zoom"])
     box = page.locator(DECK).first.bounding_box()
-    x, y = box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
+    return box["x"] + box["width"] / 2 + point[0] - centre[0], box["y"] + box["height"] / 2 + point[1] - centre[1]
+
+
+def click_place_on_the_map(page, dataset: Dataset, place_id: str, query: str) -> None:
+    """Click where the map draws a place."""
+    x, y = place_on_the_map(page, dataset, default_data_dir(), place_id, query)
     page.mouse.move(
         x, y
     )  # deck.gl picks the object under the pointer on hover; a click with no hover before picks nothing
@@ -266,7 +277,7 @@ def test_clicking_a_chart_mark_opens_its_detail(app, path: str, shipped) -> None
     if "deck" in PAGES[path].charts:
         app.wait_for_selector(DECK)
         app.wait_for_timeout(500)  # deck.gl attaches its pointer handlers after the first frame
-        click_place_on_the_map(app, shipped[0], record_id, parse_qs(query).get("view", [maps.RUSSIA])[0])
+        click_place_on_the_map(app, shipped[0], record_id, query)
     else:
         app.wait_for_selector(PLOTLY)
         assert first_chart_marks(app) == 1

@@ -1,0 +1,87 @@
+"""The briefing's presentation mode under AppTest: one slide per step, keys as button shortcuts, the URL following the
+step, a readable notice for a bad step, speaker notes with the slide's sources and quotes, the live link."""
+
+from __future__ import annotations
+
+from apptest_helpers import run_page, texts
+
+from techrift import briefing
+from techrift.ui import present
+
+
+def _buttons(at) -> dict[str, object]:
+    return {button.key: button for button in at.button}
+
+
+def test_present_draws_one_slide_with_the_keys_bound() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "2"})
+    assert not at.exception
+    assert at.title[0].value == briefing.step_title("pivot", "en")[1]
+    assert len(at.get("plotly_chart")) == 1
+    assert not at.main.radio  # no step list on a slide
+    shortcuts = {key: button.proto.shortcut for key, button in _buttons(at).items()}
+    assert shortcuts == {
+        "present_home": "home",
+        "present_left": "left",
+        "present_right": "right",
+        "present_end": "end",
+        "present_space": "space",
+        "present_pagedown": "pagedown",
+        "present_pageup": "pageup",
+    }
+    assert at.query_params["step"] == "2"
+
+
+def test_the_keys_move_between_slides_and_the_url_follows() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "2"})
+    at.button(key="present_right").click().run()
+    assert at.query_params["step"] == "3" and at.title[0].value == briefing.step_title("russia_map", "en")[1]
+    at.button(key="present_end").click().run()
+    assert at.query_params["step"] == str(len(briefing.STEPS))
+    assert at.button(key="present_right").disabled and at.button(key="present_space").disabled
+    at.button(key="present_pageup").click().run()
+    assert at.query_params["step"] == str(len(briefing.STEPS) - 1)
+    at.button(key="present_home").click().run()
+    assert at.query_params["step"] == "1" and at.button(key="present_left").disabled
+
+
+def test_a_bad_step_falls_back_with_a_notice_on_the_slide() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "99"})
+    assert not at.exception
+    assert "There is no step “99”: showing step 5." in at.warning[0].value.replace("\\", "")
+    assert at.query_params["step"] == "5" and len(at.get("plotly_chart")) == 1
+    at = run_page("pages/briefing.py", {"present": "1", "step": "two"})
+    assert "showing step 1" in at.warning[0].value.replace("\\", "")
+
+
+def test_notes_list_the_sources_and_quotes_of_the_slide() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "3", "notes": "1"})
+    shown = texts(at)
+    assert "Speaker notes" in shown and "Sources of the records on this slide" in shown
+    assert "source=seed-000" in shown  # the seed article behind the Russian ties
+    assert "Quotes from the seed articles" in shown
+    without = texts(run_page("pages/briefing.py", {"present": "1", "step": "3"}))
+    assert "Speaker notes" not in without
+
+
+def test_each_slide_links_to_its_live_page_with_the_filters() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "4", "years": "2019-2020"})
+    assert "[Open this live ↗](funding?years=2019-2020)" in texts(at)
+
+
+def test_the_briefing_page_links_to_its_slides_with_the_filters() -> None:
+    at = run_page("pages/briefing.py", {"step": "2", "years": "2019-2020"})
+    assert "(briefing?years=2019-2020&present=1&step=2)" in texts(at)
+
+
+def test_the_money_slide_draws_a_few_us_dollar_panels_only() -> None:
+    at = run_page("pages/briefing.py", {"present": "1", "step": "4"})
+    (chart,) = at.get("plotly_chart")
+    assert chart.proto.alt.startswith("Bar chart of ") and "in 3 panels" in chart.proto.alt
+    full = run_page("pages/briefing.py", {"step": "4"}).get("plotly_chart")[0].proto.alt
+    assert "in 3 panels" not in full
+
+
+def test_the_takeaway_is_one_sentence() -> None:
+    assert briefing.takeaway("One thing, 70,000 USD. Another thing.") == "One thing, 70,000 USD."
+    assert present.CHART_HEIGHT <= 420  # with title, takeaway and keys: fits 720 px high
