@@ -70,6 +70,7 @@ def cite_view(
         st.code(
             "\n".join(citation.source_lines(cited.source_ids, dataset.sources)) or "—", language=None, wrap_lines=True
         )
-    st.caption(
+    # Body text, not a caption: a link in a caption's lighter grey fails the contrast audit.
+    st.markdown(
         t("data_version_footer", lang, version=cited.version, data_as_of=cited.data_as_of, anchor=CHANGELOG_ANCHOR)
     )
