@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
     ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
-    ("data", ("techrift.data", "techrift.datapackage", "techrift.export")),  # reading, checking, writing the data
+    # reading, checking, writing the data; live: noticing edits and keeping the last good data
+    ("data", ("techrift.data", "techrift.datapackage", "techrift.export", "techrift.live")),
     (
         "rules",
         (
