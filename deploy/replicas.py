@@ -101,6 +101,8 @@ def replica_command(port: int) -> list[str]:
 
 
 def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    """Poll URL/_stcore/health until it answers ok; RuntimeError if `process` exits first, TimeoutError after
+    `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -110,7 +112,7 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: flo
                 if response.read() == b"ok":
                     return
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.05)
     raise TimeoutError(f"{url} did not become healthy in {timeout:g} s")
 
 
