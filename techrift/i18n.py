@@ -419,6 +419,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "fragments_title": {"en": "Fragments and their translation", "vi": "Các trích đoạn và bản dịch"},
     # live data (techrift/live.py): an edit of the data folder that did not validate changes nothing on screen
+    "data_updated": {"en": "Data updated to version {version}", "vi": "Dữ liệu đã cập nhật lên phiên bản {version}"},
     "data_update_rejected": {"en": "Data update rejected", "vi": "Cập nhật dữ liệu bị từ chối"},
     "data_update_rejected_help": {
         "en": "The data folder was edited and the edit has problems; the last good data is shown. Details on Sources.",

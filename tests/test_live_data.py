@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from techrift import caching, filters, live
+from techrift import caching, datapackage, filters, live
 from techrift.data import DATA_DIR_ENV, DataError, Dataset, Problem, load_dataset
 from techrift.live import LiveDataset, choose, fingerprint
 from techrift.ui import shell
@@ -255,6 +255,10 @@ def test_a_valid_edit_shows_on_the_next_run_without_a_restart(fresh_live: Path) 
     at.run()
     assert not at.exception
     assert NEW_TITLE in texts(at) and OLD_TITLE not in texts(at)
+    release = datapackage.read_release(fresh_live)
+    assert [toast.value for toast in at.toast] == [f"Data updated to version {release.version} ({release.data_as_of})"]
+    at.run()
+    assert len(at.toast) == 0  # once per session
 
 
 def test_an_invalid_edit_keeps_the_last_good_data_then_the_fix_comes_in(

@@ -36,11 +36,6 @@ def cached_dataset(data_dir: Path | None = None) -> Dataset:
     return _cached_dataset(str(data_dir or default_data_dir())).current()
 
 
-def rejected_update(data_dir: Path | None = None) -> Rejected | None:
-    """The folder's last edit if it was rejected (the last good data is in use), else None."""
-    return _cached_dataset(str(data_dir or default_data_dir())).rejected
-
-
 def dataset_or_error_page(data_dir: Path) -> Dataset:
     """The validated dataset; if the data is invalid, show every problem and stop the page."""
     try:
@@ -84,8 +79,7 @@ def start_page() -> PageContext:
     lang = language_switch()
     data_dir = default_data_dir()
     dataset = dataset_or_error_page(data_dir)
-    rejected = rejected_update(data_dir)
-    live_data.indicator(rejected, lang)
+    rejected = live_data.show_status(_cached_dataset(str(data_dir)), lang)  # a toast on an update, a rejected badge
     options = flt.options_for(dataset)
     return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang, rejected)
 
