@@ -4,7 +4,6 @@ Starts nginx and two Streamlit servers: slow."""
 
 from __future__ import annotations
 
-import asyncio
 import http.cookiejar
 import re
 import urllib.error
@@ -16,6 +15,7 @@ import pytest
 from benchmarks.loadtest import Action, SessionClient
 from deploy import replicas
 from deploy.replicas import REPLICA_HEADER, Cluster
+from tests.benchmarks.test_loadtest import run_alone
 
 pytestmark = pytest.mark.slow
 
@@ -74,7 +74,7 @@ def test_a_session_runs_over_the_websocket_through_nginx(proxy: Cluster) -> None
         finally:
             await client.close()
 
-    warnings, replica = asyncio.run(session())
+    warnings, replica = run_alone(session())  # its own thread: the browser tests keep a loop in this one
     assert warnings == 0
     assert replica in {r.address for r in proxy.replicas}
 
