@@ -125,6 +125,9 @@ class LiveDataset:
             loaded: Dataset | DataError = self._load(self.data_dir)
         except DataError as err:
             loaded = err
+        except Exception as err:  # a folder caught mid-copy, say: rejected like invalid data, never shown as a crash
+            _LOG.exception("loading %s failed", self.data_dir)
+            loaded = DataError([Problem(str(self.data_dir), None, None, None, f"could not be loaded: {err!r}")])
         choice = choose(self._dataset, loaded, stamp, self._clock())
         if choice.rejected is not None:
             self.rejected = choice.rejected

@@ -171,6 +171,20 @@ def test_live_dataset_keeps_the_last_good_data_and_recovers(data_copy: Path, cap
     assert holder.current() is fixed and holder.rejected is None
 
 
+def test_a_load_that_crashes_is_rejected_like_bad_data(data_copy: Path) -> None:
+    fake = Fake()
+    good = fake.result
+    holder = LiveDataset(data_copy, fake.load, interval=0.0, clock=fake.clock)
+
+    def crash(_data_dir: Path) -> Dataset:
+        raise OSError("file vanished mid-copy")
+
+    holder._load = crash
+    edit(data_copy / "sources.csv", OLD_TITLE, NEW_TITLE)
+    assert holder.current() is good
+    assert holder.rejected is not None and "file vanished mid-copy" in str(holder.rejected.problems[0])
+
+
 def test_first_start_with_bad_data_raises(data_copy: Path) -> None:
     fake = Fake()
     fake.result = DataError([PROBLEM])
