@@ -290,6 +290,7 @@ class SessionClient:
         self.page = ""
         self.query = ""
         self._socket = None
+        self.replica: str | None = None  # behind deploy/replicas.py's nginx: the replica that took the websocket
         self._page_hashes: dict[str, str] = {}
         self._page_of_hash: dict[str, str] = {}
         self._filters: dict[str, Element] = {}  # the filter widgets as drawn in the last run, by filter name
@@ -312,6 +313,7 @@ class SessionClient:
             open_timeout=self.timeout,
             close_timeout=5,
         )
+        self.replica = self._socket.response.headers.get("X-Techrift-Replica") if self._socket.response else None
         self._filters.clear()
         self._values.clear()
 

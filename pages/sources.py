@@ -7,12 +7,13 @@ import streamlit as st
 from techrift import datapackage, export, sources
 from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
-from techrift.ui import details, downloads, provenance, shell, url_state
+from techrift.ui import details, downloads, live_data, provenance, shell, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
 st.title(t("sources_title", lang))
 st.caption(t("sources_intro", lang))
+live_data.rejected_notice(context.rejected, lang)
 
 table = sources.source_table(dataset, lang)
 st.dataframe(

@@ -2,7 +2,8 @@
 
 - The dataset is loaded once per server process by `techrift.ui.shell.cached_dataset` with Streamlit's
   `st.cache_resource` (one shared copy; a first run that comes while the startup preload is loading waits for that
-  load; Streamlit's cache metrics count it). Nothing else uses Streamlit's caches.
+  load; Streamlit's cache metrics count it), and loaded again when the data folder changes (techrift/live.py).
+  Nothing else uses Streamlit's caches.
 - Everything derived from the data (filter options, headline figures, the Sources page's tables, a comparison's
   scope and key figures, source lines, the map's outlines, figures) is cached with `memo` below: a bounded store per
   function, least recently used dropped first, safe across the server's threads. A comment at each use says why;
@@ -10,7 +11,7 @@
 
 A cached value is shared by every run and every session: read it, never change it (tests/test_loader.py runs every
 page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
-(each load is a new one). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
+(each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
 hash of every row, the index left out), so the same rows made again by another run find what was built from them.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import functools
 import inspect
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, ParamSpec, TypeVar
@@ -41,6 +43,21 @@ def _content_key(value: Any) -> Hashable:
     return tuple(value) if isinstance(value, list) else value
 
 
+_MEMOS: weakref.WeakSet[Memo[Any, Any]] = weakref.WeakSet()  # every memo made, for `forget`
+
+
+def _holds(key: Hashable, value: object) -> bool:
+    if key is value:
+        return True
+    return isinstance(key, tuple) and any(_holds(part, value) for part in key)
+
+
+def forget(value: object) -> int:
+    """Drop, from every memo, the results of calls that had `value` (by identity) among their arguments, so that a
+    replaced dataset is not kept alive by its cached results. Returns how many were dropped."""
+    return sum(memo.forget(value) for memo in list(_MEMOS))
+
+
 class Memo(Generic[P, R]):
     """`function` with its last `maxsize` results kept (see the module's docstring)."""
 
@@ -51,6 +68,7 @@ class Memo(Generic[P, R]):
         self._values: OrderedDict[Hashable, R] = OrderedDict()
         self._lock = threading.Lock()
         functools.update_wrapper(self, function)
+        _MEMOS.add(self)
 
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Hashable:
         if self._signature is None:
@@ -72,6 +90,14 @@ class Memo(Generic[P, R]):
             while len(self._values) > self._maxsize:
                 self._values.popitem(last=False)
         return value
+
+    def forget(self, value: object) -> int:
+        """Drop the results of calls with `value` among their arguments; how many were dropped."""
+        with self._lock:
+            stale = [key for key in self._values if _holds(key, value)]
+            for key in stale:
+                del self._values[key]
+        return len(stale)
 
     def cache_clear(self) -> None:
         """Forget every kept result."""

@@ -499,6 +499,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{count} trích đoạn phủ {share} văn bản.",
     },
     "fragments_title": {"en": "Fragments and their translation", "vi": "Các trích đoạn và bản dịch"},
+    # live data (techrift/live.py): an edit of the data folder that did not validate changes nothing on screen
+    "data_updated": {"en": "Data updated to version {version}", "vi": "Dữ liệu đã cập nhật lên phiên bản {version}"},
+    "data_update_rejected": {"en": "Data update rejected", "vi": "Cập nhật dữ liệu bị từ chối"},
+    "data_update_rejected_help": {
+        "en": "The data folder was edited and the edit has problems; the last good data is shown. Details on Sources.",
+        "vi": "Thư mục dữ liệu vừa được sửa nhưng có lỗi; đang hiển thị dữ liệu hợp lệ gần nhất. Chi tiết ở trang Nguồn.",
+    },
+    "data_update_rejected_body": {
+        "en": "The last edit of the data folder has {count} problem(s) and was not taken: every page still shows the "
+        "last good data. Fix the rows below (file:line: column: value: why); the fix is picked up within seconds.",
+        "vi": "Lần sửa gần nhất của thư mục dữ liệu có {count} lỗi và không được áp dụng: mọi trang vẫn hiển thị dữ liệu "
+        "hợp lệ gần nhất. Hãy sửa các dòng dưới đây (tệp:dòng: cột: giá trị: lý do); bản sửa được nhận trong vài giây.",
+    },
     # data error page
     "data_error_title": {"en": "The dataset has problems", "vi": "Bộ dữ liệu có lỗi"},
     "data_error_body": {

@@ -16,8 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
     ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
-    # reading, checking, writing the data; a record's support is derived when it is read
-    ("data", ("techrift.data", "techrift.datapackage", "techrift.export", "techrift.support")),
+    # reading, checking, writing the data; a record's support is derived when it is read; live: noticing edits and
+    # keeping the last good data
+    (
+        "data",
+        ("techrift.data", "techrift.datapackage", "techrift.export", "techrift.support", "techrift.live"),
+    ),
     (
         "rules",
         (

@@ -14,7 +14,7 @@ from streamlit.web.server.app_discovery import discover_asgi_app
 
 from techrift import startup
 from techrift.data import DATA_DIR_ENV, DataError
-from techrift.ui import shell
+from techrift.ui import live_data, shell
 from tests.e2e import server as app_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def test_preload_leaves_the_dataset_in_the_shared_cache(empty_cache, monkeypatch
     def no_second_load(*_args):
         raise AssertionError("loaded again")
 
-    monkeypatch.setattr(shell, "load_dataset", no_second_load)
+    monkeypatch.setattr(live_data, "load_dataset", no_second_load)
     assert len(shell.cached_dataset().events) > 0
 
 

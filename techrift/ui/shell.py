@@ -12,9 +12,10 @@ import streamlit as st
 
 from techrift import filters as flt
 from techrift import i18n
-from techrift.data import DataError, Dataset, default_data_dir, load_dataset
+from techrift.data import DataError, Dataset, default_data_dir
 from techrift.i18n import t
-from techrift.ui import internals, provenance
+from techrift.live import LiveDataset, Rejected
+from techrift.ui import internals, live_data, provenance
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
 _CONTEXT_KEY = "_techrift_page_context"
@@ -23,15 +24,16 @@ _CONTEXT_KEY = "_techrift_page_context"
 # One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: at 100x the
 # shipped data that cost 23 MB of server memory per open session (2.6 MB with this), and the unpickling time on
 # every rerun. Nothing may modify the frames in place; tests/test_loader.py runs every page and checks.
+# Kept here is the folder's LiveDataset (techrift/ui/live_data.py): an edit is loaded again, the last good data kept.
 @st.cache_resource(show_spinner=t("loading_dataset", i18n.DEFAULT_LANGUAGE))  # shown before a language is read
-def _cached_dataset(data_dir: str) -> Dataset:
-    return load_dataset(data_dir)
+def _cached_dataset(data_dir: str) -> LiveDataset:
+    return live_data.watch(data_dir)
 
 
 def cached_dataset(data_dir: Path | None = None) -> Dataset:
-    """The validated dataset of the data folder (the configured one by default), loaded once per process; DataError if
-    it is invalid."""
-    return _cached_dataset(str(data_dir or default_data_dir()))
+    """The validated dataset of the data folder (the configured one by default), shared by the process and loaded
+    again after a valid edit; DataError if there is no good data yet."""
+    return _cached_dataset(str(data_dir or default_data_dir())).current()
 
 
 def dataset_or_error_page(data_dir: Path) -> Dataset:
@@ -61,6 +63,7 @@ class PageContext:
     options: flt.FilterOptions
     filters: flt.Filters
     lang: str = i18n.DEFAULT_LANGUAGE
+    rejected: Rejected | None = None  # an edit of the data that was rejected: the last good data is shown
 
 
 def start_page() -> PageContext:
@@ -77,8 +80,9 @@ def start_page() -> PageContext:
     data_dir = default_data_dir()
     dataset = dataset_or_error_page(data_dir)
     provenance.keep_version_in_links(dataset, lang)
+    rejected = live_data.show_status(_cached_dataset(str(data_dir)), lang)  # a toast on an update, a rejected badge
     options = flt.options_for(dataset)
-    return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang)
+    return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang, rejected)
 
 
 def _leave_folder_navigation() -> None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deploy import replicas
+
 ROOT = Path(__file__).resolve().parents[2]
 METRICS_PATH = "_stcore/metrics"
 
@@ -72,19 +74,12 @@ def _start(
 
 
 def wait_healthy(port: int, process: subprocess.Popen, log: Any, timeout: float = 60) -> None:
-    """Poll /_stcore/health until the server answers ok."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            raise RuntimeError(f"streamlit exited: {log.read().decode(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError("streamlit did not become healthy")
+    """Poll /_stcore/health until the server answers ok; if it exits first, the error carries the end of its log."""
+    try:
+        replicas.wait_healthy(f"http://127.0.0.1:{port}", process, timeout)
+    except RuntimeError as exited:
+        log.seek(0)
+        raise RuntimeError(f"streamlit exited: {log.read().decode(errors='replace')[-2000:]}") from exited
 
 
 def stop(process: subprocess.Popen) -> None:
