@@ -261,6 +261,7 @@ def sidebar_text(at) -> str:
     return "\n".join(str(element.value) for element in at.sidebar.get("caption"))
 
 
+@pytest.mark.slow  # waits out the real check interval: the proof that an edit is live within 5 s
 def test_a_valid_edit_shows_on_the_next_run_without_a_restart(fresh_live: Path) -> None:
     at = run_page("pages/sources.py")
     assert OLD_TITLE in texts(at)

@@ -60,6 +60,7 @@ def test_every_deep_link_becomes_the_query_a_browser_sends() -> None:
     assert loadtest._query("country=United Kingdom,United States") == "country=United+Kingdom,United+States"
 
 
+@pytest.mark.slow  # waits on the sessions' connection timeouts against a closed port
 def test_a_fault_in_the_load_test_ends_the_run_with_an_error_instead_of_hanging(monkeypatch) -> None:
     def broken_plan(seed: int):
         raise TypeError("a bug in the plan")
