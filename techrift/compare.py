@@ -143,8 +143,10 @@ def _joined_ids(source_ids: pd.Series) -> str:
     return ";".join(dict.fromkeys(source_id for ids in source_ids for source_id in split_ids(ids)))
 
 
-def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Each lab with both an opening and a closing among the moves: its lane, dates, period label, years and sources."""
+def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Each lab with both an opening and a closing among the moves: its lane, dates, period label (in `lang`: the
+    loader's date_label_<lang> column), years and sources."""
+    label = "date_label" if lang == "en" else f"date_label_{lang}"
     columns = ["place_id", "lab", "lane", "opened", "closed", "period", "years", "source_ids"]
     labs = moves[
         moves["category"].isin([schema.LAB_OPENED, schema.LAB_CLOSED])
@@ -168,7 +170,7 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
             "lane": both["lane_opened"],
             "opened": both["start_opened"],
             "closed": both["start_closed"],
-            "period": both["date_label_opened"] + " – " + both["date_label_closed"],
+            "period": both[f"{label}_opened"] + " – " + both[f"{label}_closed"],
             "years": (both["start_closed"] - both["start_opened"]).dt.days / 365.25,
             "source_ids": sources.reindex(both.index),
         },
@@ -186,7 +188,7 @@ def key_figures(
 ) -> tuple[tuple[KeyFigure, ...], int]:
     """Lab lifetimes from lab opened/closed events, then the company's own non-money figures with their units:
     the first `limit` of them (all when None), and how many there are in all."""
-    lifetimes = lab_lifetimes(moves(dataset.events, company), dataset.places)
+    lifetimes = lab_lifetimes(moves(dataset.events, company), dataset.places, lang)
     own = dataset.metrics[dataset.metrics["company"].eq(company) & dataset.metrics["kind"].eq("measure")]
     total = len(lifetimes) + len(own)
     limit = total if limit is None else limit

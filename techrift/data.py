@@ -552,6 +552,8 @@ def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
     events["year_end"] = events["end"].dt.year.astype("Int64")
     events["approximate"] = events["date_precision"].ne("day") | events["date_end"].notna()
     events["date_label"] = [date_label(d, e) for d, e in zip(events["date"], events["date_end"])]
+    # the Vietnamese label beside it, picked by i18n.localized_column(events, "date_label", "vi") like any _vi column
+    events["date_label_vi"] = [date_label(d, e, "vi") for d, e in zip(events["date"], events["date_end"])]
     return events
 
 

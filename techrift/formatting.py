@@ -65,12 +65,16 @@ def value_label(metric: Record, lang: str = "en") -> str:
 
 
 def date_label(date: str | None, date_end: str | None = None, lang: str = "en") -> str:
-    """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'."""
+    """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'; in
+    Vietnamese '30/1/2019', 'tháng 7/2019'."""
 
     def one(value: str) -> str:
         parts = value.split("-")
         if len(parts) == 1:
             return parts[0]
+        if lang == "vi":
+            month_year = f"{int(parts[1])}/{parts[0]}"
+            return f"tháng {month_year}" if len(parts) == 2 else f"{int(parts[2])}/{month_year}"
         month = MONTHS[int(parts[1]) - 1]
         return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 

@@ -15,7 +15,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from techrift import framing, schema, style
 from techrift.formatting import amount_label
-from techrift.i18n import t
+from techrift.i18n import localized_column, t
 from techrift.text import plain
 
 if TYPE_CHECKING:
@@ -207,7 +207,8 @@ def _tooltips(
 def _marked_dates(events: pd.DataFrame, lang: str) -> pd.Series:
     """Each event's date, marked where the sources do not name the place and we inferred it."""
     mark = f" ({t('identification_inferred', lang)})"
-    return events["date_label"].where(events["identification"].eq("named"), events["date_label"] + mark)
+    dates = localized_column(events, "date_label", lang)
+    return dates.where(events["identification"].eq("named"), dates + mark)
 
 
 def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

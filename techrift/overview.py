@@ -10,7 +10,7 @@ from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.formatting import KeyFigure, date_label
-from techrift.i18n import t
+from techrift.i18n import localized_column, t
 from techrift.pivot import sides
 from techrift.schema import RUSSIA, WEST, split_ids
 
@@ -54,8 +54,8 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...
             t(
                 "headline_western_detail",
                 lang,
-                first=date_label(cuts["date"].min()),
-                last=date_label(cuts["date"].max()),
+                first=date_label(cuts["date"].min(), lang=lang),
+                last=date_label(cuts["date"].max(), lang=lang),
             ),
             _joined_sources(cuts),
         )
@@ -104,8 +104,8 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...
                 t(
                     "headline_lab_detail",
                     lang,
-                    opened=opened["date_label"].iloc[0],
-                    closed=closed["date_label"].iloc[0],
+                    opened=localized_column(opened, "date_label", lang).iloc[0],
+                    closed=localized_column(closed, "date_label", lang).iloc[0],
                 ),
                 _joined_sources(lab),
             )

@@ -46,7 +46,9 @@ def source_table(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame
     """Every source with its date label and how many records cite it, seeds first, then newest first."""
     counts = citations(dataset, lang).groupby("source_id").size()
     table = dataset.sources.copy()
-    table["date"] = [date_label(p) if isinstance(p, str) else t("not_given", lang) for p in table["published"]]
+    table["date"] = [
+        date_label(p, lang=lang) if isinstance(p, str) else t("not_given", lang) for p in table["published"]
+    ]
     table["records_citing"] = table["source_id"].map(counts).fillna(0).astype(int)
     table["is_seed"] = table["kind"].eq("seed")
     table = table.sort_values(["is_seed", "published"], ascending=[False, False], na_position="last")

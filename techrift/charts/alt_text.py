@@ -31,6 +31,7 @@ def events_alt(dated: pd.DataFrame, lang: str = "en", chart: str | None = None) 
     kinds = in_order["category"].value_counts(sort=True)
     busiest = years.value_counts().sort_index().idxmax()
     titles = localized_column(in_order, "title", lang)
+    dates = localized_column(in_order, "date_label", lang)
     return t(
         "alt_events",
         lang,
@@ -42,8 +43,8 @@ def events_alt(dated: pd.DataFrame, lang: str = "en", chart: str | None = None) 
         top_count=int(kinds.iloc[0]),
         year=int(busiest),
         year_count=int((years == busiest).sum()),
-        earliest=f"{titles.iloc[0]} ({in_order['date_label'].iloc[0]})",
-        latest=f"{titles.iloc[-1]} ({in_order['date_label'].iloc[-1]})",
+        earliest=f"{titles.iloc[0]} ({dates.iloc[0]})",
+        latest=f"{titles.iloc[-1]} ({dates.iloc[-1]})",
     )
 
 

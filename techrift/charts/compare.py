@@ -81,7 +81,7 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     dated = moves[moves["start"].notna()]
     # The event marks (markers for exact days, spans for months and years) come from the shared lane timeline.
     events = timeline.lanes_figure(dated, lanes, dataset, lang)
-    lifetimes = distinct_lifetimes(compare.lab_lifetimes(dated, dataset.places))
+    lifetimes = distinct_lifetimes(compare.lab_lifetimes(dated, dataset.places, lang))
     window = close_up_window(dated)
     panels = 1 if window is None else 2
     figure = make_subplots(

@@ -36,7 +36,7 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
             pivot["lane"],
             pivot["category"],
             localized_column(pivot, "title", lang),
-            pivot["date_label"],
+            localized_column(pivot, "date_label", lang),
             precisions,
             dataset.publishers(pivot["source_ids"]),
             support_texts(pivot, lang),
@@ -206,7 +206,7 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
     """Events drawn on lanes, as rows: the accessible alternative to the chart, and what the CSV download holds."""
     table = pd.DataFrame(
         {
-            "date": events["date_label"],
+            "date": localized_column(events, "date_label", lang),
             "precision": [
                 t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang)
                 for p in events["date_precision"]

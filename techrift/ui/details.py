@@ -12,7 +12,7 @@ from techrift import schema, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
-from techrift.i18n import localized, t
+from techrift.i18n import localized, localized_column, t
 from techrift.support import support_text
 from techrift.text import escape_markdown, markdown_link
 from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
@@ -21,7 +21,11 @@ from techrift.ui.url_state import apply_chart_pick, bound_picker, current_langua
 def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
     """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
     title = markdown_link(source["title"], source["url"])
-    when = date_label(source["published"]) if isinstance(source["published"], str) else t("date_not_given", lang)
+    when = (
+        date_label(source["published"], lang=lang)
+        if isinstance(source["published"], str)
+        else t("date_not_given", lang)
+    )
     entry = f"[{t('entry', lang)}](/sources?source={source_id})"
     seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
     return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
@@ -93,7 +97,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     action = t(f"category_{event['category']}", lang)
     container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
     container.caption(
-        f"{escape_markdown(event['date_label'])} ({escape_markdown(precision)}) · "
+        f"{escape_markdown(localized(event, 'date_label', lang))} ({escape_markdown(precision)}) · "
         f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}"
     )
     container.markdown(escape_markdown(localized(event, "summary", lang)))
@@ -105,7 +109,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
 def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
     """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
     apply_chart_pick(picked_customdata(chart), "event")
-    labels = dict(zip(dated["event_id"], dated["date_label"] + " · " + dated["lane"]))
+    labels = dict(zip(dated["event_id"], localized_column(dated, "date_label", lang) + " · " + dated["lane"]))
     if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
         with st.container(border=True):
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)
