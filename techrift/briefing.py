@@ -16,11 +16,11 @@ import plotly.graph_objects as go
 from techrift import compare, maps, style, views
 from techrift import filters as flt
 from techrift.charts import alt_text, funding, timeline
-from techrift.data import Dataset, split_ids
+from techrift.data import Dataset
 from techrift.i18n import t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
-from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST
+from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST, unique_ids
 
 
 class Drawn(NamedTuple):
@@ -34,8 +34,7 @@ class Drawn(NamedTuple):
 
 def _records(table: str, rows: pd.DataFrame, id_column: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """The records and sources of the rows a step draws, as Drawn's last two fields."""
-    sources = dict.fromkeys(source for ids in rows["source_ids"].dropna() for source in split_ids(ids))
-    return tuple((table, str(record)) for record in rows[id_column]), tuple(sources)
+    return tuple((table, str(record)) for record in rows[id_column]), tuple(unique_ids(rows["source_ids"]))
 
 
 @dataclass(frozen=True)

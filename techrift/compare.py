@@ -11,9 +11,10 @@ import pandas as pd
 from techrift import filters as flt
 from techrift import schema
 from techrift.caching import memo
-from techrift.data import Dataset, split_ids
+from techrift.data import Dataset
 from techrift.formatting import KeyFigure, value_label
 from techrift.i18n import localized, t
+from techrift.schema import unique_ids
 from techrift.support import support_text
 
 # A company's brand group: events filed under a parent or sister brand count as the company's own moves.
@@ -140,7 +141,7 @@ def moves(events: pd.DataFrame, *companies: str) -> pd.DataFrame:
 
 
 def _joined_ids(source_ids: pd.Series) -> str:
-    return ";".join(dict.fromkeys(source_id for ids in source_ids for source_id in split_ids(ids)))
+    return ";".join(unique_ids(source_ids))
 
 
 def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

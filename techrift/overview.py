@@ -12,16 +12,11 @@ from techrift.data import Dataset
 from techrift.formatting import KeyFigure, date_label
 from techrift.i18n import localized_column, t
 from techrift.pivot import sides
-from techrift.schema import RUSSIA, WEST, split_ids
+from techrift.schema import RUSSIA, WEST, unique_ids
 
 
 def _joined_sources(frame: pd.DataFrame) -> str:
-    ids: list[str] = []
-    for value in frame["source_ids"]:
-        for source_id in value.split(";"):
-            if source_id not in ids:
-                ids.append(source_id)
-    return ";".join(ids)
+    return ";".join(unique_ids(frame["source_ids"]))
 
 
 def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
@@ -124,4 +119,4 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...
 
 def sources_of(figures: Sequence[KeyFigure]) -> list[str]:
     """The sources behind the headline figures, each once, in order."""
-    return list(dict.fromkeys(source_id for figure in figures for source_id in split_ids(figure.source_ids)))
+    return unique_ids(figure.source_ids for figure in figures)

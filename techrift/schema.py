@@ -8,7 +8,7 @@ once, for every rule, chart and map.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -105,6 +105,11 @@ def split_ids(value: object) -> list[str]:
     if not isinstance(value, str) or not value:
         return []
     return [part for part in value.split(";") if part]
+
+
+def unique_ids(id_lists: Iterable[object]) -> list[str]:
+    """The ids of several ';'-separated lists, each once, in order of first appearance."""
+    return list(dict.fromkeys(part for ids in id_lists for part in split_ids(ids)))
 
 
 def _id(description: str, unique: bool = True) -> Any:
