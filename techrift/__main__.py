@@ -11,16 +11,16 @@ from techrift import data, datapackage
 
 def _validate(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else data.default_data_dir()
-    problems = data.validate(data_dir)
-    if problems:
-        for problem in problems:
+    checked = data.check_folder(data_dir)
+    if checked.dataset is None:
+        for problem in checked.problems:
             print(problem)
-        print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+        print(f"{len(checked.problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
-    dataset = data.load_dataset(data_dir)
+    dataset = checked.dataset
     counts = ", ".join(f"{len(getattr(dataset, name))} {name}" for name in data.table_names())
     print(f"data OK ({data_dir}), version {dataset.release.version}: {counts}")
-    for warning in data.aggregator_warnings(dataset):
+    for warning in checked.warnings:
         print(f"warning: {warning}")
     return 0
 

@@ -490,14 +490,38 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     tables, seeds, problems = _check(data_dir)
     if problems:
         raise DataError(problems)
+    return _build(data_dir, tables, seeds)
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """One check of a data folder: its dataset when it is valid (else every problem), and the warnings."""
+
+    dataset: Dataset | None
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def check_folder(data_dir: Path | str) -> FolderCheck:
+    """Check a data folder once: the problems, or the dataset with the warnings about it (records that rest on
+    aggregators alone), each at the record's line in its file."""
+    data_dir = Path(data_dir)
+    tables, seeds, problems = _check(data_dir)
+    if problems:
+        return FolderCheck(None, problems, [])
+    dataset = _build(data_dir, tables, seeds)
+    return FolderCheck(dataset, [], _aggregator_warnings(dataset, tables))
+
+
+def _build(data_dir: Path, tables: Mapping[str, _RawTable], seeds: Mapping[str, str]) -> Dataset:
+    """The dataset of a checked folder, with its derived columns and its release."""
     frames = {name: table.frame.reset_index(drop=True) for name, table in tables.items()}
     sources, places = frames["sources"], frames["places"]
 
     def supported(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.join(support.support_of(frame, sources, places))
 
-    release = _release(data_dir, [])
-    assert release is not None  # _check reported a missing or malformed changelog
+    changelog = (data_dir / CHANGELOG).read_text(encoding="utf-8")
     return Dataset(
         sources=sources,
         places=places,
@@ -507,21 +531,21 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         stances=supported(frames["stances"]),
         quotes=frames["quotes"],
         seed_texts=seeds,
-        release=release,
-        changelog=(data_dir / CHANGELOG).read_text(encoding="utf-8"),
+        release=latest_release(changelog),  # _check has made sure it has one
+        changelog=changelog,
     )
 
 
-def aggregator_warnings(dataset: Dataset) -> list[Problem]:
+def _aggregator_warnings(dataset: Dataset, tables: Mapping[str, _RawTable]) -> list[Problem]:
     """Records that rest on aggregators (sites that rewrite others' news) alone: worth a better source, not an error."""
     warnings = []
     for name in ("events", "flows", "metrics", "stances"):
-        frame = getattr(dataset, name)
-        for line, record in zip(frame.index + 2, frame.to_dict("records")):  # line 1 is the header
-            if record["aggregator_only"]:
-                warnings.append(
-                    Problem(f"{name}.csv", int(line), "source_ids", record["source_ids"], "rests on aggregators alone")
-                )
+        frame, lines = getattr(dataset, name), tables[name].lines
+        for position in frame.index[frame["aggregator_only"]]:
+            source_ids = frame.at[position, "source_ids"]
+            warnings.append(
+                Problem(f"{name}.csv", lines[position], "source_ids", source_ids, "rests on aggregators alone")
+            )
     return warnings
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from techrift.data import DataError, Problem, load_dataset, validate
+from techrift.data import DataError, Problem, check_folder, load_dataset, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -226,17 +226,17 @@ def test_the_changelog_says_the_version_or_the_data_is_refused(data_copy: Path) 
 
 
 def test_a_record_resting_on_aggregators_alone_is_a_warning_not_a_problem(data_copy: Path) -> None:
-    from techrift.data import aggregator_warnings
-
     events = data_copy / "events.csv"
     _edit(
         events,
         "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,daily-princetonian",
         "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,lowyat-2025-08",
     )
+    # a quoted field spanning two lines above it: the warning must still name the row's line in the file
+    _edit(events, '"After US officials warned', '"After US officials\nwarned')
     assert validate(data_copy) == []
     line = _line_of(events, "princeton-no-new-gifts,")
-    warnings = aggregator_warnings(load_dataset(data_copy))
+    warnings = check_folder(data_copy).warnings
     assert Problem("events.csv", line, "source_ids", "lowyat-2025-08", "rests on aggregators alone") in warnings
 
 
