@@ -84,7 +84,7 @@ def _russia_map(dataset, filters, options, data_dir, lang):
 
 def _money(dataset, filters, options, data_dir, lang):
     flows = flt.apply_to_flows(dataset.flows, filters, options)
-    figure = funding.flows_figure(flows, dataset, group="status", log=True, lang=lang)
+    figure = funding.flows_figure(flows, dataset, group="status", log=False, lang=lang)
     drawn = funding.largest_per_panel(flt.money_drawn(flows))
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
@@ -99,7 +99,7 @@ def _money_slide(dataset, filters, options, data_dir, lang):
     kept = [pair for pair in funding.panels(flows) if pair[1] == "USD"][:SLIDE_PANELS]
     shown = flows[[pair in kept for pair in zip(flows["amount_kind"], flows["currency"])]]
     drawn = funding.largest_per_panel(shown, SLIDE_BARS)
-    figure = funding.flows_figure(drawn, dataset, group="status", log=True, lang=lang)
+    figure = funding.flows_figure(drawn, dataset, group="status", log=False, lang=lang)
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
 
