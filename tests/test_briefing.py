@@ -108,3 +108,38 @@ def test_page_falls_back_to_step_one_for_a_bad_step() -> None:
     assert not at.exception
     assert at.main.radio[0].value == 1
     assert any("not known" in warning.value for warning in at.warning)
+
+
+def _drawn(dataset, key: str, lang: str = "en", slide: bool = False) -> briefing.Drawn:
+    options = flt.options_for(dataset)
+    step = next(step for step in briefing.STEPS if step.key == key)
+    draw = step.slide if slide and step.slide else step.draw
+    return draw(dataset, flt.default_filters(options), options, default_data_dir(), lang)
+
+
+@pytest.mark.parametrize("slide", [False, True])
+def test_the_money_step_is_drawn_on_a_linear_scale_as_the_app_draws_it(dataset, slide: bool) -> None:
+    figure = _drawn(dataset, "money", slide=slide).figure
+    axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
+    assert axes and {axis.get("type") for axis in axes} == {"linear"}
+
+
+def test_the_map_step_names_every_partner_once_with_no_two_labels_overlapping(dataset) -> None:
+    from techrift import framing, maps
+
+    figure = _drawn(dataset, "russia_map").figure
+    labels = {annotation.text: annotation for annotation in figure.layout.annotations}
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    assert {maps.short_name(name) for name in partners["name"]} <= set(labels)
+    # One unit of the figure's axes is one pixel: the boxes the labels take, as placed, must not meet.
+    boxes = [
+        framing.label_box(a.x, a.y, a.text, 1 if a.xanchor == "left" else -1, 0) for a in figure.layout.annotations
+    ]
+    assert not framing.any_overlap(boxes)
+    assert figure.layout.yaxis.scaleanchor == "x" and figure.layout.yaxis.scaleratio == 1
+
+
+def test_the_exported_figures_carry_their_legend_title_above_the_entries(dataset, exported: str) -> None:
+    assert exported.count('"side":"top"') >= len(briefing.STEPS)
+    figure = briefing.written_out(_drawn(dataset, "doors_close").figure)
+    assert figure.layout.legend.title.side == "top"

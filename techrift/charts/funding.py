@@ -20,6 +20,9 @@ from techrift.i18n import localized_column, t
 from techrift.support import support_texts
 
 GROUPINGS = ("payer", "recipient", "year", "status")
+# Pixels between two panels: room for one's tick labels and currency, and the next one's title, in the exported
+# briefing's fonts too (a share of the height overlapped them there).
+PANEL_GAP = 100
 MAX_BARS_PER_PANEL = 30
 
 
@@ -105,11 +108,12 @@ def flows_figure(
         else f"{title}: {t('largest_of', lang, shown=MAX_BARS_PER_PANEL, total=int(totals[pair]))}"
         for title, pair in zip(titles, kinds)
     ]
+    height = 160 + 60 * sum(counts) + PANEL_GAP * len(kinds)
     figure = make_subplots(
         rows=len(kinds),
         cols=1,
         row_heights=counts,
-        vertical_spacing=min(0.12, 0.5 / max(len(kinds), 1)),
+        vertical_spacing=PANEL_GAP / height,
         subplot_titles=titles,
     )
     records = flows.to_dict("records")
@@ -165,7 +169,7 @@ def flows_figure(
     figure.update_layout(
         template=style.TEMPLATE_NAME,
         barmode="stack",
-        height=160 + 60 * sum(counts) + 40 * len(kinds),
+        height=height,
         legend=dict(title=t(f"group_{group}", lang)),
         clickmode="event+select",
         uniformtext=dict(minsize=10, mode="show"),
