@@ -143,3 +143,62 @@ def test_the_exported_figures_carry_their_legend_title_above_the_entries(dataset
     assert exported.count('"side":"top"') >= len(briefing.STEPS)
     figure = briefing.written_out(_drawn(dataset, "doors_close").figure)
     assert figure.layout.legend.title.side == "top"
+
+
+class _Prose(HTMLParser):
+    """The text a reader of the exported file sees outside the charts, without the sources lines (titles as published)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipping: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style") or (tag == "p" and ("class", "sources") in attrs):
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.text.append(data)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a figure's JSON: trace names, labels, titles, annotations, hover texts."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def test_the_vietnamese_export_writes_no_english_from_the_catalogue(dataset) -> None:
+    import re
+
+    from techrift.i18n import CATALOGUE
+
+    prose = _Prose()
+    prose.feed(briefing.export_html(dataset, default_data_dir(), "vi"))
+    options = flt.options_for(dataset)
+    figures = [
+        briefing.written_out(step.figure(dataset, flt.default_filters(options), options, default_data_dir(), "vi"))
+        for step in briefing.STEPS
+    ]
+    written = "\n".join([*prose.text, *(text for figure in figures for text in _strings(figure.to_plotly_json()))])
+    english_only = {
+        (key, fragment.strip(" .,:;()·-"))
+        for key, entry in CATALOGUE.items()
+        if entry["en"] != entry["vi"]
+        for fragment in re.split(r"\{[^}]*\}", entry["en"])
+        # Two words or more: a single word ('Russia', 'target') also occurs in the data's names and titles.
+        if len(fragment.strip(" .,:;()·-").split()) >= 2 and fragment.strip(" .,:;()·-") not in entry["vi"]
+    }
+    assert len(english_only) > 100  # the catalogue's English, measured below
+    assert sorted((key, fragment) for key, fragment in english_only if fragment in written) == []
+    # No English month in the prose and text alternatives (dates there are the data's, written per language).
+    assert re.findall(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b", "".join(prose.text)) == []
