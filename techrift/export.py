@@ -28,11 +28,11 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (with a byte-order mark, so Excel reads the accents right), formula-safe.
+    """UTF-8 CSV (with a byte-order mark, so Excel reads the accents right), formula-safe, whole numbers written whole.
 
     Rows end in CRLF (RFC 4180), which also makes the writer quote any cell holding a lone carriage return.
     """
-    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return spreadsheet_safe(as_written(frame)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 MAX_COLUMN_WIDTH = 60  # characters: a summary column wider than this wraps instead of pushing the rest away
@@ -61,8 +61,9 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def _as_written(frame: pd.DataFrame) -> pd.DataFrame:
-    """Whole numbers as the CSV files write them ('300000000', not '300000000.0')."""
+def as_written(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers as the data's CSV files write them ('300000000', not '300000000.0'): a column of floats that are
+    all whole (pandas reads a column with a gap as floats) becomes whole numbers with gaps."""
     written = frame.copy()
     for column in written.columns:
         values = written[column]
@@ -76,7 +77,7 @@ def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
     from techrift import schema
 
     return {
-        name: _as_written(getattr(dataset, name)[list(model.to_schema().columns)])
+        name: as_written(getattr(dataset, name)[list(model.to_schema().columns)])
         for name, model in schema.TABLES.items()
     }
 

@@ -139,3 +139,15 @@ def test_the_sources_download_lists_every_source(offered) -> None:
         csv_rows(offered[_named("techrift-sources.csv")])["source_id"].tolist()
         == at.dataframe[0].value["source_id"].tolist()
     )
+
+
+def test_funding_downloads_write_whole_amounts_and_figures_whole(offered) -> None:
+    run_page("pages/funding.py")
+    flows = csv_rows(offered[_named("techrift-flows.csv")])
+    figures = csv_rows(offered[_named("techrift-figures.csv")])
+    budget = flows.set_index("flow_id").loc["huawei-university-research-budget"]
+    assert (budget["amount"], budget["usd_equivalent"]) == ("300000000", "")
+    population = figures.set_index("metric_id").loc["china-market-population"]
+    assert (population["value"], population["year"], population["within_years"]) == ("1000000000", "", "")
+    written = [*flows["amount"], *figures["value"], *figures["year"], *figures["within_years"]]
+    assert [value for value in written if value.endswith(".0") or value in ("None", "nan", "<NA>")] == []
