@@ -167,9 +167,15 @@ def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> s
 
 
 def written_out(figure: go.Figure) -> go.Figure:
-    """A step's figure as the exported file draws it: as the app shows it, the legend's title on its own row above the
-    entries, which then wrap (the plotly.js written into the file puts a long title beside them and cuts them off)."""
-    return go.Figure(figure).update_layout(legend_title_side="top")
+    """A step's figure as the exported file draws it, as the app shows it: axes that grow the margins to fit their labels
+    (the template's small fixed margins cut the lane labels to their last letter and the months in half), the legend's
+    title on its own row above the entries, which then wrap (beside them, a long title pushed the last ones off)."""
+    return (
+        go.Figure(figure)
+        .update_xaxes(automargin=True)
+        .update_yaxes(automargin=True)
+        .update_layout(legend_title_side="top")
+    )
 
 
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:

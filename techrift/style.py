@@ -83,10 +83,8 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=INK),
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
-        # Automatic margins: a figure written out by Plotly (the exported briefing) grows its margins to fit the lane
-        # and tick labels, as the app's charts do, instead of clipping them at the small fixed margins below.
-        xaxis=dict(gridcolor=GRID, zeroline=False, automargin=True),
-        yaxis=dict(gridcolor=GRID, zeroline=False, automargin=True),
+        xaxis=dict(gridcolor=GRID, zeroline=False),
+        yaxis=dict(gridcolor=GRID, zeroline=False),
         hoverlabel=dict(font_size=13, align="left"),
         margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),

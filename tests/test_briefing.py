@@ -139,10 +139,12 @@ def test_the_map_step_names_every_partner_once_with_no_two_labels_overlapping(da
     assert figure.layout.yaxis.scaleanchor == "x" and figure.layout.yaxis.scaleratio == 1
 
 
-def test_the_exported_figures_carry_their_legend_title_above_the_entries(dataset, exported: str) -> None:
-    assert exported.count('"side":"top"') >= len(briefing.STEPS)
-    figure = briefing.written_out(_drawn(dataset, "doors_close").figure)
-    assert figure.layout.legend.title.side == "top"
+def test_the_exported_figures_fit_their_margins_to_their_labels_and_title_their_legend_above(dataset) -> None:
+    for key in ("doors_close", "money"):
+        figure = briefing.written_out(_drawn(dataset, key).figure)
+        axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith(("xaxis", "yaxis"))]
+        assert len(axes) >= 2 and all(axis["automargin"] is True for axis in axes), key
+        assert figure.layout.legend.title.side == "top"
 
 
 class _Prose(HTMLParser):
