@@ -21,8 +21,9 @@ from techrift.support import support_texts
 
 GROUPINGS = ("payer", "recipient", "year", "status")
 # Pixels between two panels: room for one's tick labels and currency, and the next one's title, in the exported
-# briefing's fonts too (a share of the height overlapped them there).
-PANEL_GAP = 100
+# briefing's fonts too (a share of the height overlapped them there); and the pixels of the height outside the panels
+# (the legend above, the last axis below), which the share of the plot that makes the gap leaves out.
+PANEL_GAP, OUTSIDE_PANELS = 110, 160
 MAX_BARS_PER_PANEL = 30
 
 
@@ -108,12 +109,12 @@ def flows_figure(
         else f"{title}: {t('largest_of', lang, shown=MAX_BARS_PER_PANEL, total=int(totals[pair]))}"
         for title, pair in zip(titles, kinds)
     ]
-    height = 160 + 60 * sum(counts) + PANEL_GAP * len(kinds)
+    height = OUTSIDE_PANELS + 60 * sum(counts) + PANEL_GAP * len(kinds)
     figure = make_subplots(
         rows=len(kinds),
         cols=1,
         row_heights=counts,
-        vertical_spacing=PANEL_GAP / height,
+        vertical_spacing=PANEL_GAP / (height - OUTSIDE_PANELS),
         subplot_titles=titles,
     )
     records = flows.to_dict("records")
