@@ -628,8 +628,8 @@ def _outline_paths(outlines: dict, frame: framing.Frame) -> tuple[list[float | N
     for feature in outlines["features"]:
         for ring in _rings(feature):
             pixels = [frame.pixel(point[0], point[1]) for point in ring]
-            xs.extend([x for x, _ in pixels] + [None])
-            ys.extend([y for _, y in pixels] + [None])
+            xs.extend([round(x, 1) for x, _ in pixels] + [None])  # a tenth of a pixel: half the file's digits
+            ys.extend([round(y, 1) for _, y in pixels] + [None])
     return xs, ys
 
 
