@@ -155,8 +155,8 @@ def sites_of(
     sites = pd.DataFrame(
         {
             "place_id": kinds.index,
-            "name": place["name_en"],
-            "city": place["city"],
+            "name": localized_column(place, "name", lang),
+            "city": localized_column(place, "city", lang),
             "country": place["country"],
             "lon": place["lon"].astype(float),
             "lat": place["lat"].astype(float),
@@ -188,11 +188,15 @@ def _tooltips(
         {
             "tip_name": [
                 plain(name if is_named else t("name_inferred", lang, name=name))
-                for name, is_named in zip(place["name_en"], named)
+                for name, is_named in zip(localized_column(place, "name", lang), named)
             ],
             "tip_city": [
                 plain(_city_line(*columns, lang))
-                for columns in zip(place["city"], place["country"], place["coord_precision"])
+                for columns in zip(
+                    localized_column(place, "city", lang),
+                    localized_column(place, "country", lang),
+                    place["coord_precision"],
+                )
             ],
             "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
             "tip_date": _joined_by(in_time_order["place_id"], _marked_dates(in_time_order, lang), ", ").map(plain),
@@ -224,9 +228,12 @@ def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFram
 def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
-    sites["tip_name"] = sites["name_en"].map(plain)
+    # The city in the language, as the partners' is (arcs join a partner to a Huawei site in the same city).
+    sites["city"] = localized_column(sites, "city", lang)
+    sites["tip_name"] = localized_column(sites, "name", lang).map(plain)
     sites["tip_city"] = [
-        plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])
+        plain(_city_line(*columns, lang))
+        for columns in zip(sites["city"], localized_column(sites, "country", lang), sites["coord_precision"])
     ]
     for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
         sites[column] = ""

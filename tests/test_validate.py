@@ -44,7 +44,7 @@ def test_cli_summary_when_clean() -> None:
     )
     assert result.returncode == 0
     summary, *warnings = result.stdout.splitlines()
-    assert summary.startswith("data OK") and "version 2.0.0" in summary and "events" in summary
+    assert summary.startswith("data OK") and "version 2.1.0" in summary and "events" in summary
     # records resting on aggregators alone are named, as warnings: the run still succeeds
     assert warnings and all(line.startswith("warning: ") for line in warnings)
     assert "warning: flows.csv:15: source_ids: 'meyka-ft;" in result.stdout
@@ -216,7 +216,7 @@ def test_missing_file(data_copy: Path) -> None:
 
 
 def test_the_changelog_says_the_version_or_the_data_is_refused(data_copy: Path) -> None:
-    assert load_dataset(data_copy).release.version == "2.0.0"
+    assert load_dataset(data_copy).release.version == "2.1.0"
     (data_copy / "CHANGELOG.md").write_text("# Data changelog\n\n## next\n", encoding="utf-8")
     assert _only(validate(data_copy)).why.startswith("CHANGELOG.md has no release heading")
     (data_copy / "CHANGELOG.md").unlink()
