@@ -207,7 +207,7 @@ def key_figures(
         year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
         figures.append(
             KeyFigure(
-                f"{metric['metric']}{year}",
+                f"{localized(metric, 'metric', lang)}{year}",
                 value_label(metric, lang),
                 localized(metric, "description", lang),
                 metric["source_ids"],

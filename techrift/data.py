@@ -93,6 +93,12 @@ class Dataset:
         }
         return [joined[ids] for ids in source_id_lists]
 
+    def labels_in(self, lang: str) -> dict[str, str]:
+        """The vocabulary's labels in `lang`, by their English form (empty in English: a label is its own English)."""
+        if lang != "vi":
+            return {}
+        return dict(zip(self.vocabulary["en"], self.vocabulary["vi"]))
+
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
         """The seed fragments that support one record."""
         return self.quotes.iloc[_quote_rows(self).get((table, record_id), [])]

@@ -289,3 +289,31 @@ def test_cli_prints_every_problem_and_fails(data_copy: Path) -> None:
         for line in lines
     )
     assert "2 problem(s)" in result.stderr
+
+
+def test_a_label_with_no_vietnamese_form_is_a_problem_at_its_row(data_copy: Path) -> None:
+    vocabulary = data_copy / "vocabulary.csv"
+    _edit(vocabulary, "Russian market,Thị trường Nga,\n", "")
+    line = _line_of(data_copy / "events.csv", "atlas-launch-russia,")
+    problems = validate(data_copy)
+    assert (
+        Problem(
+            "events.csv",
+            line,
+            "counterpart",
+            "Russian market",
+            "no Vietnamese form: add the label and its translation to vocabulary.csv",
+        )
+        in problems
+    ), "\n".join(map(str, problems))
+
+
+def test_an_empty_vietnamese_form_is_a_problem(data_copy: Path) -> None:
+    vocabulary = data_copy / "vocabulary.csv"
+    _edit(vocabulary, "Russian market,Thị trường Nga,", "Russian market,,")
+    problem = next(p for p in validate(data_copy) if p.file == "vocabulary.csv")
+    assert (problem.line, problem.column, problem.why) == (
+        _line_of(vocabulary, "Russian market,"),
+        "vi",
+        "required value is empty",
+    )
