@@ -427,23 +427,35 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
                         )
 
 
-def _vocabulary_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> None:
-    """Every label the interface translates through the vocabulary needs its row there (its Vietnamese form)."""
+def _translation_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> None:
+    """Every text the interface shows has its Vietnamese form: a record's own text in its _vi column, a label the
+    tables repeat in the vocabulary."""
+    for name, table in tables.items():
+        for column in [column for column in table.frame.columns if column.endswith("_vi")]:
+            base = column.removesuffix("_vi")
+            english = f"{base}_en" if f"{base}_en" in table.frame.columns else base
+            if english not in table.frame.columns:
+                continue
+            for index, (text, translation) in enumerate(zip(table.frame[english], table.frame[column])):
+                if isinstance(text, str) and not isinstance(translation, str):
+                    problems.append(
+                        Problem(f"{name}.csv", table.lines[index], column, None, f"no Vietnamese form of `{english}`")
+                    )
     vocabulary = tables.get("vocabulary")
     if vocabulary is None:
         return  # the missing file is already reported
     translated = set(vocabulary.frame.loc[vocabulary.frame["vi"].notna(), "en"])
     for name, columns in schema.TRANSLATED_LABELS.items():
-        table = tables.get(name)
-        if table is None:
+        labelled = tables.get(name)
+        if labelled is None:
             continue
         for column in columns:
-            for index, value in enumerate(table.frame[column]):
+            for index, value in enumerate(labelled.frame[column]):
                 if isinstance(value, str) and value not in translated:
                     problems.append(
                         Problem(
                             f"{name}.csv",
-                            table.lines[index],
+                            labelled.lines[index],
                             column,
                             value,
                             "no Vietnamese form: add the label and its translation to vocabulary.csv",
@@ -493,7 +505,7 @@ def _check(data_dir: Path) -> tuple[dict[str, _RawTable], dict[str, str], list[P
     _row_checks(tables, problems)
     seeds = _read_seeds(data_dir, tables, problems)
     _reference_checks(tables, seeds, problems)
-    _vocabulary_checks(tables, problems)
+    _translation_checks(tables, problems)
     _release(data_dir, problems)
     return tables, seeds, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or "", p.why))
 

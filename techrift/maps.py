@@ -183,7 +183,7 @@ def _tooltips(
     names the place), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
     sources = events["source_ids"].str.split(";").explode()
-    fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
+    fields = localized_column(place, "research_fields", lang).replace("", "—")
     return pd.DataFrame(
         {
             "tip_name": [

@@ -179,6 +179,7 @@ class Places(_Table):
     research_fields: Series[str] = _text(
         "Fields of the joint research, as the sources of the place's events describe them.", nullable=True
     )
+    research_fields_vi: Series[str] = _text("The fields of the joint research, in Vietnamese.", nullable=True)
 
 
 class Events(_Table):

@@ -41,6 +41,7 @@ ENGLISH_MONTH = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?\d{4}\b"
 )
+ENGLISH_WORD = re.compile(r"(?<![\w-])(?:the|and|of|with|for|from|to|not|in|is|are|was)(?![\w-])")
 # Web addresses and file paths: not words.
 ADDRESS = re.compile(r"(?:https?://|(?<!\w)/|seeds/)\S*")
 # Letters only Vietnamese uses among the interface's languages.
@@ -99,12 +100,12 @@ def _elements(node: Any) -> Iterator[Any]:
         yield from _elements(child)
 
 
-def shown_strings(at: AppTest) -> list[str]:
-    """Every string a run shows, unescaped (Markdown's backslashes removed)."""
+def shown_strings(at: AppTest, code: bool = True) -> list[str]:
+    """Every string a run shows (without code blocks when not `code`), unescaped (Markdown's backslashes removed)."""
     shown: list[str] = []
     for element in _elements(at._tree):
         proto = getattr(element, "proto", None)
-        if not isinstance(proto, Message):
+        if not isinstance(proto, Message) or (not code and "code_text" in proto.DESCRIPTOR.fields_by_name):
             continue
         kind = type(element).__name__
         if kind == "Dataframe":
@@ -129,9 +130,9 @@ def as_written(dataset) -> list[str]:
     return sorted({text.strip() for text in kept if isinstance(text, str) and text.strip()}, key=len, reverse=True)
 
 
-def ours(at: AppTest, dataset) -> str:
+def ours(at: AppTest, dataset, code: bool = True) -> str:
     """What a run shows that is ours to translate: everything but the text kept as written."""
-    text = "\n".join(shown_strings(at))
+    text = "\n".join(shown_strings(at, code))
     for kept in as_written(dataset):
         text = text.replace(kept, " ")
     return ADDRESS.sub(" ", text)
@@ -176,6 +177,10 @@ def test_a_page_in_vietnamese_shows_no_english_of_ours(vietnamese_runs, dataset,
         label for label in untranslated_labels(dataset) if re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text)
     ]
     assert not labels, f"data labels in English: {labels}"
+    # English prose from anywhere else (a record's text, a note): a line with two of English's commonest words. The
+    # citation's code blocks are left out: a reference is written in the bibliography's English conventions.
+    prose = [line for line in ours(at, dataset, code=False).splitlines() if len(set(ENGLISH_WORD.findall(line))) >= 2]
+    assert not prose, prose[:10]
 
 
 @pytest.mark.parametrize("page", PAGE_IDS)

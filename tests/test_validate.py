@@ -317,3 +317,11 @@ def test_an_empty_vietnamese_form_is_a_problem(data_copy: Path) -> None:
         "vi",
         "required value is empty",
     )
+
+
+def test_a_record_text_with_no_vietnamese_form_is_a_problem(data_copy: Path) -> None:
+    events = data_copy / "events.csv"
+    _edit(events, "Đại học bang Ohio cắt giảm quan hệ với Huawei", "")
+    assert Problem(
+        "events.csv", _line_of(events, "ohio-state-cuts,"), "title_vi", None, "no Vietnamese form of `title_en`"
+    ) in validate(data_copy)
