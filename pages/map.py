@@ -44,7 +44,7 @@ else:
         lang,
         list_column,
         column_config={
-            "label": st.column_config.TextColumn(width="medium"),
+            "on_map": st.column_config.TextColumn(width="medium"),
             "≈": st.column_config.CheckboxColumn(width=40),
         },
     )

@@ -181,6 +181,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col_text": {"en": "fragment (verbatim)", "vi": "trích đoạn (nguyên văn)"},
     "col_text_en": {"en": "English translation", "vi": "bản dịch tiếng Anh"},
     "col_name": {"en": "full name", "vi": "tên đầy đủ"},
+    "col_on_map": {"en": "on the map", "vi": "tên trên bản đồ"},
     "col_city": {"en": "city", "vi": "thành phố"},
     "col_events": {"en": "ties recorded", "vi": "số quan hệ"},
     "col_approximate": {"en": "≈", "vi": "≈"},

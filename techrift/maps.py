@@ -601,7 +601,7 @@ def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
     """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
     recorded ties, ≈ where its point is approximate, and its full name last."""
     listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
-    return listed.assign(label=in_view["name"].map(short_name))[["label", "city", "events", "≈", "name"]]
+    return listed.assign(on_map=in_view["name"].map(short_name))[["on_map", "city", "events", "≈", "name"]]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
