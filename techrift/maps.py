@@ -107,6 +107,7 @@ TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip
 SITE_COLUMNS = [
     "place_id",
     "name",
+    "short_name",
     "city",
     "country",
     "lon",
@@ -156,6 +157,10 @@ def sites_of(
         {
             "place_id": kinds.index,
             "name": localized_column(place, "name", lang),
+            "short_name": [
+                short_name(name, english)
+                for name, english in zip(localized_column(place, "name", lang), place["name_en"])
+            ],
             "city": localized_column(place, "city", lang),
             "country": place["country"],
             "lon": place["lon"].astype(float),
@@ -325,12 +330,15 @@ def view_state(view: str) -> pdk.ViewState:
     return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
 
 
-def short_name(name: str) -> str:
-    """A label for a place: the abbreviation its name gives in brackets, the name if short, else its initials."""
+def short_name(name: str, english: str | None = None) -> str:
+    """A label for a place: the abbreviation its name gives in brackets, the name if short, else its initials (of
+    its `english` name when given: a translated name's initials are no abbreviation anyone uses, 'NSTU' is)."""
     if match := re.search(r"\(([^)]+)\)", name):
         return match.group(1)
     if len(name) <= SHORT_NAME_LENGTH:
         return name
+    if english is not None and english != name:
+        return short_name(english)
     return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
 
 
@@ -411,7 +419,7 @@ def map_labels(
     wanted = [
         *edge_labels,
         *zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"]),
-        *zip(institutions["name"].map(short_name), institutions["lon"], institutions["lat"]),
+        *zip(institutions["short_name"], institutions["lon"], institutions["lat"]),
     ]
     points = []
     for lon, lat in zip([*institutions["lon"], *shown_sites["lon"]], [*institutions["lat"], *shown_sites["lat"]]):
@@ -601,7 +609,7 @@ def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
     """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
     recorded ties, ≈ where its point is approximate, and its full name last."""
     listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
-    return listed.assign(on_map=in_view["name"].map(short_name))[["on_map", "city", "events", "≈", "name"]]
+    return listed.assign(on_map=in_view["short_name"])[["on_map", "city", "events", "≈", "name"]]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
@@ -692,7 +700,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 y=of_kind["lat"],
                 mode="markers+text",
                 name=t(f"category_{kind}", lang),
-                text=of_kind["name"].map(lambda name: html.escape(short_name(name))),
+                text=of_kind["short_name"].map(html.escape),
                 textposition="top center",
                 marker=dict(
                     color=style.CATEGORY_COLORS[kind],
