@@ -159,7 +159,7 @@ def date_axis(first: pd.Timestamp, last: pd.Timestamp, lang: str = "en") -> dict
     step = next((m for m in MONTH_STEPS if months / m <= TICKS_WANTED + 1), None)
     if step is None:
         years = last.year - first.year + 1
-        year_step = next((y for y in YEAR_STEPS if years / y <= 2 * TICKS_WANTED), YEAR_STEPS[-1])
+        year_step = next((y for y in YEAR_STEPS if years / y <= TICKS_WANTED + 2), YEAR_STEPS[-1])
         first_year = first.year - first.year % year_step + (year_step if first.year % year_step else 0)
         ticks = [pd.Timestamp(year=y, month=1, day=1) for y in range(first_year, last.year + 2, year_step)]
         labels = [str(tick.year) for tick in ticks]

@@ -94,7 +94,7 @@ def test_number_axis_ticks_are_round_and_written_like_the_bar_labels() -> None:
 
 def test_date_axis_ticks_years_over_a_long_span_and_months_in_the_language_over_a_short_one() -> None:
     years = formatting.date_axis(pd.Timestamp("2018-09-17"), pd.Timestamp("2025-07-31"), "vi")
-    assert years["ticktext"] == [str(year) for year in range(2018, 2027)]
+    assert years["ticktext"] == ["2018", "2020", "2022", "2024", "2026"]  # eight years: every other one
     months = formatting.date_axis(pd.Timestamp("2024-11-05"), pd.Timestamp("2025-06-20"), "vi")
     assert months["ticktext"][:2] == ["tháng 11/2024", "tháng 1/2025"]
     assert formatting.date_axis(pd.Timestamp("2024-11-05"), pd.Timestamp("2025-06-20"))["ticktext"][0] == "Nov 2024"
