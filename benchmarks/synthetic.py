@@ -52,7 +52,7 @@ def write_scaled(factor: int, target: Path, source: Path | None = None) -> Path:
     data_dir = target / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source.parent / "seeds", target / "seeds", dirs_exist_ok=True)
-    for name in ("sources.csv", "countries.geojson", "CHANGELOG.md"):
+    for name in ("sources.csv", "vocabulary.csv", "countries.geojson", "CHANGELOG.md"):
         shutil.copy(source / name, data_dir / name)
     for table in MULTIPLIED:
         header, rows = _read(source / f"{table}.csv")

@@ -7,7 +7,7 @@ from techrift.charts import alt_text, timeline
 from techrift.charts import compare as compare_charts
 from techrift.i18n import t
 from techrift.text import escape_markdown
-from techrift.ui import details, downloads, provenance, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -66,7 +66,7 @@ else:
             alt=alt_text.events_alt(moves.dated, lang, chart=t("compare_moves", lang)),
         )
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
-    st.dataframe(timeline.events_table(moves.events, dataset, lang), hide_index=True, width="stretch")
+    tables.show_table(timeline.events_table(moves.events, dataset, lang), lang)
     downloads.download_csv(
         f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang
     )

@@ -6,7 +6,7 @@ from techrift import filters as flt
 from techrift import views
 from techrift.charts import alt_text, funding
 from techrift.i18n import t
-from techrift.ui import details, downloads, provenance, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -44,7 +44,7 @@ else:
     if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
         details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
     st.subheader(t("flows_table", lang), anchor=False)
-    st.dataframe(funding.flows_table(flows, dataset, lang), hide_index=True, width="stretch")
+    tables.show_table(funding.flows_table(flows, dataset, lang), lang)
     downloads.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
 metrics = views.metrics(dataset, context.filters, context.options)
@@ -65,7 +65,7 @@ for column, target in zip(st.columns(max(len(targets), 1)), targets):
     column.metric(target.label, target.value, help=target.detail)
 if more_targets:
     st.caption(t("more_targets", lang, count=more_targets))
-st.dataframe(funding.figures_table(metrics, lang), hide_index=True, width="stretch")
+tables.show_table(funding.figures_table(metrics, lang), lang)
 downloads.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)
 
 provenance.cite_view(dataset, t("funding_title", lang), [flows, metrics], lang)

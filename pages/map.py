@@ -4,7 +4,7 @@ import streamlit as st
 
 from techrift import maps, views
 from techrift.i18n import t
-from techrift.ui import details, downloads, provenance, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -39,12 +39,12 @@ else:
         chart_column.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
     url_state.apply_chart_pick(maps.picked_place(picked), "place")
     list_column.markdown(f"**{t('institutions_in_view', lang)}**")
-    list_column.dataframe(
+    tables.show_table(
         maps.institutions_list(shown.in_view),
-        hide_index=True,
-        width="stretch",
+        lang,
+        list_column,
         column_config={
-            "label": st.column_config.TextColumn(width="medium"),
+            "on_map": st.column_config.TextColumn(width="medium"),
             "≈": st.column_config.CheckboxColumn(width=40),
         },
     )

@@ -5,9 +5,10 @@ from functools import partial
 import streamlit as st
 
 from techrift import datapackage, export, sources
+from techrift.formatting import language_name
 from techrift.i18n import t
 from techrift.text import escape_markdown, markdown_link
-from techrift.ui import details, downloads, live_data, provenance, shell, url_state
+from techrift.ui import details, downloads, live_data, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -16,15 +17,7 @@ st.caption(t("sources_intro", lang))
 live_data.rejected_notice(context.rejected, lang)
 
 table = sources.source_table(dataset, lang)
-st.dataframe(
-    sources.source_list(table),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "url": st.column_config.LinkColumn(t("col_link", lang)),
-        "records_citing": t("col_records_citing", lang),
-    },
-)
+tables.show_table(sources.source_list(table, lang), lang, column_config={"url": st.column_config.LinkColumn()})
 downloads.download_csv("techrift-sources.csv", sources.source_table, dataset, lang, label=t("download_sources", lang))
 whole, excel = st.columns(2)
 whole.download_button(
@@ -57,7 +50,7 @@ source = sources.source_record(table, chosen)
 st.header(escape_markdown(source["title"]), anchor=False)
 st.markdown(
     f"{escape_markdown(source['publisher'])} · {escape_markdown(source['date'])} · {t('language', lang)}: "
-    f"{source['language']} · {escape_markdown(source['kind'])}"
+    f"{escape_markdown(language_name(source['language'], lang))} · {escape_markdown(sources.source_kind(source['kind'], lang))}"
 )
 if isinstance(source["url"], str):
     st.markdown(f"{t('read_it', lang)}: " + markdown_link(source["url"], source["url"]))
@@ -66,7 +59,7 @@ if isinstance(source["note"], str):
 
 citing = sources.citing(dataset, chosen, lang)
 st.subheader(t("records_citing", lang, count=len(citing)), anchor=False)
-st.dataframe(citing, hide_index=True, width="stretch")
+tables.show_table(citing, lang)
 
 if chosen in dataset.seed_texts:
     seed = sources.seed_view(dataset, chosen)
@@ -76,7 +69,7 @@ if chosen in dataset.seed_texts:
     with st.container(border=True):
         st.markdown(details.highlighted_markdown(seed.segments))
     st.subheader(t("fragments_title", lang), anchor=False)
-    st.dataframe(seed.fragments, hide_index=True, width="stretch")
+    tables.show_table(sources.fragments_table(seed.fragments, lang), lang)
 
 st.subheader(t("changelog_title", lang), anchor=provenance.CHANGELOG_ANCHOR)
 with st.container(border=True, height=420):

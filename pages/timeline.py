@@ -5,7 +5,7 @@ import streamlit as st
 from techrift import pivot, views
 from techrift.charts import alt_text, timeline
 from techrift.i18n import t
-from techrift.ui import details, downloads, provenance, shell, url_state
+from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -41,7 +41,7 @@ if shown.undated_titles:
 
 if not shown.events.empty:
     st.subheader(t("events_table", lang), anchor=False)
-    st.dataframe(timeline.events_table(shown.events, dataset, lang), hide_index=True, width="stretch")
+    tables.show_table(timeline.events_table(shown.events, dataset, lang), lang)
     downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
     )

@@ -13,7 +13,7 @@ from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.formatting import KeyFigure, value_label
-from techrift.i18n import localized, t
+from techrift.i18n import localized, localized_column, t
 from techrift.schema import unique_ids
 from techrift.support import support_text
 
@@ -162,7 +162,8 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame, lang: str = "en") -
         return pd.DataFrame(columns=columns)
     in_order_seen = [place_id for place_id in moves["place_id"].drop_duplicates() if place_id in both.index]
     both = both.loc[in_order_seen]
-    names = places.drop_duplicates("place_id").set_index("place_id")["name_en"]
+    unique_places = places.drop_duplicates("place_id").set_index("place_id")
+    names = pd.Series(list(localized_column(unique_places, "name", lang)), index=unique_places.index)
     sources = labs["source_ids"].groupby(labs["place_id"]).agg(_joined_ids)
     return pd.DataFrame(
         {
@@ -206,7 +207,7 @@ def key_figures(
         year = f" ({int(metric['year'])})" if pd.notna(metric["year"]) else ""
         figures.append(
             KeyFigure(
-                f"{metric['metric']}{year}",
+                f"{localized(metric, 'metric', lang)}{year}",
                 value_label(metric, lang),
                 localized(metric, "description", lang),
                 metric["source_ids"],

@@ -73,6 +73,7 @@ class Dataset:
     metrics: pd.DataFrame
     stances: pd.DataFrame
     quotes: pd.DataFrame
+    vocabulary: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["en", "vi", "en_one"]))
     seed_texts: Mapping[str, str] = field(default_factory=dict)
     release: Release = Release("unreleased", "")  # the data's version, from the folder's CHANGELOG.md
     changelog: str = ""  # that changelog, as written
@@ -91,6 +92,12 @@ class Dataset:
             for ids in set(source_id_lists)
         }
         return [joined[ids] for ids in source_id_lists]
+
+    def labels_in(self, lang: str) -> dict[str, str]:
+        """The vocabulary's labels in `lang`, by their English form (empty in English: a label is its own English)."""
+        if lang != "vi":
+            return {}
+        return dict(zip(self.vocabulary["en"], self.vocabulary["vi"]))
 
     def quotes_for(self, table: str, record_id: str) -> pd.DataFrame:
         """The seed fragments that support one record."""
@@ -420,6 +427,42 @@ def _reference_checks(tables: Mapping[str, _RawTable], seed_texts: Mapping[str, 
                         )
 
 
+def _translation_checks(tables: Mapping[str, _RawTable], problems: list[Problem]) -> None:
+    """Every text the interface shows has its Vietnamese form: a record's own text in its _vi column, a label the
+    tables repeat in the vocabulary."""
+    for name, table in tables.items():
+        for column in [column for column in table.frame.columns if column.endswith("_vi")]:
+            base = column.removesuffix("_vi")
+            english = f"{base}_en" if f"{base}_en" in table.frame.columns else base
+            if english not in table.frame.columns:
+                continue
+            for index, (text, translation) in enumerate(zip(table.frame[english], table.frame[column])):
+                if isinstance(text, str) and not isinstance(translation, str):
+                    problems.append(
+                        Problem(f"{name}.csv", table.lines[index], column, None, f"no Vietnamese form of `{english}`")
+                    )
+    vocabulary = tables.get("vocabulary")
+    if vocabulary is None:
+        return  # the missing file is already reported
+    translated = set(vocabulary.frame.loc[vocabulary.frame["vi"].notna(), "en"])
+    for name, columns in schema.TRANSLATED_LABELS.items():
+        labelled = tables.get(name)
+        if labelled is None:
+            continue
+        for column in columns:
+            for index, value in enumerate(labelled.frame[column]):
+                if isinstance(value, str) and value not in translated:
+                    problems.append(
+                        Problem(
+                            f"{name}.csv",
+                            labelled.lines[index],
+                            column,
+                            value,
+                            "no Vietnamese form: add the label and its translation to vocabulary.csv",
+                        )
+                    )
+
+
 def _read_seeds(data_dir: Path, tables: Mapping[str, _RawTable], problems: list[Problem]) -> dict[str, str]:
     seeds: dict[str, str] = {}
     sources = tables.get("sources")
@@ -462,6 +505,7 @@ def _check(data_dir: Path) -> tuple[dict[str, _RawTable], dict[str, str], list[P
     _row_checks(tables, problems)
     seeds = _read_seeds(data_dir, tables, problems)
     _reference_checks(tables, seeds, problems)
+    _translation_checks(tables, problems)
     _release(data_dir, problems)
     return tables, seeds, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or "", p.why))
 
@@ -521,15 +565,21 @@ def _build(data_dir: Path, tables: Mapping[str, _RawTable], seeds: Mapping[str, 
     def supported(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.join(support.support_of(frame, sources, places))
 
+    vocabulary = frames["vocabulary"]
+
+    def translated(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        return with_translated_labels(frame, name, vocabulary)
+
     changelog = (data_dir / CHANGELOG).read_text(encoding="utf-8")
     return Dataset(
         sources=sources,
-        places=places,
-        events=supported(with_event_dates(frames["events"])),
-        flows=supported(with_flow_country(frames["flows"], places)),
-        metrics=supported(frames["metrics"]),
+        places=translated("places", places),
+        events=supported(with_event_dates(translated("events", frames["events"]))),
+        flows=supported(with_flow_country(translated("flows", frames["flows"]), places)),
+        metrics=supported(translated("metrics", frames["metrics"])),
         stances=supported(frames["stances"]),
         quotes=frames["quotes"],
+        vocabulary=vocabulary,
         seed_texts=seeds,
         release=latest_release(changelog),  # _check has made sure it has one
         changelog=changelog,
@@ -579,6 +629,18 @@ def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
     # the Vietnamese label beside it, picked by i18n.localized_column(events, "date_label", "vi") like any _vi column
     events["date_label_vi"] = [date_label(d, e, "vi") for d, e in zip(events["date"], events["date_end"])]
     return events
+
+
+def with_translated_labels(frame: pd.DataFrame, table: str, vocabulary: pd.DataFrame) -> pd.DataFrame:
+    """Add the Vietnamese form of each label column the vocabulary translates (`payer` -> payer_vi, `name_en` ->
+    name_vi), read by i18n.localized_column like any _vi column; a unit also gets its English singular (unit_one)."""
+    vietnamese = vocabulary.set_index("en")["vi"]
+    frame = frame.copy()
+    for column in schema.TRANSLATED_LABELS.get(table, ()):
+        frame[f"{column.removesuffix('_en')}_vi"] = frame[column].map(vietnamese)
+    if "unit" in frame.columns:
+        frame["unit_one"] = frame["unit"].map(vocabulary.set_index("en")["en_one"]).fillna(frame["unit"])
+    return frame
 
 
 def with_flow_country(flows: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

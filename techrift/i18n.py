@@ -5,10 +5,13 @@ Translations are stored here and in the data's *_vi columns; nothing is machine-
 
 from __future__ import annotations
 
+import string
 from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
+from babel import Locale
+from babel.numbers import format_decimal
 
 LANGUAGES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
 DEFAULT_LANGUAGE = "en"
@@ -136,7 +139,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Events with no known date (not drawn): {titles}",
         "vi": "Sự kiện không rõ ngày (không vẽ): {titles}",
     },
+    # table headers (ui/tables.py): col_<column> for every column a page's table shows
     "col_date": {"en": "date", "vi": "ngày"},
+    "col_precision": {"en": "precision", "vi": "độ chính xác"},
+    "col_side": {"en": "side", "vi": "phía"},
+    "col_lane": {"en": "institution or party", "vi": "cơ sở hoặc bên liên quan"},
+    "col_action": {"en": "action", "vi": "hành động"},
+    "col_title": {"en": "title", "vi": "tiêu đề"},
+    "col_identification": {"en": "identification", "vi": "nhận diện"},
+    "col_support": {"en": "support", "vi": "mức kiểm chứng"},
+    "col_sources": {"en": "sources", "vi": "nguồn"},
+    "col_event_id": {"en": "event id", "vi": "mã sự kiện"},
+    "col_payer": {"en": "payer", "vi": "bên chi"},
+    "col_recipient": {"en": "recipient", "vi": "bên nhận"},
+    "col_amount": {"en": "amount", "vi": "số tiền"},
+    "col_currency": {"en": "currency", "vi": "tiền tệ"},
+    "col_meaning": {"en": "meaning", "vi": "ý nghĩa"},
+    "col_label": {"en": "as written", "vi": "cách ghi"},
+    "col_years": {"en": "years", "vi": "năm"},
+    "col_status": {"en": "status", "vi": "tình trạng"},
+    "col_usd_equivalent": {"en": "USD equivalent", "vi": "quy đổi USD"},
+    "col_usd_note": {"en": "conversion note", "vi": "ghi chú quy đổi"},
+    "col_description": {"en": "description", "vi": "mô tả"},
+    "col_flow_id": {"en": "amount id", "vi": "mã khoản tiền"},
+    "col_subject": {"en": "subject", "vi": "đối tượng"},
+    "col_figure": {"en": "figure", "vi": "chỉ số"},
+    "col_value": {"en": "value", "vi": "giá trị"},
+    "col_unit": {"en": "unit", "vi": "đơn vị"},
+    "col_as_stated": {"en": "as stated", "vi": "theo nguồn"},
+    "col_kind": {"en": "kind", "vi": "loại"},
+    "col_year": {"en": "year", "vi": "năm"},
+    "col_within_years": {"en": "within (years)", "vi": "trong vòng (năm)"},
+    "col_metric_id": {"en": "figure id", "vi": "mã chỉ số"},
+    "col_source_id": {"en": "source id", "vi": "mã nguồn"},
+    "col_publisher": {"en": "publisher", "vi": "nơi đăng"},
+    "col_language": {"en": "language", "vi": "ngôn ngữ"},
+    "col_table": {"en": "table", "vi": "bảng"},
+    "col_record_id": {"en": "record id", "vi": "mã bản ghi"},
+    "col_quote_id": {"en": "fragment id", "vi": "mã trích đoạn"},
+    "col_record_table": {"en": "table", "vi": "bảng"},
+    "col_text": {"en": "fragment (verbatim)", "vi": "trích đoạn (nguyên văn)"},
+    "col_text_en": {"en": "English translation", "vi": "bản dịch tiếng Anh"},
+    "col_name": {"en": "full name", "vi": "tên đầy đủ"},
+    "col_on_map": {"en": "on the map", "vi": "tên trên bản đồ"},
+    "col_city": {"en": "city", "vi": "thành phố"},
+    "col_events": {"en": "ties recorded", "vi": "số quan hệ"},
+    "col_approximate": {"en": "≈", "vi": "≈"},
+    # the tables of the dataset, as the Sources page names a citing record's table
+    "table_events": {"en": "events", "vi": "sự kiện"},
+    "table_flows": {"en": "amounts", "vi": "khoản tiền"},
+    "table_metrics": {"en": "figures", "vi": "số liệu"},
+    "table_stances": {"en": "stances", "vi": "lập trường"},
+    "table_places": {"en": "places", "vi": "địa điểm"},
+    # kinds of source (schema.SOURCE_KINDS)
+    "source_kind_seed": {"en": "seed article", "vi": "bài gốc"},
+    "source_kind_reporting": {"en": "reporting", "vi": "tin tức"},
+    "source_kind_secondary": {"en": "secondary report", "vi": "bài tổng hợp thứ cấp"},
+    "source_kind_aggregator": {"en": "aggregator", "vi": "trang tổng hợp"},
+    "source_kind_analysis": {"en": "analysis", "vi": "phân tích"},
+    "source_kind_institutional": {"en": "institutional", "vi": "văn bản của tổ chức"},
+    "source_kind_gazetteer": {"en": "gazetteer", "vi": "danh bạ địa danh"},
     # funding page
     "million": {"en": "million", "vi": "triệu"},
     "billion": {"en": "billion", "vi": "tỷ"},
@@ -377,7 +439,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # briefing
     "briefing_title": {
         "en": "TechRift briefing: the US–China rift in research ties",
-        "vi": "Chế độ thuyết trình TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu",
+        "vi": "Bản tóm tắt TechRift: rạn nứt Mỹ–Trung trong quan hệ nghiên cứu",
     },
     "briefing_step": {"en": "Step {number} of {total}", "vi": "Bước {number}/{total}"},
     "briefing_previous": {"en": "Previous", "vi": "Trước"},
@@ -418,7 +480,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "briefing_money_text": {
         "en": "Huawei's budget for university research is about {budget} a year; a project in Russia could get up to 70,000 USD. A yearly budget, a cap per project and a write-down are never added together.",
-        "vi": "Ngân sách của Huawei cho nghiên cứu đại học là khoảng {budget} mỗi năm; một dự án ở Nga có thể nhận tới 70.000 USD. Ngân sách hằng năm, mức trần mỗi dự án và khoản trích không bao giờ được cộng với nhau.",
+        "vi": "Ngân sách của Huawei cho nghiên cứu đại học là khoảng {budget} mỗi năm; một dự án ở Nga có thể nhận tới 70.000 USD. Ngân sách hằng năm, mức trần mỗi dự án và chi phí phải ghi nhận không bao giờ được cộng với nhau.",
     },
     "briefing_aws_nvidia_title": {
         "en": "5. Six years on: AWS retreats, Nvidia courts",
@@ -485,7 +547,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Tải toàn bộ dữ liệu (một tệp Excel)",
     },
     "show_source": {"en": "Show a source", "vi": "Xem một nguồn"},
-    "col_link": {"en": "link", "vi": "liên kết"},
+    "col_url": {"en": "link", "vi": "liên kết"},
     "col_records_citing": {"en": "records citing", "vi": "số bản ghi dẫn"},
     "coordinate_of": {"en": "Coordinate of {name}", "vi": "Tọa độ của {name}"},
     "read_it": {"en": "Read it", "vi": "Đọc tại"},
@@ -527,7 +589,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav_funding": {"en": "Funding: the money", "vi": "Tài trợ: dòng tiền"},
     "nav_compare": {"en": "AWS vs Nvidia in China", "vi": "AWS và Nvidia ở Trung Quốc"},
     "nav_sources": {"en": "Sources", "vi": "Nguồn"},
-    "nav_briefing": {"en": "Briefing mode", "vi": "Chế độ thuyết trình"},
+    "nav_briefing": {"en": "Briefing mode", "vi": "Bản tóm tắt"},
     "blurb_timeline": {
         "en": "US and Western universities cutting Huawei ties, set against Huawei's new Russian partnerships on one time axis.",
         "vi": "Các trường đại học Mỹ và phương Tây cắt quan hệ với Huawei, đặt cạnh các quan hệ đối tác mới của Huawei ở Nga trên cùng một trục thời gian.",
@@ -612,11 +674,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number as the language writes it, with at most `decimals` decimals: '70,000' / '70.000', '13.3' / '13,3'."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=lang)
+
+
+def plural_category(count: float, lang: str) -> str:
+    """The CLDR plural category of a count in the language: 'one' or 'other' in English, always 'other' in Vietnamese."""
+    return Locale.parse(lang).plural_form(abs(count))
+
+
+class _LocalFormatter(string.Formatter):
+    """str.format, except that a number under a grouping spec ('{count:,}') is written the language's way."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "," and isinstance(value, (int, float)):
+            return number(value, self.lang)
+        return super().format_field(value, format_spec)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The label `key` in `lang` (English if that language lacks it), with {placeholders} filled."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+    return _LocalFormatter(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).format(text, **values) if values else text
+
+
+# Columns whose name is not a catalogue key's tail.
+_COLUMN_KEYS = {"≈": "approximate"}
+
+
+def column_label(column: str, lang: str) -> str:
+    """A table column's header in the language: the catalogue's col_<column>."""
+    return t(f"col_{_COLUMN_KEYS.get(column, column)}", lang)
 
 
 def localized(row: Mapping[Hashable, Any] | pd.Series, base: str, lang: str) -> str:

@@ -107,6 +107,7 @@ TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip
 SITE_COLUMNS = [
     "place_id",
     "name",
+    "short_name",
     "city",
     "country",
     "lon",
@@ -155,8 +156,12 @@ def sites_of(
     sites = pd.DataFrame(
         {
             "place_id": kinds.index,
-            "name": place["name_en"],
-            "city": place["city"],
+            "name": localized_column(place, "name", lang),
+            "short_name": [
+                short_name(name, english)
+                for name, english in zip(localized_column(place, "name", lang), place["name_en"])
+            ],
+            "city": localized_column(place, "city", lang),
             "country": place["country"],
             "lon": place["lon"].astype(float),
             "lat": place["lat"].astype(float),
@@ -183,16 +188,20 @@ def _tooltips(
     names the place), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
     sources = events["source_ids"].str.split(";").explode()
-    fields = place["research_fields"].where(place["research_fields"].map(lambda value: isinstance(value, str)), "—")
+    fields = localized_column(place, "research_fields", lang).replace("", "—")
     return pd.DataFrame(
         {
             "tip_name": [
                 plain(name if is_named else t("name_inferred", lang, name=name))
-                for name, is_named in zip(place["name_en"], named)
+                for name, is_named in zip(localized_column(place, "name", lang), named)
             ],
             "tip_city": [
                 plain(_city_line(*columns, lang))
-                for columns in zip(place["city"], place["country"], place["coord_precision"])
+                for columns in zip(
+                    localized_column(place, "city", lang),
+                    localized_column(place, "country", lang),
+                    place["coord_precision"],
+                )
             ],
             "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
             "tip_date": _joined_by(in_time_order["place_id"], _marked_dates(in_time_order, lang), ", ").map(plain),
@@ -224,9 +233,12 @@ def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFram
 def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
-    sites["tip_name"] = sites["name_en"].map(plain)
+    # The city in the language, as the partners' is (arcs join a partner to a Huawei site in the same city).
+    sites["city"] = localized_column(sites, "city", lang)
+    sites["tip_name"] = localized_column(sites, "name", lang).map(plain)
     sites["tip_city"] = [
-        plain(_city_line(*columns, lang)) for columns in zip(sites["city"], sites["country"], sites["coord_precision"])
+        plain(_city_line(*columns, lang))
+        for columns in zip(sites["city"], localized_column(sites, "country", lang), sites["coord_precision"])
     ]
     for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
         sites[column] = ""
@@ -318,12 +330,15 @@ def view_state(view: str) -> pdk.ViewState:
     return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
 
 
-def short_name(name: str) -> str:
-    """A label for a place: the abbreviation its name gives in brackets, the name if short, else its initials."""
+def short_name(name: str, english: str | None = None) -> str:
+    """A label for a place: the abbreviation its name gives in brackets, the name if short, else its initials (of
+    its `english` name when given: a translated name's initials are no abbreviation anyone uses, 'NSTU' is)."""
     if match := re.search(r"\(([^)]+)\)", name):
         return match.group(1)
     if len(name) <= SHORT_NAME_LENGTH:
         return name
+    if english is not None and english != name:
+        return short_name(english)
     return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'-]*", name) if word[0].isupper())
 
 
@@ -404,7 +419,7 @@ def map_labels(
     wanted = [
         *edge_labels,
         *zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"]),
-        *zip(institutions["name"].map(short_name), institutions["lon"], institutions["lat"]),
+        *zip(institutions["short_name"], institutions["lon"], institutions["lat"]),
     ]
     points = []
     for lon, lat in zip([*institutions["lon"], *shown_sites["lon"]], [*institutions["lat"], *shown_sites["lat"]]):
@@ -594,7 +609,7 @@ def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
     """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
     recorded ties, ≈ where its point is approximate, and its full name last."""
     listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
-    return listed.assign(label=in_view["name"].map(short_name))[["label", "city", "events", "≈", "name"]]
+    return listed.assign(on_map=in_view["short_name"])[["on_map", "city", "events", "≈", "name"]]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:

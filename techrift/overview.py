@@ -10,7 +10,7 @@ from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.formatting import KeyFigure, date_label
-from techrift.i18n import localized_column, t
+from techrift.i18n import localized, localized_column, number, t
 from techrift.pivot import sides
 from techrift.schema import RUSSIA, WEST, unique_ids
 
@@ -80,8 +80,8 @@ def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...
         figures.append(
             KeyFigure(
                 t("headline_budget", lang),
-                t("headline_budget_value", lang, millions=f"{top['amount'] / 1e6:,.0f}"),
-                f"{top['recipient'].lower()}, {top['year']}",
+                t("headline_budget_value", lang, millions=number(top["amount"] / 1e6, lang)),
+                f"{localized(top, 'recipient', lang)}, {top['year']}",
                 top["source_ids"],
             )
         )

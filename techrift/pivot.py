@@ -44,12 +44,16 @@ def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The pivot company's events of the pivot with their side and lane (institution), oldest first."""
     if events.empty:
         return events.assign(side=pd.Series(dtype=str), lane=pd.Series(dtype=str))
-    academic = places[places["kind"].isin(schema.ACADEMIC_KINDS)].set_index("place_id")["name_en"]
+    academic = places[places["kind"].isin(schema.ACADEMIC_KINDS)].set_index("place_id")
     pivot = events.assign(side=sides(events))
     pivot = pivot[pivot["side"].notna()].copy()
-    # One lane per university or institute; other events (companies, governments, groups) by counterpart.
-    names = pivot["place_id"].map(academic).fillna(pivot["counterpart"])
-    pivot["lane"] = names.map({name: lane_name(name) for name in names.unique()})
+    # One lane per university or institute; other events (companies, governments, groups) by counterpart. The lane
+    # is named in English (its id on the chart) and, where the data translates the name, in Vietnamese (lane_vi).
+    for lane, name, counterpart in (("lane", "name_en", "counterpart"), ("lane_vi", "name_vi", "counterpart_vi")):
+        if name not in academic.columns or counterpart not in pivot.columns:
+            continue
+        names = pivot["place_id"].map(academic[name]).fillna(pivot[counterpart])
+        pivot[lane] = names.map({name: lane_name(name) for name in names.dropna().unique()})
     return pivot.sort_values(["start", "event_id"], na_position="last")
 
 

@@ -179,6 +179,7 @@ class Places(_Table):
     research_fields: Series[str] = _text(
         "Fields of the joint research, as the sources of the place's events describe them.", nullable=True
     )
+    research_fields_vi: Series[str] = _text("The fields of the joint research, in Vietnamese.", nullable=True)
 
 
 class Events(_Table):
@@ -289,6 +290,17 @@ class Quotes(_Table):
     text_en: Series[str] = _text("English translation of the fragment.")
 
 
+class Vocabulary(_Table):
+    """Labels the tables repeat (names of counterparts, payers and recipients, places, cities, countries, figures and
+    units), each once with its Vietnamese form: the interface shows a label in the reader's language."""
+
+    en: Series[str] = pa.Field(unique=True, description="The label as the other tables write it, in English.")
+    vi: Series[str] = _text("The label in Vietnamese (the same as `en` for a name that is not translated).")
+    en_one: Series[str] = _text(
+        "For a unit: its English singular, for a count of one ('contract' for 'contracts').", nullable=True
+    )
+
+
 TABLES: dict[str, type[_Table]] = {
     "sources": Sources,
     "places": Places,
@@ -297,5 +309,13 @@ TABLES: dict[str, type[_Table]] = {
     "metrics": Metrics,
     "stances": Stances,
     "quotes": Quotes,
+    "vocabulary": Vocabulary,
 }
 ID_COLUMNS: dict[str, str] = {name: next(iter(model.to_schema().columns)) for name, model in TABLES.items()}
+# The columns whose labels the vocabulary translates, per table: each value needs a row in vocabulary.csv.
+TRANSLATED_LABELS: dict[str, tuple[str, ...]] = {
+    "places": ("name_en", "city", "country"),
+    "events": ("counterpart", "country"),
+    "flows": ("payer", "recipient", "usd_note"),
+    "metrics": ("subject", "metric", "unit", "country"),
+}

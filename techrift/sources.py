@@ -11,15 +11,15 @@ import pandas as pd
 
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
-from techrift.formatting import date_label
-from techrift.i18n import DEFAULT_LANGUAGE, t
+from techrift.formatting import date_label, language_name
+from techrift.i18n import DEFAULT_LANGUAGE, localized_column, t
 
 # Per table: its id column and the column that names a record for people.
 RECORD_TITLES: dict[str, tuple[str, str]] = {
-    "events": ("event_id", "title_en"),
-    "flows": ("flow_id", "description_en"),
-    "metrics": ("metric_id", "description_en"),
-    "stances": ("stance_id", "statement_en"),
+    "events": ("event_id", "title"),
+    "flows": ("flow_id", "description"),
+    "metrics": ("metric_id", "description"),
+    "stances": ("stance_id", "statement"),
 }
 
 
@@ -31,10 +31,11 @@ def citations(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     rows: list[tuple[str, str, str, str]] = []
     for table, (id_column, title_column) in RECORD_TITLES.items():
         frame: pd.DataFrame = getattr(dataset, table)
-        for record_id, title, source_ids in zip(frame[id_column], frame[title_column], frame["source_ids"]):
+        titles = localized_column(frame, title_column, lang)
+        for record_id, title, source_ids in zip(frame[id_column], titles, frame["source_ids"]):
             rows.extend((source_id, table, record_id, title) for source_id in split_ids(source_ids))
     for place_id, name, source_ids in zip(
-        dataset.places["place_id"], dataset.places["name_en"], dataset.places["coord_source_ids"]
+        dataset.places["place_id"], localized_column(dataset.places, "name", lang), dataset.places["coord_source_ids"]
     ):
         title = t("coordinate_of", lang, name=name)
         rows.extend((source_id, "places", place_id, title) for source_id in split_ids(source_ids))
@@ -59,9 +60,18 @@ def source_table(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame
 LIST_COLUMNS = ["source_id", "publisher", "title", "date", "language", "kind", "records_citing", "url"]
 
 
-def source_list(table: pd.DataFrame) -> pd.DataFrame:
-    """The source table's LIST_COLUMNS."""
-    return table[LIST_COLUMNS]
+def source_list(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The source table's LIST_COLUMNS, its language and kind named in `lang`."""
+    listed = table[LIST_COLUMNS]
+    return listed.assign(
+        language=[language_name(code, lang) for code in listed["language"]],
+        kind=[source_kind(kind, lang) for kind in listed["kind"]],
+    )
+
+
+def source_kind(kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A kind of source as the interface names it ('seed article', 'bài gốc')."""
+    return t(f"source_kind_{kind}", lang)
 
 
 def source_titles(table: pd.DataFrame) -> dict[str, str]:
@@ -77,7 +87,15 @@ def source_record(table: pd.DataFrame, source_id: str) -> dict[Hashable, Any]:
 def citing(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """The records citing a source: table, record id, title."""
     cited = citations(dataset, lang)
-    return cited.loc[cited["source_id"] == source_id, ["table", "record_id", "title"]]
+    rows = cited.loc[cited["source_id"] == source_id, ["table", "record_id", "title"]]
+    return rows.assign(table=[t(f"table_{table}", lang) for table in rows["table"]])
+
+
+def fragments_table(fragments: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """A seed's fragments as the Sources page lists them: the table named in `lang`; the English translation only
+    in the English interface (a Vietnamese reader has the fragment itself)."""
+    shown = fragments.assign(record_table=[t(f"table_{table}", lang) for table in fragments["record_table"]])
+    return shown if lang == DEFAULT_LANGUAGE else shown.drop(columns="text_en")
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,8 @@ def test_the_data_version_is_the_changelogs_newest(dataset) -> None:
 
     descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     changelog = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.0.0", "2026-11-29")
-    assert changelog.index("## 2.0.0 — 2026-11-29") < changelog.index("## 1.0.0 — 2026-11-24")
+    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.1.0", "2026-11-29")
+    assert changelog.index("## 2.1.0 — 2026-11-29") < changelog.index("## 1.0.0 — 2026-11-24")
     with pytest.raises(ValueError, match="no release heading"):
         datapackage.latest_release("# Data changelog\n\nNothing released yet.\n")
 

@@ -66,8 +66,43 @@ def test_amounts_read_in_each_language() -> None:
     assert formatting.format_amount(70_000, "USD", "vi") == "70.000 USD"
 
 
-def test_figures_keep_their_unit() -> None:
-    assert formatting.figure_value(1234.0, "contracts") == "1,234 contracts"
+CONTRACTS = {"unit": "contracts", "unit_one": "contract", "unit_vi": "hợp đồng"}
+
+
+def test_figures_keep_their_unit_in_the_plural_the_language_needs() -> None:
+    assert formatting.figure_value(1234.0, CONTRACTS) == "1,234 contracts"
+    assert formatting.figure_value(1.0, CONTRACTS) == "1 contract"
+    assert formatting.figure_value(1.0, CONTRACTS, "vi") == "1 hợp đồng"
+    assert formatting.figure_value(100_000.0, CONTRACTS, "vi") == "100.000 hợp đồng"
+    assert formatting.figure_value(13.0, {"unit": "percent", "unit_vi": "phần trăm"}, "vi") == "13%"
+
+
+def test_large_numbers_read_in_words_in_each_language() -> None:
+    assert formatting.short_number(2_200_000, "vi") == "2,2 triệu"
+    assert formatting.short_number(200_000_000) == "200 million"
+    assert formatting.short_number(20_000, "vi") == "20.000"
+
+
+def test_number_axis_ticks_are_round_and_written_like_the_bar_labels() -> None:
+    axis = formatting.number_axis([70_000, 300_000_000], "vi")
+    assert axis["tickvals"] == [0, 100_000_000, 200_000_000, 300_000_000]
+    assert axis["ticktext"] == ["0", "100 triệu", "200 triệu", "300 triệu"]
+    log = formatting.number_axis([70_000, 300_000_000], "en", log=True)
+    assert log["tickvals"][0] == 10_000 and log["tickvals"][-1] == 1_000_000_000
+    assert log["ticktext"][-1] == "1 billion"
+
+
+def test_date_axis_ticks_years_over_a_long_span_and_months_in_the_language_over_a_short_one() -> None:
+    years = formatting.date_axis(pd.Timestamp("2018-09-17"), pd.Timestamp("2025-07-31"), "vi")
+    assert years["ticktext"] == ["2018", "2020", "2022", "2024", "2026"]  # eight years: every other one
+    months = formatting.date_axis(pd.Timestamp("2024-11-05"), pd.Timestamp("2025-06-20"), "vi")
+    assert months["ticktext"][:2] == ["tháng 11/2024", "tháng 1/2025"]
+    assert formatting.date_axis(pd.Timestamp("2024-11-05"), pd.Timestamp("2025-06-20"))["ticktext"][0] == "Nov 2024"
+
+
+def test_language_codes_are_named_in_the_interface_language() -> None:
+    assert formatting.language_name("ru", "vi") == "Tiếng Nga"
+    assert formatting.language_name("vi") == "Vietnamese"
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,9 @@ def test_short_names() -> None:
     assert maps.short_name("Skolkovo Institute of Science and Technology (Skoltech)") == "Skoltech"
     assert maps.short_name("Kazan Federal University") == "Kazan Federal University"
     assert maps.short_name("Novosibirsk State Technical University") == "NSTU"
+    # a translated name too long to show is abbreviated as its English name is, not by its own initials
+    assert maps.short_name("Đại học Kỹ thuật Quốc gia Novosibirsk", "Novosibirsk State Technical University") == "NSTU"
+    assert maps.short_name("Đại học Liên bang Kazan", "Kazan Federal University") == "Đại học Liên bang Kazan"
 
 
 def test_a_label_moved_off_its_row_has_a_leader_line_from_its_point(dataset) -> None:

@@ -180,3 +180,22 @@ def test_each_amount_is_offered_in_the_picker_with_its_label(dataset) -> None:
     choices = funding.flow_choices(dataset.flows)
     assert list(choices) == dataset.flows["flow_id"].tolist()
     assert choices["huawei-university-research-budget"].startswith("300 million USD a year (budgeted) · Huawei → ")
+
+
+def test_money_axes_are_ticked_in_the_language_as_the_bar_labels_are_written(dataset) -> None:
+    figure = funding.flows_figure(dataset.flows, dataset, lang="vi")
+    axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
+    assert axes and all(axis["tickmode"] == "array" for axis in axes)
+    ticks = [text for axis in axes for text in axis["ticktext"]]
+    assert "300 triệu" in ticks or "200 triệu" in ticks
+    assert not [text for text in ticks if text[-1] in "kMB"], ticks  # no plotly.js SI suffixes ('50M', '0.2B')
+    labels = [text for trace in figure.data for text in trace.text]
+    assert any("triệu" in label for label in labels)  # the bars say 'triệu' too
+
+
+def test_the_skoltech_count_says_one_contract_in_english(dataset) -> None:
+    series = funding.count_series(dataset.metrics, "Skoltech", "Huawei research contracts")
+    texts = list(funding.count_series_figure(series).data[0].text)
+    assert texts == ["1 contract", "10 contracts"]  # 2013 and 2019 (the seed's figures)
+    vietnamese = list(funding.count_series_figure(series, lang="vi").data[0].text)
+    assert all(text.endswith(" hợp đồng") for text in vietnamese)

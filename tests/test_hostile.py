@@ -65,6 +65,10 @@ def write_hostile_copy(folder: Path) -> Path:
             writer = csv.DictWriter(handle, header, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
+    # The hostile name is a label the vocabulary translates: its row there, hostile in both languages.
+    name = HOSTILE_EDITS["places"][2]["name_en"]
+    with (folder / "data" / "vocabulary.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([name, name, ""])
     return folder / "data"
 
 

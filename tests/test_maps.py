@@ -196,9 +196,9 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
 def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     listed = maps.institutions_list(partners)
-    assert list(listed.columns) == ["label", "city", "events", "≈", "name"]
+    assert list(listed.columns) == ["on_map", "city", "events", "≈", "name"]
     assert listed["name"].tolist() == partners["name"].tolist()
-    assert "Skoltech" in listed["label"].tolist() and listed["label"].str.len().max() <= maps.SHORT_NAME_LENGTH
+    assert "Skoltech" in listed["on_map"].tolist() and listed["on_map"].str.len().max() <= maps.SHORT_NAME_LENGTH
     assert maps.place_choices(partners)["skoltech"] == partners.set_index("place_id").at["skoltech", "name"]
 
 

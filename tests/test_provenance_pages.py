@@ -34,11 +34,11 @@ def test_every_page_cites_the_view_with_its_link_version_and_access_day(path: st
     at = run_page(path, {"years": "2019-2021"})
     assert not at.exception
     reference, bibtex, _sources = _codes(at)[-3:]
-    assert reference.startswith("TechRift (") and "data version 2.0.0, data as of 2026-11-29" in reference
-    assert "years=2019-2021" in reference and "v=2.0.0" in reference  # the link holds the view and the version
+    assert reference.startswith("TechRift (") and "data version 2.1.0, data as of 2026-11-29" in reference
+    assert "years=2019-2021" in reference and "v=2.1.0" in reference  # the link holds the view and the version
     assert bibtex.startswith("@misc{techrift-") and "urldate = {" in bibtex
-    assert "TechRift · data version 2.0.0, as of 2026-11-29" in texts(at)  # the footer
-    assert at.query_params["v"] == "2.0.0"
+    assert "TechRift · data version 2.1.0, as of 2026-11-29" in texts(at)  # the footer
+    assert at.query_params["v"] == "2.1.0"
 
 
 def test_the_citation_lists_the_sources_behind_the_records_shown() -> None:
@@ -57,10 +57,10 @@ def test_a_link_keeps_explicit_year_bounds() -> None:
 def test_a_link_made_with_other_data_says_so_and_points_to_the_changelog() -> None:
     at = run_page("pages/funding.py", {"v": "1.0.0"})
     notices = [re.sub(r"\\(.)", r"\1", str(warning.value)) for warning in at.warning]  # as rendered
-    assert any("data version 1.0.0" in notice and "now version 2.0.0" in notice for notice in notices), notices
+    assert any("data version 1.0.0" in notice and "now version 2.1.0" in notice for notice in notices), notices
     assert any("(sources#data-versions)" in notice for notice in notices)
-    assert at.query_params["v"] == "2.0.0"
-    same = run_page("pages/funding.py", {"v": "2.0.0"})
+    assert at.query_params["v"] == "2.1.0"
+    same = run_page("pages/funding.py", {"v": "2.1.0"})
     assert not [warning for warning in same.warning if "data version" in str(warning.value)]
 
 
@@ -74,7 +74,7 @@ def test_the_sources_page_shows_what_changed_in_each_version() -> None:
     at = run_page("pages/sources.py")
     shown = texts(at)
     assert "Data versions: what changed" in shown
-    assert "## 2.0.0 — 2026-11-29" in shown and "## 1.0.0 — 2026-11-24" in shown
+    assert "## 2.1.0 — 2026-11-29" in shown and "## 1.0.0 — 2026-11-24" in shown
 
 
 def test_tables_and_details_say_how_well_each_record_is_supported() -> None:
@@ -112,14 +112,14 @@ def test_the_comparison_cells_say_their_support() -> None:
 def test_exports_name_the_data_version(dataset) -> None:
     with zipfile.ZipFile(io.BytesIO(export.dataset_zip(dataset))) as archive:
         descriptor = json.loads(archive.read("data/datapackage.json"))
-    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.0.0", "2026-11-29")
+    assert (descriptor["version"], descriptor["data_as_of"]) == ("2.1.0", "2026-11-29")
     about = pd.read_excel(io.BytesIO(export.dataset_excel(dataset)), sheet_name="about")
     assert dict(zip(about["field"], about["value"])) == {
         "dataset": "TechRift",
-        "version": "2.0.0",
+        "version": "2.1.0",
         "data_as_of": "2026-11-29",
     }
-    assert export.versioned("techrift-flows.csv", "2.0.0") == "techrift-flows-data-2.0.0.csv"
+    assert export.versioned("techrift-flows.csv", "2.1.0") == "techrift-flows-data-2.1.0.csv"
 
 
 def test_the_dataset_zip_is_a_package_both_validators_accept(dataset, tmp_path) -> None:

@@ -126,3 +126,14 @@ def test_shipped_pivot_covers_both_sides(dataset) -> None:
     table = timeline.events_table(pivot, dataset)
     assert list(table["event_id"]) == list(pivot["event_id"])
     assert table.loc[table["event_id"] == "berkeley-suspends", "precision"].item() == "exact day"
+
+
+def test_in_vietnamese_lanes_are_named_in_vietnamese_and_the_date_axis_has_no_english_month(dataset) -> None:
+    pivot = pivot_events(dataset.events, dataset.places)
+    figure = timeline.pivot_figure(pivot[pivot["start"].notna()], dataset, "vi")
+    yaxis, xaxis = figure.layout.yaxis, figure.layout.xaxis
+    names = dict(zip(yaxis.tickvals, yaxis.ticktext))
+    assert names["US universities"] == "Các trường đại học Mỹ"  # the lane keeps its English id, shows its Vietnamese
+    assert xaxis.tickmode == "array" and all(text.isdigit() or text.startswith("tháng ") for text in xaxis.ticktext)
+    table = timeline.events_table(pivot, dataset, "vi")
+    assert "Các trường đại học Mỹ" in set(table["lane"]) and "US universities" not in set(table["lane"])

@@ -44,7 +44,7 @@ def test_cli_summary_when_clean() -> None:
     )
     assert result.returncode == 0
     summary, *warnings = result.stdout.splitlines()
-    assert summary.startswith("data OK") and "version 2.0.0" in summary and "events" in summary
+    assert summary.startswith("data OK") and "version 2.1.0" in summary and "events" in summary
     # records resting on aggregators alone are named, as warnings: the run still succeeds
     assert warnings and all(line.startswith("warning: ") for line in warnings)
     assert "warning: flows.csv:15: source_ids: 'meyka-ft;" in result.stdout
@@ -216,7 +216,7 @@ def test_missing_file(data_copy: Path) -> None:
 
 
 def test_the_changelog_says_the_version_or_the_data_is_refused(data_copy: Path) -> None:
-    assert load_dataset(data_copy).release.version == "2.0.0"
+    assert load_dataset(data_copy).release.version == "2.1.0"
     (data_copy / "CHANGELOG.md").write_text("# Data changelog\n\n## next\n", encoding="utf-8")
     assert _only(validate(data_copy)).why.startswith("CHANGELOG.md has no release heading")
     (data_copy / "CHANGELOG.md").unlink()
@@ -289,3 +289,39 @@ def test_cli_prints_every_problem_and_fails(data_copy: Path) -> None:
         for line in lines
     )
     assert "2 problem(s)" in result.stderr
+
+
+def test_a_label_with_no_vietnamese_form_is_a_problem_at_its_row(data_copy: Path) -> None:
+    vocabulary = data_copy / "vocabulary.csv"
+    _edit(vocabulary, "Russian market,Thị trường Nga,\n", "")
+    line = _line_of(data_copy / "events.csv", "atlas-launch-russia,")
+    problems = validate(data_copy)
+    assert (
+        Problem(
+            "events.csv",
+            line,
+            "counterpart",
+            "Russian market",
+            "no Vietnamese form: add the label and its translation to vocabulary.csv",
+        )
+        in problems
+    ), "\n".join(map(str, problems))
+
+
+def test_an_empty_vietnamese_form_is_a_problem(data_copy: Path) -> None:
+    vocabulary = data_copy / "vocabulary.csv"
+    _edit(vocabulary, "Russian market,Thị trường Nga,", "Russian market,,")
+    problem = next(p for p in validate(data_copy) if p.file == "vocabulary.csv")
+    assert (problem.line, problem.column, problem.why) == (
+        _line_of(vocabulary, "Russian market,"),
+        "vi",
+        "required value is empty",
+    )
+
+
+def test_a_record_text_with_no_vietnamese_form_is_a_problem(data_copy: Path) -> None:
+    events = data_copy / "events.csv"
+    _edit(events, "Đại học bang Ohio cắt giảm quan hệ với Huawei", "")
+    assert Problem(
+        "events.csv", _line_of(events, "ohio-state-cuts,"), "title_vi", None, "no Vietnamese form of `title_en`"
+    ) in validate(data_copy)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from techrift.formatting import amount_label, figure_value
-from techrift.i18n import localized_column, t
+from techrift.i18n import localized, localized_column, t
 
 # A map's alt names at most this many institutions (a screen reader reads it all at once).
 NAMES_IN_ALT = 12
@@ -57,7 +57,7 @@ def flows_alt(drawn: pd.DataFrame, lang: str = "en", chart: str = "") -> str:
     rows = drawn.to_dict("records")
     largest, smallest = rows[int(size.to_numpy().argmax())], rows[int(size.to_numpy().argmin())]
     first, last = _year_span(drawn["year"])
-    recipients = drawn["recipient"].value_counts()
+    recipients = localized_column(drawn, "recipient", lang).value_counts()
     return t(
         "alt_flows",
         lang,
@@ -66,9 +66,9 @@ def flows_alt(drawn: pd.DataFrame, lang: str = "en", chart: str = "") -> str:
         last=last,
         panels=drawn.groupby(["amount_kind", "currency"]).ngroups,
         largest=amount_label(largest, lang),
-        largest_to=largest["recipient"],
+        largest_to=localized(largest, "recipient", lang),
         smallest=amount_label(smallest, lang),
-        smallest_to=smallest["recipient"],
+        smallest_to=localized(smallest, "recipient", lang),
         recipient=recipients.index[0],
         recipient_count=int(recipients.iloc[0]),
     )
@@ -88,9 +88,9 @@ def counts_alt(series: pd.DataFrame, what: str, lang: str = "en") -> str:
         count=series["year"].nunique(),
         first=first,
         last=last,
-        high=figure_value(high["value"], high["unit"]),
+        high=figure_value(high["value"], high.to_dict(), lang),
         high_year=int(high["year"]),
-        low=figure_value(low["value"], low["unit"]),
+        low=figure_value(low["value"], low.to_dict(), lang),
         low_year=int(low["year"]),
     )
 

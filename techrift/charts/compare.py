@@ -14,6 +14,7 @@ from techrift import compare, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each, timeline
 from techrift.data import Dataset
+from techrift.formatting import date_axis
 from techrift.i18n import t
 
 CLOSE_UP = pd.Timedelta(days=365)
@@ -110,6 +111,9 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
         figure.add_vrect(x0=window[0], x1=window[1], row=1, col=2, **CLOSE_UP_TINT)
         figure.update_xaxes(range=list(window), row=1, col=2)
     figure.update_xaxes(type="date", title=None)
+    figure.update_xaxes(date_axis(dated["start"].min(), dated["end"].max(), lang), row=1, col=1)
+    if window is not None:
+        figure.update_xaxes(date_axis(window[0], window[1], lang), row=1, col=2)
     figure.update_yaxes(
         categoryorder="array",
         categoryarray=lanes,

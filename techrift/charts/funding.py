@@ -15,8 +15,16 @@ from techrift import schema, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
-from techrift.formatting import KeyFigure, amount_label, figure_value, format_amount, value_label, years_label
-from techrift.i18n import localized_column, t
+from techrift.formatting import (
+    KeyFigure,
+    amount_label,
+    figure_value,
+    format_amount,
+    number_axis,
+    value_label,
+    years_label,
+)
+from techrift.i18n import localized, localized_column, t
 from techrift.support import support_texts
 
 GROUPINGS = ("payer", "recipient", "year", "status")
@@ -39,17 +47,19 @@ def _group_value(flow: Mapping[Hashable, Any], group: str, lang: str) -> str:
         return years_label(flow, lang)
     if group == "status":
         return t(f"status_{flow['status']}", lang)
-    return str(flow[group])
+    return localized(flow, group, lang)
 
 
 def _hover(flow: Mapping[Hashable, Any], publishers: str, supported: str, lang: str) -> str:
     lines = [
-        f"<b>{html.escape(flow['payer'])} → {html.escape(flow['recipient'])}</b>",
+        f"<b>{html.escape(localized(flow, 'payer', lang))} → {html.escape(localized(flow, 'recipient', lang))}</b>",
         html.escape(amount_label(flow, lang)),
         f"{html.escape(t('year', lang))}: {html.escape(years_label(flow, lang))} · {html.escape(t('status_' + flow['status'], lang))}",
     ]
     if pd.notna(flow["usd_amount"]):
-        lines.append(html.escape(f"≈ {format_amount(flow['usd_amount'], 'USD', lang)}: {flow['usd_note']}"))
+        lines.append(
+            html.escape(f"≈ {format_amount(flow['usd_amount'], 'USD', lang)}: {localized(flow, 'usd_note', lang)}")
+        )
     lines.append(f"{html.escape(t('sources', lang))}: {html.escape(publishers)}")
     lines.append(f"{html.escape(t('support', lang))}: {html.escape(supported)}")
     return "<br>".join(lines)
@@ -57,7 +67,7 @@ def _hover(flow: Mapping[Hashable, Any], publishers: str, supported: str, lang: 
 
 def bar_label(flow: Mapping[Hashable, Any], lang: str = "en") -> str:
     """The y-axis label of one amount: who pays whom, and when."""
-    return f"{flow['payer']} → {flow['recipient']} ({years_label(flow, lang)})"
+    return f"{localized(flow, 'payer', lang)} → {localized(flow, 'recipient', lang)} ({years_label(flow, lang)})"
 
 
 def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> dict[str, str]:
@@ -166,7 +176,13 @@ def flows_figure(
                 col=1,
             )
             in_legend.add(value)
-        figure.update_xaxes(type="log" if log else "linear", title_text=currency, row=row_number, col=1)
+        figure.update_xaxes(
+            type="log" if log else "linear",
+            title_text=currency,
+            row=row_number,
+            col=1,
+            **number_axis(panel["amount"], lang, log),
+        )
     figure.update_layout(
         template=style.TEMPLATE_NAME,
         barmode="stack",
@@ -184,8 +200,8 @@ def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.D
     records = flows.to_dict("records")
     return pd.DataFrame(
         {
-            "payer": flows["payer"],
-            "recipient": flows["recipient"],
+            "payer": localized_column(flows, "payer", lang),
+            "recipient": localized_column(flows, "recipient", lang),
             "amount": flows["amount"],
             "currency": flows["currency"],
             "meaning": [t(f"kind_{k}", lang) for k in flows["amount_kind"]],
@@ -193,7 +209,7 @@ def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.D
             "years": [years_label(flow, lang) for flow in records],
             "status": [t(f"status_{s}", lang) for s in flows["status"]],
             "usd_equivalent": flows["usd_amount"],
-            "usd_note": flows["usd_note"],
+            "usd_note": localized_column(flows, "usd_note", lang),
             "description": localized_column(flows, "description", lang),
             "sources": dataset.publishers(flows["source_ids"]),
             "support": support_texts(flows, lang),
@@ -229,12 +245,13 @@ def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
 
 def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str = "en") -> go.Figure:
     """A small bar chart of a count over the years, on its own count axis; `note` annotates it (e.g. the money)."""
-    unit = series["unit"].iloc[0] if len(series) else ""
+    records = series.to_dict("records")
+    unit = localized(records[0], "unit", lang) if records else ""
     figure = go.Figure(
         go.Bar(
             x=series["year"].astype(str),
             y=series["value"],
-            text=[figure_value(v, unit) for v in series["value"]],
+            text=[figure_value(metric["value"], metric, lang) for metric in records],
             textposition="outside",
             marker_color=style.COUNT_BAR_COLOR,
             customdata=series[["metric_id"]].to_numpy(),
@@ -249,7 +266,7 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
     figure.update_layout(
         template=style.TEMPLATE_NAME,
         height=320,
-        yaxis=dict(title=unit, rangemode="tozero"),
+        yaxis=dict(title=unit, rangemode="tozero", **number_axis([0, *series["value"]], lang)),
         xaxis=dict(type="category", title=None),
     )
     if note:
@@ -274,7 +291,7 @@ def key_targets(metrics: pd.DataFrame, lang: str = "en") -> tuple[tuple[KeyFigur
     targets = metrics[metrics["kind"].eq("target")]
     shown = tuple(
         KeyFigure(
-            target["metric"],
+            localized(target, "metric", lang),
             value_label(target, lang),
             t("within_years", lang, years=target["horizon_years"], year=target["year"]),
             target["source_ids"],
@@ -288,10 +305,10 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
     return pd.DataFrame(
         {
-            "subject": metrics["subject"],
-            "figure": metrics["metric"],
+            "subject": localized_column(metrics, "subject", lang),
+            "figure": localized_column(metrics, "metric", lang),
             "value": metrics["value"],
-            "unit": metrics["unit"],
+            "unit": localized_column(metrics, "unit", lang),
             "as_stated": [value_label(metric, lang) for metric in metrics.to_dict("records")],
             "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
             "year": metrics["year"],

@@ -13,6 +13,7 @@ from techrift import schema, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
+from techrift.formatting import date_axis
 from techrift.i18n import localized_column, t
 from techrift.pivot import lane_order
 from techrift.support import support_texts
@@ -33,7 +34,7 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
         f"{html.escape(support_label)}: {html.escape(supported)}"
         f"{inferred if identification == 'inferred' else ''}"
         for lane, category, title, date, precision, publishers, supported, identification in zip(
-            pivot["lane"],
+            localized_column(pivot, "lane", lang),
             pivot["category"],
             localized_column(pivot, "title", lang),
             localized_column(pivot, "date_label", lang),
@@ -43,6 +44,11 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
             pivot["identification"],
         )
     ]
+
+
+def lane_names(events: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each lane's name in the language, by its (English) id."""
+    return dict(zip(events["lane"], localized_column(events, "lane", lang)))
 
 
 # Marks drawn on the same spot, and how many of their titles a merged mark's hover lists.
@@ -84,6 +90,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     """
     dated = merge_coincident(events[events["start"].notna()], lang)
     dated["hover"] = [hover + also for hover, also in zip(_hover(dated, dataset, lang), dated["also"])]
+    lane_labels = lane_names(dated, lang)
     figure = go.Figure()
     shown_in_legend: set[str] = set()
     for category in schema.EVENT_CATEGORIES:
@@ -145,8 +152,16 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
         template=style.TEMPLATE_NAME,
         barmode="overlay",
         height=140 + 34 * max(len(lanes), 1),
-        yaxis=dict(categoryorder="array", categoryarray=lanes, autorange="reversed", title=None),
-        xaxis=dict(type="date", title=None),
+        yaxis=dict(
+            categoryorder="array",
+            categoryarray=lanes,
+            autorange="reversed",
+            title=None,
+            tickmode="array",
+            tickvals=lanes,
+            ticktext=[lane_labels.get(lane, lane) for lane in lanes],
+        ),
+        xaxis=dict(type="date", title=None, **date_axis(dated["start"].min(), dated["end"].max(), lang)),
         clickmode="event+select",
         dragmode="pan",
         legend=dict(title=t("timeline_legend", lang)),
@@ -211,7 +226,7 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
                 t(f"precision_{p}", lang) if isinstance(p, str) else t("date_unknown", lang)
                 for p in events["date_precision"]
             ],
-            "lane": events["lane"],
+            "lane": localized_column(events, "lane", lang),
             "action": [t(f"category_{c}", lang) for c in events["category"]],
             "title": localized_column(events, "title", lang),
             "identification": [t(f"identification_{i}", lang) for i in events["identification"]],

@@ -11,7 +11,7 @@ import streamlit as st
 from techrift import schema, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
-from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, years_label
+from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, language_name, years_label
 from techrift.i18n import localized, localized_column, t
 from techrift.support import support_text
 from techrift.text import escape_markdown, markdown_link
@@ -28,7 +28,8 @@ def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> st
     )
     entry = f"[{t('entry', lang)}](/sources?source={source_id})"
     seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
-    return f"{title} — {escape_markdown(source['publisher'])}, {when}, {source['language']}{seed} · {entry}"
+    language = escape_markdown(language_name(source["language"], lang))
+    return f"{title} — {escape_markdown(source['publisher'])}, {when}, {language}{seed} · {entry}"
 
 
 # The overview and comparison list dozens of sources on every run; each line is made once per process.
@@ -98,7 +99,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
     container.caption(
         f"{escape_markdown(localized(event, 'date_label', lang))} ({escape_markdown(precision)}) · "
-        f"{escape_markdown(action)} · {escape_markdown(event['counterpart'])}"
+        f"{escape_markdown(action)} · {escape_markdown(localized(event, 'counterpart', lang))}"
     )
     container.markdown(escape_markdown(localized(event, "summary", lang)))
     show_quotes(dataset, "events", event["event_id"], container)
@@ -109,7 +110,8 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
 def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
     """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
     apply_chart_pick(picked_customdata(chart), "event")
-    labels = dict(zip(dated["event_id"], localized_column(dated, "date_label", lang) + " · " + dated["lane"]))
+    lanes = localized_column(dated, "lane", lang)
+    labels = dict(zip(dated["event_id"], localized_column(dated, "date_label", lang) + " · " + lanes))
     if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
         with st.container(border=True):
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)
@@ -124,15 +126,15 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     """A place's detail: where it is (and how precisely), every event and money flow there, with fragments and sources."""
     place = dataset.places.set_index("place_id").loc[place_id].to_dict()
     with st.container(border=True):
-        st.markdown(f"### {escape_markdown(place['name_en'])}")
+        st.markdown(f"### {escape_markdown(localized(place, 'name', lang))}")
         precision = (
             ""
             if place["coord_precision"] == schema.EXACT_COORDS
             else f" · {t('coord_' + place['coord_precision'], lang)}"
         )
         st.caption(
-            f"{escape_markdown(place['name_original'])} · {escape_markdown(place['city'])}, "
-            f"{escape_markdown(place['country'])}{escape_markdown(precision)}"
+            f"{escape_markdown(place['name_original'])} · {escape_markdown(localized(place, 'city', lang))}, "
+            f"{escape_markdown(localized(place, 'country', lang))}{escape_markdown(precision)}"
         )
         st.markdown(f"**{t('place_events', lang)}**")
         for event in events[events["place_id"] == place_id].sort_values("start").to_dict("records"):
@@ -142,7 +144,9 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
             st.markdown(f"**{t('place_money', lang)}**")
             for flow in flows.to_dict("records"):
                 st.markdown(
-                    escape_markdown(f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {flow['description_en']}")
+                    escape_markdown(
+                        f"{amount_label(flow, lang)} ({years_label(flow, lang)}): {localized(flow, 'description', lang)}"
+                    )
                 )
                 show_quotes(dataset, "flows", flow["flow_id"])
                 show_sources(dataset, flow["source_ids"])
@@ -157,7 +161,8 @@ def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, headin
         st.markdown(escape_markdown(localized(flow, "description", lang)))
         if isinstance(flow["usd_note"], str):
             converted = format_amount(flow["usd_amount"], "USD", lang)
-            st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({flow['usd_note']})"))
+            note = localized(flow, "usd_note", lang)
+            st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({note})"))
         show_quotes(dataset, "flows", flow_id)
         show_sources(dataset, flow["source_ids"])
         show_support(flow, lang)

@@ -82,7 +82,9 @@ def start_page() -> PageContext:
     provenance.keep_version_in_links(dataset, lang)
     rejected = live_data.show_status(_cached_dataset(str(data_dir)), lang)  # a toast on an update, a rejected badge
     options = flt.options_for(dataset)
-    return PageContext(dataset, data_dir, options, sidebar_filters(options, lang), lang, rejected)
+    return PageContext(
+        dataset, data_dir, options, sidebar_filters(options, lang, dataset.labels_in(lang)), lang, rejected
+    )
 
 
 def _leave_folder_navigation() -> None:

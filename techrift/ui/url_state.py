@@ -259,8 +259,11 @@ def _forget_global_notices() -> None:
     _notices().pop("_global", None)
 
 
-def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE) -> flt.Filters:
-    """The sidebar's year, company and country filters, seeded from the URL and written back to it."""
+def sidebar_filters(
+    options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE, labels: Mapping[str, str] | None = None
+) -> flt.Filters:
+    """The sidebar's year, company and country filters, seeded from the URL and written back to it; `labels` names
+    the countries in the language (by their English name, which the URL keeps)."""
     if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
         url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
         initial, notices = flt.from_params(url_params, options, lang)
@@ -298,6 +301,7 @@ def sidebar_filters(options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAG
     countries = sidebar.multiselect(
         t("countries", lang),
         options.countries,
+        format_func=_label_lookup(options.countries, lambda country: (labels or {}).get(country, country)),
         key=_COUNTRIES_WIDGET,
         placeholder=t("all_countries", lang),
         on_change=_forget_global_notices,

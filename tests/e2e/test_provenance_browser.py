@@ -14,11 +14,11 @@ def test_the_citation_holds_the_full_link_of_the_view(app) -> None:
     reference = app.locator('[data-testid="stCode"]').filter(has_text="TechRift (").first
     reference.wait_for(state="visible", timeout=15_000)
     text = reference.inner_text()
-    assert "data version 2.0.0, data as of 2026-11-29" in text
+    assert "data version 2.1.0, data as of 2026-11-29" in text
     link = next(word for word in text.split() if word.startswith(app.app_url))
     query = parse_qs(urlparse(link).query)
     assert urlparse(link).path == "/timeline"
-    assert query["years"] == ["2019-2020"] and query["country"] == ["United States"] and query["v"] == ["2.0.0"]
+    assert query["years"] == ["2019-2020"] and query["country"] == ["United States"] and query["v"] == ["2.1.0"]
     assert app.get_by_text("[dailycal]").first.is_visible()  # a source behind the records shown
     screenshot(app, "provenance-cite")
     assert app.locator(EXCEPTION).count() == 0
@@ -28,8 +28,8 @@ def test_an_old_link_says_the_data_changed_and_the_url_takes_the_new_version(app
     visit(app, "funding?v=1.0.0")
     notice = app.get_by_text("This link was made with data version 1.0.0")
     notice.wait_for(state="visible", timeout=15_000)
-    assert "now version 2.0.0" in notice.inner_text()
-    assert query_of(app)["v"] == "2.0.0"
+    assert "now version 2.1.0" in notice.inner_text()
+    assert query_of(app)["v"] == "2.1.0"
     screenshot(app, "provenance-old-link")
 
 

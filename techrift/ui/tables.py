@@ -1,0 +1,21 @@
+"""Tables on a page: every header from the label catalogue, in the interface's language (the frame keeps its column
+ids, which its CSV download writes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from techrift.i18n import column_label
+
+
+def show_table(
+    frame: pd.DataFrame, lang: str, container: Any = st, column_config: dict[str, dict[str, Any]] | None = None
+) -> None:
+    """st.dataframe of `frame` without its index, full width, each header translated; `column_config` adds a
+    column's other settings (its kind, width)."""
+    extra = column_config or {}
+    config = {column: {**extra.get(column, {}), "label": column_label(column, lang)} for column in frame.columns}
+    container.dataframe(frame, hide_index=True, width="stretch", column_config=config)
