@@ -199,3 +199,19 @@ def test_the_skoltech_count_says_one_contract_in_english(dataset) -> None:
     assert texts == ["1 contract", "10 contracts"]  # 2013 and 2019 (the seed's figures)
     vietnamese = list(funding.count_series_figure(series, lang="vi").data[0].text)
     assert all(text.endswith(" hợp đồng") for text in vietnamese)
+
+
+def test_a_group_keeps_its_colour_in_either_language(dataset) -> None:
+    flows = dataset.flows
+
+    def colour_of_each_status(lang: str) -> dict[str, str]:
+        figure = funding.flows_figure(flows, dataset, group="status", lang=lang)
+        colours = {}
+        for bar in figure.data:
+            status = flows.set_index("flow_id").loc[bar.customdata[0][0], "status"]
+            colours[status] = bar.marker.color
+        return colours
+
+    english, vietnamese = colour_of_each_status("en"), colour_of_each_status("vi")
+    assert len(set(english.values())) > 1
+    assert english == vietnamese

@@ -42,6 +42,14 @@ def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     return sorted(map(tuple, pairs.to_numpy()), key=lambda pair: (order[pair[0]], pair[1] != "USD", pair[1]))
 
 
+def _group_key(flow: Mapping[Hashable, Any], group: str) -> str:
+    """The group a bar is coloured by, in no language: a status code, the English payer. Colours follow the key, so a
+    group keeps its colour when the language changes."""
+    if group == "status":
+        return str(flow["status"])
+    return _group_value(flow, group, "en")
+
+
 def _group_value(flow: Mapping[Hashable, Any], group: str, lang: str) -> str:
     if group == "year":
         return years_label(flow, lang)
@@ -129,6 +137,7 @@ def flows_figure(
     )
     records = flows.to_dict("records")
     bars_of = flows.assign(
+        group_key=[_group_key(flow, group) for flow in records],
         group_value=[_group_value(flow, group, lang) for flow in records],
         label=flows["flow_id"].map(unique_bar_labels(flows, dataset, lang)),
         text=[amount_label(flow, lang) for flow in records],
@@ -139,16 +148,17 @@ def flows_figure(
             )
         ],
     )
-    group_values = sorted(bars_of["group_value"].unique())
+    group_keys = sorted(bars_of["group_key"].unique())
     palette = style.GROUP_PALETTE
-    colours = {value: palette[i % len(palette)] for i, value in enumerate(group_values)}
+    colours = {key: palette[i % len(palette)] for i, key in enumerate(group_keys)}
     in_legend: set[str] = set()
     for row_number, (kind, currency) in enumerate(kinds, start=1):
         panel = bars_of[(bars_of["amount_kind"] == kind) & (bars_of["currency"] == currency)].sort_values("amount")
-        for value in group_values:
-            bars = panel[panel["group_value"] == value]
+        for key in group_keys:
+            bars = panel[panel["group_key"] == key]
             if bars.empty:
                 continue
+            value = bars["group_value"].iloc[0]
             figure.add_trace(
                 go.Bar(
                     orientation="h",
@@ -160,7 +170,7 @@ def flows_figure(
                     text=bars["text"],
                     textposition="auto",
                     marker=dict(
-                        color=colours[value],
+                        color=colours[key],
                         pattern=dict(
                             shape=["" if s in schema.PAID_LIKE_STATUSES else "/" for s in bars["status"]],
                             fgcolor=style.HATCH,
