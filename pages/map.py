@@ -24,8 +24,9 @@ shown = views.map_view(dataset, context.filters, context.options, view, lang)
 if shown.in_view.empty:
     shell.empty_state(t("map_empty", lang))
 else:
-    chart_column, list_column = st.columns([3, 2])
-    picked = chart_column.pydeck_chart(
+    # The map takes the column's whole width: its first view is fitted to 600 px (techrift/framing.py), and beside a
+    # list it was 484 px wide on a 1280 px screen, which cut the places at its edges.
+    picked = st.pydeck_chart(
         views.map_deck(dataset, context.data_dir, shown, view, lang),
         on_select="rerun",
         selection_mode="single-object",
@@ -33,16 +34,15 @@ else:
         height=560,
         alt=views.map_alt(dataset, shown, view, lang),
     )
-    chart_column.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
-    chart_column.caption(t("map_legend", lang))
+    st.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
+    st.caption(t("map_legend", lang))
     if (drawn := maps.places_drawn(shown.partners, shown.western)) < len(shown.in_view):
-        chart_column.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
+        st.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
     url_state.apply_chart_pick(maps.picked_place(picked), "place")
-    list_column.markdown(f"**{t('institutions_in_view', lang)}**")
+    st.markdown(f"**{t('institutions_in_view', lang)}**")
     tables.show_table(
         maps.institutions_list(shown.in_view),
         lang,
-        list_column,
         column_config={
             "on_map": st.column_config.TextColumn(width="medium"),
             "≈": st.column_config.CheckboxColumn(width=40),

@@ -7,9 +7,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# The map's drawing area the first view is fitted to (the map column is about this wide or wider from a 1280 px
-# screen up; a wider one shows more around the places), and the margin kept
-# free around the places for their labels.
+# The map's drawing area the first view is fitted to, and the margin kept free around the places for their labels.
+# The map spans the page: measured 820 px wide on a 1280 px screen (a wider one shows more around the places).
 MAP_WIDTH, MAP_HEIGHT, MARGIN = 600, 560, 60
 EDGE_INSET = 24  # px: an arc cut at the frame ends this far inside its edge
 TILE = 512  # deck.gl's world size in pixels at zoom 0
