@@ -58,6 +58,8 @@ def test_notes_list_the_sources_and_quotes_of_the_slide() -> None:
     at = run_page("pages/briefing.py", {"present": "1", "step": "3", "notes": "1"})
     shown = texts(at)
     assert "Speaker notes" in shown and "Sources of the records on this slide" in shown
+    headings = [block.value for block in at.markdown if block.value.startswith("**")]
+    assert not any(heading.startswith("**Sources**") for heading in headings)  # one heading for the sources, not two
     assert "source=seed-000" in shown  # the seed article behind the Russian ties
     assert "Quotes from the seed articles" in shown
     without = texts(run_page("pages/briefing.py", {"present": "1", "step": "3"}))

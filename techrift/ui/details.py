@@ -38,11 +38,11 @@ def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
     return source_line(dataset.sources_by_id.loc[source_id].to_dict(), source_id, lang)
 
 
-def show_sources(dataset: Dataset, source_ids: str, container: Any = st) -> None:
-    """List a record's sources, each one click away."""
+def show_sources(dataset: Dataset, source_ids: str, container: Any = st, heading: str | None = None) -> None:
+    """List a record's sources, each one click away, under `heading` ('Sources' unless given)."""
     lang = current_language()
     lines = [f"- {_source_line(dataset, source_id, lang)}" for source_id in split_ids(source_ids)]
-    container.markdown(f"**{t('sources', lang)}**\n\n" + "\n".join(lines))
+    container.markdown(f"**{heading or t('sources', lang)}**\n\n" + "\n".join(lines))
 
 
 def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:

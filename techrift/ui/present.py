@@ -120,8 +120,7 @@ def _notes(context: PageContext, drawn: briefing.Drawn, text: str) -> None:
     with st.container(border=True, key="present_notes"):
         st.subheader(t("present_notes", lang), anchor=False)
         st.markdown(escape_markdown(text))
-        st.markdown(f"**{t('present_sources', lang)}**")
-        details.show_sources(dataset, ";".join(drawn.source_ids))
+        details.show_sources(dataset, ";".join(drawn.source_ids), heading=t("present_sources", lang))
         quotes = [dataset.quotes_for(table, record) for table, record in drawn.records]
         shown = [quote for frame in quotes for _, quote in frame.iterrows()]
         if shown:
