@@ -28,7 +28,7 @@ step = briefing.STEPS[number - 1]
 st.caption(t("briefing_step", lang, number=number, total=len(steps)))
 present.show_link(context, number)
 st.title(briefing.step_title(step.key, lang)[1])
-st.markdown(f"### {briefing.step_text(dataset, step.key, lang)}")
+st.markdown(f"## {briefing.step_text(dataset, step.key, lang)}")
 drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)
 st.plotly_chart(drawn.figure, key=f"briefing_{step.key}", width="stretch", alt=drawn.alt)
 previous, _, following = st.columns([1, 4, 1])

@@ -29,7 +29,7 @@ if left_out := compare.left_out_by_filter(context.filters, a, b):
     st.info(t("compare_filtered_out", lang, companies=", ".join(left_out)))
 shown = compare.in_scope(dataset, context.filters, context.options)
 
-st.subheader(t("compare_key_figures", lang), anchor=False)
+st.header(t("compare_key_figures", lang), anchor=False)
 for column, company in zip(st.columns(2, border=True), (a, b)):
     figures, total = compare.key_figures(shown, company, lang, limit=compare.KEY_FIGURES_SHOWN)
     details.show_key_figures(dataset, company, figures, total - len(figures), column)
@@ -51,7 +51,7 @@ else:
         label=t("download_comparison", lang),
     )
 
-st.subheader(t("compare_moves", lang), anchor=False)
+st.header(t("compare_moves", lang), anchor=False)
 moves = views.dated_events(views.moves(dataset, context.filters, context.options, a, b), lang)
 if moves.events.empty:
     shell.empty_state(t("compare_no_moves", lang))

@@ -43,14 +43,14 @@ else:
     labels = funding.flow_choices(flows, lang)
     if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
         details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
-    st.subheader(t("flows_table", lang), anchor=False)
+    st.header(t("flows_table", lang), anchor=False)
     tables.show_table(funding.flows_table(flows, dataset, lang), lang)
     downloads.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
 metrics = views.metrics(dataset, context.filters, context.options)
 contracts = views.contracts(flows, metrics, lang)
 if not contracts.series.empty:
-    st.subheader(t("skoltech_title", lang), anchor=False)
+    st.header(t("skoltech_title", lang), anchor=False)
     st.plotly_chart(
         funding.count_series_figure(contracts.series, contracts.note, lang),
         key="skoltech_chart",
@@ -58,7 +58,7 @@ if not contracts.series.empty:
         alt=alt_text.counts_alt(contracts.series, t("skoltech_title", lang), lang),
     )
 
-st.subheader(t("targets_title", lang), anchor=False)
+st.header(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))
 targets, more_targets = funding.key_targets(metrics, lang)
 for column, target in zip(st.columns(max(len(targets), 1)), targets):

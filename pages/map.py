@@ -39,7 +39,7 @@ else:
     if (drawn := maps.places_drawn(shown.partners, shown.western)) < len(shown.in_view):
         st.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
     url_state.apply_chart_pick(maps.picked_place(picked), "place")
-    st.markdown(f"**{t('institutions_in_view', lang)}**")
+    st.header(t("institutions_in_view", lang), anchor=False)
     tables.show_table(
         maps.institutions_list(shown.in_view),
         lang,

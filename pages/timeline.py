@@ -40,7 +40,7 @@ if shown.undated_titles:
     st.caption(t("undated_events", lang, titles=shown.undated_titles))
 
 if not shown.events.empty:
-    st.subheader(t("events_table", lang), anchor=False)
+    st.header(t("events_table", lang), anchor=False)
     tables.show_table(timeline.events_table(shown.events, dataset, lang), lang)
     downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang

@@ -96,7 +96,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
         else t("date_unknown", lang)
     )
     action = t(f"category_{event['category']}", lang)
-    container.markdown(f"#### {escape_markdown(localized(event, 'title', lang))}")
+    container.markdown(f"## {escape_markdown(localized(event, 'title', lang))}")
     container.caption(
         f"{escape_markdown(localized(event, 'date_label', lang))} ({escape_markdown(precision)}) · "
         f"{escape_markdown(action)} · {escape_markdown(localized(event, 'counterpart', lang))}"
@@ -126,7 +126,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     """A place's detail: where it is (and how precisely), every event and money flow there, with fragments and sources."""
     place = dataset.places.set_index("place_id").loc[place_id].to_dict()
     with st.container(border=True):
-        st.markdown(f"### {escape_markdown(localized(place, 'name', lang))}")
+        st.markdown(f"## {escape_markdown(localized(place, 'name', lang))}")
         precision = (
             ""
             if place["coord_precision"] == schema.EXACT_COORDS
@@ -157,7 +157,7 @@ def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, headin
     """An amount's detail panel: its label, what it is, the source's conversion to US dollars, fragments and sources."""
     flow = flows.set_index("flow_id", drop=False).loc[flow_id].to_dict()
     with st.container(border=True):
-        st.markdown(f"#### {escape_markdown(heading)}")
+        st.markdown(f"## {escape_markdown(heading)}")
         st.markdown(escape_markdown(localized(flow, "description", lang)))
         if isinstance(flow["usd_note"], str):
             converted = format_amount(flow["usd_amount"], "USD", lang)

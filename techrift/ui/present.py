@@ -118,7 +118,7 @@ def _notes(context: PageContext, drawn: briefing.Drawn, text: str) -> None:
     """The speaker notes: the step's whole text, the sources of the records drawn, the seed quotes behind them."""
     dataset, lang = context.dataset, context.lang
     with st.container(border=True, key="present_notes"):
-        st.subheader(t("present_notes", lang), anchor=False)
+        st.header(t("present_notes", lang), anchor=False)
         st.markdown(escape_markdown(text))
         details.show_sources(dataset, ";".join(drawn.source_ids), heading=t("present_sources", lang))
         quotes = [dataset.quotes_for(table, record) for table, record in drawn.records]

@@ -1,5 +1,5 @@
 """Accessibility in a real browser: axe-core (bundled with axe-playwright-python, no network) finds no critical or
-serious violation on any page; at 390x844 no page scrolls sideways and the sidebar starts collapsed."""
+serious violation on any page, nor headings out of order (with a record's detail open too); at 390x844 no page scrolls sideways and the sidebar starts collapsed."""
 
 from __future__ import annotations
 
@@ -7,8 +7,20 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ARTIFACTS, VIEW_PATHS, visit
 
-PATHS = ["", *VIEW_PATHS, "map?view=world", "briefing?present=1"]
+# Each view, and the ones whose detail panel adds a heading, with it open.
+PATHS = [
+    "",
+    *VIEW_PATHS,
+    "map?view=world",
+    "briefing?present=1",
+    "briefing?present=1&notes=1",
+    "timeline?event=berkeley-suspends",
+    "funding?flow=huawei-university-research-budget",
+    "map?place=skoltech",
+]
 BLOCKING = ("critical", "serious")
+# Moderate in axe, but a screen reader's outline of the page: a heading level skipped (h1 to h3) breaks it.
+BLOCKING_RULES = ("heading-order",)
 
 
 def _violations(page) -> list[dict]:
@@ -27,7 +39,11 @@ def test_axe_finds_no_critical_or_serious_violation(app, path: str) -> None:
         for v in found
     )
     (ARTIFACTS / f"axe-{path.replace('?', '_').replace('=', '-') or 'home'}.txt").write_text(report + "\n")
-    blocking = [line for line in report.splitlines() if any(f"({impact})" in line for impact in BLOCKING)]
+    blocking = [
+        line
+        for line in report.splitlines()
+        if any(f"({impact})" in line for impact in BLOCKING) or line.startswith(BLOCKING_RULES)
+    ]
     assert blocking == [], "\n".join(blocking)
 
 
