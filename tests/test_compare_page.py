@@ -19,7 +19,8 @@ def test_pair_from_the_url_sets_columns_figures_and_lanes(params, a, b) -> None:
     assert not at.exception
     assert (at.selectbox[0].value, at.selectbox[1].value) == (a, b)
     assert at.title[0].value.startswith(f"{a} vs {b}")
-    assert [section.value for section in at.subheader][:2] == ["Key figures", "Research presence in China"]
+    assert [section.value for section in at.header][:2] == ["Key figures", "Moves in China on one date axis"]
+    assert at.subheader[0].value == "Research presence in China"
     figures = _key_figures(at)
     aws_figures = [
         ("Years AWS Shanghai AI Lab ran", "about 7"),

@@ -67,4 +67,4 @@ def test_a_long_pick_list_offers_the_first_few_and_still_opens_a_linked_event(mo
     assert len(picker.options) == 5 + 1  # the first five (the blank choice among them) and the linked event
     assert picker.value == late["event_id"]
     assert any("first 5 of" in caption.value for caption in at.caption)
-    assert late["title_en"] in [markdown.value.removeprefix("#### ") for markdown in at.markdown]
+    assert late["title_en"] in [markdown.value.removeprefix("## ") for markdown in at.markdown]
