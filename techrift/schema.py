@@ -168,7 +168,10 @@ class Sources(_Table):
         nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only)."
     )
     note: Series[str] = _text("Caveats about the source.", nullable=True)
-    note_vi: Series[str] = _text("The caveats in Vietnamese.", nullable=True)
+    note_vi: Series[str] = _text(
+        "The caveats in Vietnamese, wherever there is a note; names, ids and what the note quotes stay as written.",
+        nullable=True,
+    )
 
 
 class Places(_Table):
