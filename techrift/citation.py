@@ -4,6 +4,7 @@ day it was accessed, a formatted reference, BibTeX, and the sources behind the r
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -69,8 +70,14 @@ def _bibtex_text(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(r"\\\1", text)
 
 
+def _ascii(text: str) -> str:
+    """Text without its accents ('Nguồn' -> 'Nguon', 'đ' -> 'd'): a BibTeX key is ASCII."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def bibtex_key(citation: ViewCitation) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", citation.title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(citation.title).lower()).strip("-")
     if len(slug) > 40:  # whole words only
         slug = slug[:41].rsplit("-", 1)[0]
     return f"techrift-{slug}-{citation.accessed}"

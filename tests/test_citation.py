@@ -71,6 +71,8 @@ def test_the_citation_in_vietnamese_keeps_bibtex_field_names_and_iso_dates() -> 
         "truy cập ngày 2026-11-29}"
     ) in entry
     assert "  urldate = {2026-11-29}" in entry and "  howpublished = {\\url{" in entry
+    vietnamese_title = citation.ViewCitation("Nguồn: Đại học", "/sources", "2026-11-29", "2.1.0", "2026-11-29", ())
+    assert citation.bibtex(vietnamese_title, "vi").startswith("@misc{techrift-nguon-dai-hoc-2026-11-29,\n")
 
 
 def test_source_lines_in_vietnamese_translate_our_titles_and_publishers_only(dataset) -> None:
