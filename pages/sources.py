@@ -37,7 +37,7 @@ excel.download_button(
     icon=":material/table:",
 )
 
-titles = sources.source_titles(table)
+titles = sources.source_titles(table, lang)
 chosen = url_state.bound_selectbox(
     t("show_source", lang),
     list(titles),
@@ -45,7 +45,7 @@ chosen = url_state.bound_selectbox(
     next(iter(titles)),
     format_func=lambda source_id: titles[source_id],
 )
-source = sources.source_record(table, chosen)
+source = sources.source_record(table, chosen, lang)
 
 st.header(escape_markdown(source["title"]), anchor=False)
 st.markdown(
@@ -54,7 +54,7 @@ st.markdown(
 )
 if isinstance(source["url"], str):
     st.markdown(f"{t('read_it', lang)}: " + markdown_link(source["url"], source["url"]))
-if isinstance(source["note"], str):
+if source["note"]:
     st.caption(escape_markdown(source["note"]))
 
 citing = sources.citing(dataset, chosen, lang)

@@ -24,6 +24,7 @@ from techrift import schema, support
 from techrift.caching import memo
 from techrift.datapackage import CHANGELOG, Release, latest_release
 from techrift.formatting import date_label
+from techrift.i18n import DEFAULT_LANGUAGE, localized_column
 from techrift.schema import split_ids
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -83,9 +84,9 @@ class Dataset:
         """The sources indexed by source_id (made once per dataset)."""
         return _sources_by_id(self)
 
-    def publishers(self, source_id_lists: Iterable[object]) -> list[str]:
-        """For each ';'-separated source id list, its publishers joined by '; ' (each once, in order)."""
-        publisher_of = dict(zip(self.sources["source_id"], self.sources["publisher"]))
+    def publishers(self, source_id_lists: Iterable[object], lang: str = DEFAULT_LANGUAGE) -> list[str]:
+        """For each ';'-separated source id list, its publishers in `lang` joined by '; ' (each once, in order)."""
+        publisher_of = dict(zip(self.sources["source_id"], localized_column(self.sources, "publisher", lang)))
         source_id_lists = list(source_id_lists)
         joined = {
             ids: "; ".join(dict.fromkeys(publisher_of[source_id] for source_id in split_ids(ids)))
@@ -436,10 +437,21 @@ def _translation_checks(tables: Mapping[str, _RawTable], problems: list[Problem]
             english = f"{base}_en" if f"{base}_en" in table.frame.columns else base
             if english not in table.frame.columns:
                 continue
+            needed = schema.TRANSLATED_WHERE.get((name, column), lambda text: isinstance(text, str))
             for index, (text, translation) in enumerate(zip(table.frame[english], table.frame[column])):
-                if isinstance(text, str) and not isinstance(translation, str):
+                if needed(text) and not isinstance(translation, str):
                     problems.append(
                         Problem(f"{name}.csv", table.lines[index], column, None, f"no Vietnamese form of `{english}`")
+                    )
+                elif not needed(text) and isinstance(translation, str):
+                    problems.append(
+                        Problem(
+                            f"{name}.csv",
+                            table.lines[index],
+                            column,
+                            translation,
+                            f"`{english}` is kept as written: leave its Vietnamese form empty",
+                        )
                     )
     vocabulary = tables.get("vocabulary")
     if vocabulary is None:

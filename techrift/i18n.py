@@ -264,6 +264,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Sources behind the records shown ({count})",
         "vi": "Các nguồn của những bản ghi đang hiển thị ({count})",
     },
+    "citation_view": {
+        "en": "interactive data view; data version {version}, data as of {data_as_of}",
+        "vi": "giao diện dữ liệu tương tác; phiên bản dữ liệu {version}, dữ liệu tính đến {data_as_of}",
+    },
+    "citation_accessed": {"en": "accessed {date}", "vi": "truy cập ngày {date}"},
+    "citation_no_date": {"en": "n.d.", "vi": "không ghi ngày"},
     "changelog_title": {"en": "Data versions: what changed", "vi": "Các phiên bản dữ liệu: những gì đã thay đổi"},
     "qualifier_about": {"en": "about {value}", "vi": "khoảng {value}"},
     "qualifier_more_than": {"en": "more than {value}", "vi": "hơn {value}"},

@@ -8,7 +8,7 @@ once, for every rule, chart and map.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -18,6 +18,7 @@ from pandera.typing import Series
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ID = r"^[a-z0-9][a-z0-9-]*$"
 ID_LIST = r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$"
+DESCRIPTIVE_TITLE = "["  # a source title in brackets is ours, describing the work; any other is the work's own
 
 # an aggregator rewrites others' reporting: it is cited where nothing better was found, never counted as independent
 SOURCE_KINDS = ("seed", "reporting", "secondary", "aggregator", "analysis", "institutional", "gazetteer")
@@ -141,11 +142,19 @@ class Sources(_Table):
     source_id: Series[str] = _id("Unique id of the source.")
     kind: Series[str] = _choice(SOURCE_KINDS, "What kind of document it is.")
     publisher: Series[str] = _text("Who published it.")
+    publisher_vi: Series[str] = _text(
+        "Who published it, in Vietnamese: the same name, with our description of it (a repost, a mirror) translated."
+    )
     outlet: Series[str] = _text(
         "Whose work it is: a mirror or repost names the original, a translation what it translates. Sources of one "
         "outlet count once when a record's independent sources are counted."
     )
     title: Series[str] = _text("Headline; in [brackets] when descriptive rather than the publisher's own.")
+    title_vi: Series[str] = _text(
+        "Our [bracketed] descriptive title in Vietnamese; empty where the title is the publisher's own (it stays as "
+        "published).",
+        nullable=True,
+    )
     url: Series[str] = pa.Field(nullable=True, str_matches=r"^https://", description="Public address (https).")
     published: Series[str] = pa.Field(
         nullable=True, str_matches=PARTIAL_DATE, description="Publication date, YYYY[-MM[-DD]]."
@@ -159,6 +168,10 @@ class Sources(_Table):
         nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only)."
     )
     note: Series[str] = _text("Caveats about the source.", nullable=True)
+    note_vi: Series[str] = _text(
+        "The caveats in Vietnamese, wherever there is a note; names, ids and what the note quotes stay as written.",
+        nullable=True,
+    )
 
 
 class Places(_Table):
@@ -312,6 +325,16 @@ TABLES: dict[str, type[_Table]] = {
     "vocabulary": Vocabulary,
 }
 ID_COLUMNS: dict[str, str] = {name: next(iter(model.to_schema().columns)) for name, model in TABLES.items()}
+
+
+def is_descriptive_title(title: object) -> bool:
+    """Whether a source's title is ours ([bracketed], so translated) rather than the work's own (kept as published)."""
+    return isinstance(title, str) and title.startswith(DESCRIPTIVE_TITLE)
+
+
+# A _vi column needed only for some of its rows: by (table, column), which English texts need a Vietnamese form.
+TRANSLATED_WHERE: dict[tuple[str, str], Callable[[object], bool]] = {("sources", "title_vi"): is_descriptive_title}
+
 # The columns whose labels the vocabulary translates, per table: each value needs a row in vocabulary.csv.
 TRANSLATED_LABELS: dict[str, tuple[str, ...]] = {
     "places": ("name_en", "city", "country"),

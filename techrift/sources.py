@@ -12,7 +12,7 @@ import pandas as pd
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.formatting import date_label, language_name
-from techrift.i18n import DEFAULT_LANGUAGE, localized_column, t
+from techrift.i18n import DEFAULT_LANGUAGE, localized, localized_column, t
 
 # Per table: its id column and the column that names a record for people.
 RECORD_TITLES: dict[str, tuple[str, str]] = {
@@ -61,9 +61,11 @@ LIST_COLUMNS = ["source_id", "publisher", "title", "date", "language", "kind", "
 
 
 def source_list(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
-    """The source table's LIST_COLUMNS, its language and kind named in `lang`."""
+    """The source table's LIST_COLUMNS in `lang`: its publisher, our descriptive titles, language and kind."""
     listed = table[LIST_COLUMNS]
     return listed.assign(
+        publisher=localized_column(table, "publisher", lang),
+        title=localized_column(table, "title", lang),
         language=[language_name(code, lang) for code in listed["language"]],
         kind=[source_kind(kind, lang) for kind in listed["kind"]],
     )
@@ -74,14 +76,17 @@ def source_kind(kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return t(f"source_kind_{kind}", lang)
 
 
-def source_titles(table: pd.DataFrame) -> dict[str, str]:
-    """'Publisher — Title' by source id, for the page's picker."""
-    return dict(zip(table["source_id"], table["publisher"] + " — " + table["title"]))
+def source_titles(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """'Publisher — Title' in `lang` by source id, for the page's picker."""
+    publishers, titles = localized_column(table, "publisher", lang), localized_column(table, "title", lang)
+    return dict(zip(table["source_id"], publishers + " — " + titles))
 
 
-def source_record(table: pd.DataFrame, source_id: str) -> dict[Hashable, Any]:
-    """One row of the source table, as a record."""
-    return table.set_index("source_id").loc[source_id].to_dict()
+def source_record(table: pd.DataFrame, source_id: str, lang: str = DEFAULT_LANGUAGE) -> dict[Hashable, Any]:
+    """One row of the source table, as a record, its publisher, title and note in `lang` (the note empty if none)."""
+    record = table.set_index("source_id").loc[source_id].to_dict()
+    texts = {base: localized(record, base, lang) for base in ("publisher", "title", "note")}
+    return record | texts
 
 
 def citing(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:

@@ -57,3 +57,28 @@ def test_source_lines_give_publisher_title_date_and_address(dataset) -> None:
     assert lines[0].startswith("The Daily Californian. UC Berkeley suspends new research collaborations")
     assert lines[0].endswith("[dailycal]") and "https://www.dailycal.org/" in lines[0]
     assert "seeds/000_af3ea00ef0deb774.txt" in lines[1] and "(n.d.)" in lines[1]
+
+
+def test_the_citation_in_vietnamese_keeps_bibtex_field_names_and_iso_dates() -> None:
+    assert citation.reference(CITED, "vi") == (
+        "TechRift (2026). Timeline: doors close, doors open [giao diện dữ liệu tương tác; phiên bản dữ liệu 2.0.0, "
+        "dữ liệu tính đến 2026-11-29]. http://127.0.0.1:8501/timeline?years=2018-2020&country=United%20States,Russia"
+        "&v=2.0.0 (truy cập ngày 2026-11-29)."
+    )
+    entry = citation.bibtex(CITED, "vi")
+    assert (
+        "  note = {Giao diện dữ liệu tương tác; phiên bản dữ liệu 2.0.0, dữ liệu tính đến 2026-11-29; "
+        "truy cập ngày 2026-11-29}"
+    ) in entry
+    assert "  urldate = {2026-11-29}" in entry and "  howpublished = {\\url{" in entry
+    vietnamese_title = citation.ViewCitation("Nguồn: Đại học", "/sources", "2026-11-29", "2.1.0", "2026-11-29", ())
+    assert citation.bibtex(vietnamese_title, "vi").startswith("@misc{techrift-nguon-dai-hoc-2026-11-29,\n")
+
+
+def test_source_lines_in_vietnamese_translate_our_titles_and_publishers_only(dataset) -> None:
+    seed, published = citation.source_lines(["seed-000", "dailycal"], dataset.sources, "vi")
+    assert seed.startswith(
+        "TTXVN (Thông tấn xã Việt Nam), theo South China Morning Post. "
+        "[Huawei chuyển sang các trường đại học Nga sau khi cửa ở Mỹ đóng lại] (không ghi ngày)."
+    )
+    assert published.startswith("The Daily Californian. UC Berkeley suspends new research collaborations")

@@ -109,3 +109,15 @@ def test_a_seeds_view_holds_its_fragments_and_how_much_they_cover(dataset) -> No
         dataset.quotes.loc[dataset.quotes["source_id"] == "seed-000", "quote_id"]
     )
     assert seed.quoted_share == sources.quoted_share(seed.segments)
+
+
+def test_the_source_list_in_vietnamese_translates_our_titles_and_descriptions_not_the_works_titles(dataset) -> None:
+    table = sources.source_table(dataset, "vi")
+    listed = sources.source_list(table, "vi").set_index("source_id")
+    assert listed.loc["seed-000", "title"] == "[Huawei chuyển sang các trường đại học Nga sau khi cửa ở Mỹ đóng lại]"
+    assert listed.loc["bloomberg-yahoo", "publisher"] == "Bloomberg (qua Yahoo Finance)"
+    assert listed.loc["cfr-2020", "title"] == dataset.sources.set_index("source_id").loc["cfr-2020", "title"]
+    record = sources.source_record(table, "gaz-moscow", "vi")
+    assert record["note"].startswith("Chỉ dùng cho một tọa độ")
+    assert sources.source_record(table, "cfr-2020", "vi")["note"] == ""
+    assert sources.source_titles(table, "vi")["bloomberg-yahoo"].startswith("Bloomberg (qua Yahoo Finance) — [")

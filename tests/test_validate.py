@@ -325,3 +325,35 @@ def test_a_record_text_with_no_vietnamese_form_is_a_problem(data_copy: Path) -> 
     assert Problem(
         "events.csv", _line_of(events, "ohio-state-cuts,"), "title_vi", None, "no Vietnamese form of `title_en`"
     ) in validate(data_copy)
+
+
+def test_a_source_note_with_no_vietnamese_form_is_a_problem_at_its_row(data_copy: Path) -> None:
+    sources = data_copy / "sources.csv"
+    _edit(
+        sources,
+        "Trang tổng hợp: đăng lại nguyên văn thông cáo báo chí của Bộ Thương mại; chỉ trích dẫn cho câu chữ "
+        "của thông cáo.",
+        "",
+    )
+    assert _only(validate(data_copy)) == Problem(
+        "sources.csv", _line_of(sources, "lapost-commerce-tgl-2019,"), "note_vi", None, "no Vietnamese form of `note`"
+    )
+
+
+def test_only_our_bracketed_source_titles_take_a_vietnamese_form(data_copy: Path) -> None:
+    sources = data_copy / "sources.csv"
+    _edit(sources, "[Princeton và kinh phí nghiên cứu của Huawei]", "")
+    _edit(sources, "ensure future innovation,,https", "ensure future innovation,Chip nhỏ,https")
+    problems = validate(data_copy)
+    assert problems == [
+        Problem(
+            "sources.csv", _line_of(sources, "daily-princetonian,"), "title_vi", None, "no Vietnamese form of `title`"
+        ),
+        Problem(
+            "sources.csv",
+            _line_of(sources, "cfr-2020,"),
+            "title_vi",
+            "Chip nhỏ",
+            "`title` is kept as written: leave its Vietnamese form empty",
+        ),
+    ], "\n".join(map(str, problems))

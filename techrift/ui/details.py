@@ -20,7 +20,7 @@ from techrift.ui.url_state import apply_chart_pick, bound_picker, current_langua
 
 def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
     """One source as a Markdown line: linked title, publisher, date, language, and a link to its entry on the Sources page."""
-    title = markdown_link(source["title"], source["url"])
+    title = markdown_link(localized(source, "title", lang), source["url"])
     when = (
         date_label(source["published"], lang=lang)
         if isinstance(source["published"], str)
@@ -29,7 +29,7 @@ def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> st
     entry = f"[{t('entry', lang)}](/sources?source={source_id})"
     seed = f" · {t('seed_full_text', lang)}" if source["kind"] == "seed" else ""
     language = escape_markdown(language_name(source["language"], lang))
-    return f"{title} — {escape_markdown(source['publisher'])}, {when}, {language}{seed} · {entry}"
+    return f"{title} — {escape_markdown(localized(source, 'publisher', lang))}, {when}, {language}{seed} · {entry}"
 
 
 # The overview and comparison list dozens of sources on every run; each line is made once per process.

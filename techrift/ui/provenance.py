@@ -63,12 +63,14 @@ def cite_view(
     st.divider()
     with st.expander(t("cite_this_view", lang), icon="📎"):
         st.caption(t("cite_reference", lang))
-        st.code(citation.reference(cited), language=None, wrap_lines=True)
+        st.code(citation.reference(cited, lang), language=None, wrap_lines=True)
         st.caption(t("cite_bibtex", lang))
-        st.code(citation.bibtex(cited), language=None)  # LaTeX highlighting reads an escaped % as a comment
+        st.code(citation.bibtex(cited, lang), language=None)  # LaTeX highlighting reads an escaped % as a comment
         st.caption(t("cite_sources", lang, count=len(cited.source_ids)))
         st.code(
-            "\n".join(citation.source_lines(cited.source_ids, dataset.sources)) or "—", language=None, wrap_lines=True
+            "\n".join(citation.source_lines(cited.source_ids, dataset.sources, lang)) or "—",
+            language=None,
+            wrap_lines=True,
         )
     # Body text, not a caption: a link in a caption's lighter grey fails the contrast audit.
     st.markdown(
