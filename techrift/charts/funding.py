@@ -89,7 +89,7 @@ def unique_bar_labels(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -
         named = flows[shared]
         labels[shared] += [
             f" · {publishers} [{flow_id}]"
-            for publishers, flow_id in zip(dataset.publishers(named["source_ids"]), named["flow_id"])
+            for publishers, flow_id in zip(dataset.publishers(named["source_ids"], lang), named["flow_id"])
         ]
     return dict(zip(flows["flow_id"], labels))
 
@@ -144,7 +144,7 @@ def flows_figure(
         hover=[
             _hover(flow, publishers, supported, lang)
             for flow, publishers, supported in zip(
-                records, dataset.publishers(flows["source_ids"]), support_texts(flows, lang)
+                records, dataset.publishers(flows["source_ids"], lang), support_texts(flows, lang)
             )
         ],
     )
@@ -221,7 +221,7 @@ def flows_table(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd.D
             "usd_equivalent": flows["usd_amount"],
             "usd_note": localized_column(flows, "usd_note", lang),
             "description": localized_column(flows, "description", lang),
-            "sources": dataset.publishers(flows["source_ids"]),
+            "sources": dataset.publishers(flows["source_ids"], lang),
             "support": support_texts(flows, lang),
             "flow_id": flows["flow_id"],
         }

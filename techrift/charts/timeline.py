@@ -39,7 +39,7 @@ def _hover(pivot: pd.DataFrame, dataset: Dataset, lang: str) -> list[str]:
             localized_column(pivot, "title", lang),
             localized_column(pivot, "date_label", lang),
             precisions,
-            dataset.publishers(pivot["source_ids"]),
+            dataset.publishers(pivot["source_ids"], lang),
             support_texts(pivot, lang),
             pivot["identification"],
         )
@@ -231,7 +231,7 @@ def events_table(events: pd.DataFrame, dataset: Dataset, lang: str = "en") -> pd
             "title": localized_column(events, "title", lang),
             "identification": [t(f"identification_{i}", lang) for i in events["identification"]],
             "support": support_texts(events, lang),
-            "sources": dataset.publishers(events["source_ids"]),
+            "sources": dataset.publishers(events["source_ids"], lang),
             "event_id": events["event_id"],
         }
     )
