@@ -17,7 +17,7 @@ from techrift import compare, maps, style, views
 from techrift import filters as flt
 from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset
-from techrift.i18n import t
+from techrift.i18n import localized, t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
 from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST, unique_ids
@@ -157,10 +157,8 @@ PAGE_STYLE = string.Template(
 def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> str:
     """The sources behind a step's records, as one escaped line: 'Sources: Title (Publisher); ...'."""
     known = {
-        source: f"{title} ({publisher})"
-        for source, title, publisher in zip(
-            dataset.sources["source_id"], dataset.sources["title"], dataset.sources["publisher"]
-        )
+        source["source_id"]: f"{localized(source, 'title', lang)} ({localized(source, 'publisher', lang)})"
+        for source in dataset.sources.to_dict("records")
     }
     names = [known.get(source, source) for source in source_ids]
     return html.escape(f"{t('sources', lang)}: {'; '.join(names)}")

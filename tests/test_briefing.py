@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -204,3 +205,11 @@ def test_the_vietnamese_export_writes_no_english_from_the_catalogue(dataset) -> 
     assert sorted((key, fragment) for key, fragment in english_only if fragment in written) == []
     # No English month in the prose and text alternatives (dates there are the data's, written per language).
     assert re.findall(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b", "".join(prose.text)) == []
+
+
+def test_the_vietnamese_export_names_its_sources_in_vietnamese_where_the_words_are_ours(dataset) -> None:
+    exported = briefing.export_html(dataset, default_data_dir(), "vi")
+    seed = dataset.sources.set_index("source_id").loc["seed-000"]
+    assert seed["title"].startswith("[")  # our description of an untitled article, translated in title_vi
+    assert html.escape(seed["title_vi"]) in exported and html.escape(seed["title"]) not in exported
+    assert html.escape(seed["publisher_vi"]) in exported and html.escape(seed["publisher"]) not in exported
