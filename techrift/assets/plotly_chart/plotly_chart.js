@@ -1,0 +1,136 @@
+// The app's one Plotly chart element (techrift/ui/plotly_chart.py). Streamlit calls this function on the first draw and
+// again on every rerun that hands it new data; the chart's node is made once per element and each later figure is
+// applied to it with Plotly.react. Everything from the data goes in as text or as the figure Plotly draws: never as HTML.
+
+// plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
+const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
+const DEFAULT_HEIGHT = 450;
+
+let plotlyLoading = null; // one load per page, shared by every chart (this module is evaluated once per page)
+
+export function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!plotlyLoading) {
+    plotlyLoading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = PLOTLY_URL;
+      script.async = true;
+      script.dataset.techriftPlotly = "";
+      script.addEventListener("load", () =>
+        window.Plotly ? resolve(window.Plotly) : reject(new Error(`${PLOTLY_URL} did not define Plotly`)),
+      );
+      script.addEventListener("error", () => {
+        script.remove();
+        plotlyLoading = null; // a later draw may try again
+        reject(new Error(`could not load ${PLOTLY_URL}`));
+      });
+      document.head.appendChild(script);
+    });
+  }
+  return plotlyLoading;
+}
+
+// Per element: its nodes, the figure drawn last, and what it listens to. Keyed by the element's host node.
+const charts = new WeakMap();
+
+function build(host) {
+  const root = document.createElement("div");
+  root.className = "techrift-plotly";
+  root.setAttribute("role", "figure");
+  const alt = document.createElement("p");
+  alt.className = "techrift-plotly-alt";
+  alt.id = `techrift-plotly-alt-${Math.random().toString(36).slice(2)}`;
+  root.setAttribute("aria-labelledby", alt.id);
+  const message = document.createElement("p");
+  message.className = "techrift-plotly-message";
+  message.setAttribute("role", "status");
+  message.hidden = true;
+  const graph = document.createElement("div");
+  graph.className = "techrift-plotly-graph";
+  root.append(alt, message, graph);
+  host.appendChild(root); // beside what Streamlit puts there (the link to this element's CSS)
+  const chart = { root, alt, message, graph, drawn: null, drawing: Promise.resolve(), setSelection: null };
+  chart.cleanup = () => {
+    chart.resize.disconnect();
+    if (window.Plotly) window.Plotly.purge(graph);
+    charts.delete(host);
+  };
+  chart.resize = new ResizeObserver(() => {
+    if (chart.frame) return;
+    chart.frame = requestAnimationFrame(() => {
+      chart.frame = 0;
+      if (chart.drawn && window.Plotly && graph.isConnected) window.Plotly.Plots.resize(graph);
+    });
+  });
+  chart.resize.observe(root);
+  return chart;
+}
+
+function say(chart, text) {
+  chart.message.textContent = text;
+  chart.message.hidden = !text;
+}
+
+// Streamlit's own selection shape (st.plotly_chart's), so the page reads a pick the same way.
+function selectionOf(event) {
+  const points = (event?.points ?? []).map((point) => ({
+    curve_number: point.curveNumber,
+    point_number: point.pointNumber,
+    point_index: point.pointIndex,
+    x: point.x,
+    y: point.y,
+    customdata: point.customdata,
+    legendgroup: point.data?.legendgroup,
+  }));
+  const box = event?.range ? [{ xref: "x", yref: "y", x: event.range.x, y: event.range.y }] : [];
+  const lasso = event?.lassoPoints ? [{ xref: "x", yref: "y", x: event.lassoPoints.x, y: event.lassoPoints.y }] : [];
+  return { points, box, lasso };
+}
+
+function listen(chart, Plotly) {
+  const { graph } = chart;
+  const send = (selection) => chart.setSelection?.(selection);
+  graph.on("plotly_selected", (event) => event && send(selectionOf(event)));
+  graph.on("plotly_deselect", () => send({ points: [], box: [], lasso: [] }));
+  chart.listening = Plotly;
+}
+
+async function draw(chart, data) {
+  const figure = JSON.parse(data.figure);
+  const layout = figure.layout ?? {};
+  layout.autosize = true;
+  delete layout.width;
+  layout.height = layout.height ?? DEFAULT_HEIGHT;
+  chart.graph.style.height = `${layout.height}px`; // the space is kept while plotly.js loads
+  const Plotly = await loadPlotly();
+  // How st.plotly_chart set a chart up: a click selects where points can be picked, dragging pans there (else zooms).
+  const modes = data.selection_mode ?? [];
+  layout.clickmode = modes.includes("points") ? "event+select" : "event";
+  layout.hovermode = layout.hovermode ?? "closest";
+  const drag = modes.includes("box") ? "select" : modes.includes("lasso") ? "lasso" : modes.length ? "pan" : "zoom";
+  layout.dragmode = layout.dragmode ?? drag;
+  await Plotly.react(chart.graph, figure.data ?? [], layout, data.config ?? {});
+  if (chart.listening !== Plotly) listen(chart, Plotly);
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const chart = charts.get(parentElement) ?? build(parentElement);
+  charts.set(parentElement, chart);
+  chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
+  chart.alt.textContent = data.alt ?? "";
+  if (data.figure === chart.drawn) return chart.cleanup; // a rerun that changed nothing keeps the selection drawn
+  chart.drawn = data.figure;
+  chart.drawing = chart.drawing
+    .then(() => (chart.drawn === data.figure ? draw(chart, data) : undefined))
+    .then(
+      () => say(chart, ""),
+      (error) => {
+        console.error("techrift chart:", error);
+        const unavailable = !window.Plotly;
+        if (unavailable) chart.drawn = null; // try again on the next rerun
+        say(chart, unavailable ? data.messages.unavailable : data.messages.failed);
+      },
+    );
+  return chart.cleanup; // Streamlit runs the last one returned, once, when the element goes
+}
