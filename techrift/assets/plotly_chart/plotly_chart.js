@@ -47,7 +47,7 @@ function build(host) {
   message.hidden = true;
   const graph = document.createElement("div");
   graph.className = "techrift-plotly-graph";
-  root.append(alt, message, graph);
+  root.append(message, alt, graph);
   host.appendChild(root); // beside what Streamlit puts there (the link to this element's CSS)
   const chart = { root, alt, message, graph, drawn: null, drawing: Promise.resolve(), setSelection: null };
   chart.cleanup = () => {
@@ -66,9 +66,15 @@ function build(host) {
   return chart;
 }
 
+// A chart that cannot be drawn says why, and shows its text alternative in place of a stale or blank drawing.
 function say(chart, text) {
   chart.message.textContent = text;
   chart.message.hidden = !text;
+  chart.root.classList.toggle("techrift-plotly-failed", Boolean(text));
+  if (text && window.Plotly) {
+    window.Plotly.purge(chart.graph); // also drops its listeners: the next drawing adds them again
+    chart.listening = null;
+  }
 }
 
 // Streamlit's own selection shape (st.plotly_chart's), so the page reads a pick the same way.
@@ -128,7 +134,7 @@ export default function (component) {
       (error) => {
         console.error("techrift chart:", error);
         const unavailable = !window.Plotly;
-        if (unavailable) chart.drawn = null; // try again on the next rerun
+        chart.drawn = null; // try again on the next rerun
         say(chart, unavailable ? data.messages.unavailable : data.messages.failed);
       },
     );
