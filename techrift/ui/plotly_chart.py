@@ -87,6 +87,20 @@ def plotly_js_available() -> bool:
     return False
 
 
+def _serve_assets() -> None:
+    internals.serve_component_assets(PROJECT, COMPONENT, PACKAGE_ROOT, ASSET_DIR)
+    internals.serve_component_assets(PROJECT, PLOTLY_JS_COMPONENT, PLOTLY_PACKAGE_ROOT, PLOTLY_ASSET_DIR)
+
+
+def fetch_plotly_early() -> None:
+    """In the sidebar, an element with nothing to show that loads plotly.js once the page is idle: the first chart
+    page opened next finds it loaded (measured in docs/performance.md)."""
+    if plotly_js_available():
+        _serve_assets()
+        with st.sidebar:
+            _mount()(key="plotly_early", data={"early": True}, width="stretch", height="content")
+
+
 def plotly_chart(
     figure: go.Figure, *, key: str, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()
 ) -> Any:
@@ -96,8 +110,7 @@ def plotly_chart(
         st.error(t("chart_unavailable", lang), icon=":material/broken_image:")
         st.caption(alt)
         return {}
-    internals.serve_component_assets(PROJECT, COMPONENT, PACKAGE_ROOT, ASSET_DIR)
-    internals.serve_component_assets(PROJECT, PLOTLY_JS_COMPONENT, PLOTLY_PACKAGE_ROOT, PLOTLY_ASSET_DIR)
+    _serve_assets()
     data = chart_data(figure, alt, lang, selection_mode)
     if not selection_mode:
         return _mount()(key=key, data=data, width="stretch", height="content")

@@ -12,10 +12,8 @@ export function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!plotlyLoading) {
     plotlyLoading = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = PLOTLY_URL;
-      script.async = true;
-      script.dataset.techriftPlotly = "";
+      const loading = document.querySelector("script[data-techrift-plotly]"); // one copy per page, whoever started it
+      const script = loading ?? document.createElement("script");
       script.addEventListener("load", () =>
         window.Plotly ? resolve(window.Plotly) : reject(new Error(`${PLOTLY_URL} did not define Plotly`)),
       );
@@ -24,7 +22,12 @@ export function loadPlotly() {
         plotlyLoading = null; // a later draw may try again
         reject(new Error(`could not load ${PLOTLY_URL}`));
       });
-      document.head.appendChild(script);
+      if (!loading) {
+        script.src = PLOTLY_URL;
+        script.async = true;
+        script.dataset.techriftPlotly = "";
+        document.head.appendChild(script);
+      }
     });
   }
   return plotlyLoading;
@@ -119,8 +122,20 @@ async function draw(chart, data) {
   if (chart.listening !== Plotly) listen(chart, Plotly);
 }
 
+// The early fetch (plotly_chart.fetch_plotly_early): once the page is idle, load plotly.js, so that the first chart
+// page opened next finds it loaded; the pages are one document, so it is loaded once per visit.
+function fetchEarly() {
+  const start = () => loadPlotly().catch(() => {}); // a chart that needs it says so if it cannot load
+  if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
+}
+
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
+  if (data.early) {
+    if (!window.Plotly && !plotlyLoading) fetchEarly();
+    return () => {};
+  }
   const chart = charts.get(parentElement) ?? build(parentElement);
   charts.set(parentElement, chart);
   chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
