@@ -58,11 +58,16 @@ function build(host) {
     if (window.Plotly) window.Plotly.purge(graph);
     charts.delete(host);
   };
+  // Width follows the container (sidebar collapsed, narrow screen); the height is the figure's own. A new figure's
+  // height changes the container's, which needs no second layout: Plotly.react has just measured the width.
   chart.resize = new ResizeObserver(() => {
     if (chart.frame) return;
     chart.frame = requestAnimationFrame(() => {
       chart.frame = 0;
-      if (chart.drawn && window.Plotly && graph.isConnected) window.Plotly.Plots.resize(graph);
+      const width = root.clientWidth;
+      if (width === chart.width || !window.Plotly || !graph.isConnected || !graph._fullLayout) return;
+      chart.width = width;
+      window.Plotly.Plots.resize(graph);
     });
   });
   chart.resize.observe(root);
@@ -119,6 +124,7 @@ async function draw(chart, data) {
   const drag = modes.includes("box") ? "select" : modes.includes("lasso") ? "lasso" : modes.length ? "pan" : "zoom";
   layout.dragmode = layout.dragmode ?? drag;
   await Plotly.react(chart.graph, figure.data ?? [], layout, data.config ?? {});
+  chart.width = chart.root.clientWidth;
   if (chart.listening !== Plotly) listen(chart, Plotly);
 }
 
