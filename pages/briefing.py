@@ -7,6 +7,7 @@ import streamlit as st
 from techrift import briefing
 from techrift.i18n import t
 from techrift.ui import present, provenance, shell, url_state
+from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -30,7 +31,7 @@ present.show_link(context, number)
 st.title(briefing.step_title(step.key, lang)[1])
 st.markdown(f"## {briefing.step_text(dataset, step.key, lang)}")
 drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)
-st.plotly_chart(drawn.figure, key=f"briefing_{step.key}", width="stretch", alt=drawn.alt)
+plotly_chart(drawn.figure, key="briefing_chart", alt=drawn.alt, lang=lang)
 previous, _, following = st.columns([1, 4, 1])
 previous.button(
     t("briefing_previous", lang),

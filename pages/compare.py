@@ -8,6 +8,7 @@ from techrift.charts import compare as compare_charts
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
+from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -57,13 +58,12 @@ if moves.events.empty:
     shell.empty_state(t("compare_no_moves", lang))
 else:
     if not moves.dated.empty:
-        chart = st.plotly_chart(
+        chart = plotly_chart(
             compare_charts.moves_figure(moves.events, [a, b], dataset, lang),
             key="moves_chart",
-            on_select="rerun",
-            selection_mode="points",
-            width="stretch",
             alt=alt_text.events_alt(moves.dated, lang, chart=t("compare_moves", lang)),
+            lang=lang,
+            selection_mode=["points"],
         )
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
     tables.show_table(timeline.events_table(moves.events, dataset, lang), lang)

@@ -7,6 +7,7 @@ from techrift import views
 from techrift.charts import alt_text, funding
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
+from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -29,13 +30,12 @@ log = url_state.bound_toggle(t("log_scale", lang), "log", False, container=right
 if flt.money_drawn(flows).empty:
     shell.empty_state(t("funding_empty", lang))
 else:
-    chart = st.plotly_chart(
+    chart = plotly_chart(
         funding.flows_figure(flows, dataset, group, log, lang),
         key="funding_chart",
-        on_select="rerun",
-        selection_mode="points",
-        width="stretch",
         alt=alt_text.flows_alt(funding.largest_per_panel(flt.money_drawn(flows)), lang),
+        lang=lang,
+        selection_mode=["points"],
     )
     url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
     if note := funding.estimates_note(flows, lang):
@@ -51,11 +51,11 @@ metrics = views.metrics(dataset, context.filters, context.options)
 contracts = views.contracts(flows, metrics, lang)
 if not contracts.series.empty:
     st.header(t("skoltech_title", lang), anchor=False)
-    st.plotly_chart(
+    plotly_chart(
         funding.count_series_figure(contracts.series, contracts.note, lang),
         key="skoltech_chart",
-        width="stretch",
         alt=alt_text.counts_alt(contracts.series, t("skoltech_title", lang), lang),
+        lang=lang,
     )
 
 st.header(t("targets_title", lang), anchor=False)

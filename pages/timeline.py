@@ -6,6 +6,7 @@ from techrift import pivot, views
 from techrift.charts import alt_text, timeline
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
+from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
@@ -26,13 +27,12 @@ shown = views.dated_events(views.timeline_events(dataset, context.filters, conte
 if shown.dated.empty:
     shell.empty_state(t("timeline_empty", lang))
 else:
-    chart = st.plotly_chart(
+    chart = plotly_chart(
         timeline.pivot_figure(shown.dated, dataset, lang),
         key="timeline_chart",
-        on_select="rerun",
-        selection_mode="points",
-        width="stretch",
         alt=alt_text.events_alt(shown.dated, lang),
+        lang=lang,
+        selection_mode=["points"],
     )
     details.event_detail_from_chart(chart, shown.dated, dataset, lang)
 

@@ -77,6 +77,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên.",
     },
     "download_rows": {"en": "Download these rows (CSV)", "vi": "Tải các dòng này (CSV)"},
+    "chart_unavailable": {
+        "en": "This chart cannot be shown: the app could not load its charting library (plotly.js).",
+        "vi": "Không thể hiển thị biểu đồ này: ứng dụng không tải được thư viện vẽ biểu đồ (plotly.js).",
+    },
+    "chart_failed": {
+        "en": "This chart could not be drawn. The rest of the page still works.",
+        "vi": "Không vẽ được biểu đồ này. Phần còn lại của trang vẫn hoạt động.",
+    },
     "sources": {"en": "Sources", "vi": "Nguồn"},
     "entry": {"en": "entry", "vi": "mục nguồn"},
     "date_not_given": {"en": "date not given", "vi": "không rõ ngày"},

@@ -11,7 +11,6 @@ import plotly.io as pio
 INK = "#1c2833"  # text, and the outline of a mark
 MUTED_INK = "#566573"  # rules between the timeline's sides, their labels, the comparison's close-up tint
 SUBTLE_INK = "#7f8c8d"  # the step numbers of the exported briefing
-GRID = "#e5e8e8"
 PAPER = "white"
 HATCH = "white"  # the stripes on a bar that is not money paid, or a span whose date is approximate
 
@@ -78,16 +77,47 @@ SWATCHES: dict[str, str] = {
 }
 
 TEMPLATE_NAME = "techrift"
+# The look the charts had under Streamlit's chart theme (light), which overrode this template's font, legend, hover
+# labels and axes; the app's chart element (techrift/ui/plotly_chart.py) applies no theme, so the template carries it.
+CHART_FONT = '"Source Sans", sans-serif'  # Streamlit's body font, served with the page
+CHART_TEXT = "#808495"  # Streamlit's chart text: ticks, axis titles, hover labels
+CHART_GRID = "#e6eaf1"
+LEGEND_TEXT = "#262730"
+TITLE_TEXT = "#111111"  # the theme's textColor (.streamlit/config.toml)
+_AXIS = dict(
+    gridcolor=CHART_GRID,
+    zeroline=False,
+    zerolinecolor=CHART_GRID,
+    tickcolor=CHART_GRID,
+    tickfont=dict(color=CHART_TEXT, size=12),
+    minor=dict(gridcolor=CHART_GRID),
+    automargin=True,
+)
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
-        font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=INK),
+        font=dict(family=CHART_FONT, size=12, color=CHART_TEXT, weight=400),
+        title=dict(font=dict(family=CHART_FONT, size=16, color=TITLE_TEXT, weight=700), x=0, xanchor="left", pad_l=4),
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
-        xaxis=dict(gridcolor=GRID, zeroline=False),
-        yaxis=dict(gridcolor=GRID, zeroline=False),
-        hoverlabel=dict(font_size=13, align="left"),
-        margin=dict(l=10, r=10, t=50, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        xaxis=dict(_AXIS, showgrid=False, title=dict(font=dict(color=CHART_TEXT, size=14), standoff=20)),
+        yaxis=dict(_AXIS, ticklabelposition="outside", title=dict(font=dict(color=CHART_TEXT, size=14), standoff=24)),
+        hoverlabel=dict(
+            font=dict(family=CHART_FONT, size=12, color=CHART_TEXT),
+            bgcolor=PAPER,
+            bordercolor="rgba(17, 17, 17, 0.2)",
+            align="left",
+        ),
+        margin=dict(l=0, r=0, t=50, b=10, pad=8),
+        legend=dict(
+            orientation="h",
+            yanchor="bottom",
+            y=1.02,
+            x=0,
+            valign="top",
+            borderwidth=0,
+            font=dict(size=12, color=LEGEND_TEXT),
+            title=dict(font=dict(size=12, color=CHART_TEXT), side="top"),
+        ),
     )
 )
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from techrift.ui import plotly_chart
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,9 +21,27 @@ def run_page(path: str, params: dict[str, str] | None = None, timeout: float = 6
     return at.run()
 
 
+def plotly_charts(at: AppTest) -> list[dict[str, Any]]:
+    """What a run handed each of the app's Plotly chart elements (techrift/ui/plotly_chart.py): the figure as a JSON
+    string, its text alternative, the selection it reports, the words for a failure."""
+    handed = [
+        json.loads(element.proto.json)
+        for element in at.get("bidi_component")
+        if element.proto.component_name == plotly_chart.NAME
+    ]
+    return [data for data in handed if not data.get("early")]  # the sidebar's early fetch of plotly.js draws nothing
+
+
 def plotly_specs(at: AppTest) -> list[dict[str, Any]]:
-    """The Plotly figures a run emitted, as JSON dicts."""
-    return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
+    """The Plotly figures a run handed to its chart elements, as JSON dicts."""
+    return [json.loads(chart["figure"]) for chart in plotly_charts(at)]
+
+
+def chart_alts(at: AppTest, kind: str) -> list[str]:
+    """The text alternative of each chart of a kind ("plotly", or an element type such as "deck_gl_json_chart")."""
+    if kind == "plotly":
+        return [chart["alt"] for chart in plotly_charts(at)]
+    return [element.proto.alt for element in at.get(kind)]
 
 
 def values(encoded: Any) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_helpers import run_page
+from apptest_helpers import chart_alts, run_page
 
 from techrift.charts import alt_text
 
@@ -84,15 +84,15 @@ def test_alt_texts_are_translated() -> None:
 
 # Every chart of every page: (page, query, element kind, a text of its alt that only the data gives).
 PAGES = [
-    ("pages/timeline.py", {}, "plotly_chart", "dated events"),
-    ("pages/compare.py", {}, "plotly_chart", "dated events"),
-    ("pages/funding.py", {}, "plotly_chart", "amounts"),
+    ("pages/timeline.py", {}, "plotly", "dated events"),
+    ("pages/compare.py", {}, "plotly", "dated events"),
+    ("pages/funding.py", {}, "plotly", "amounts"),
     ("pages/map.py", {}, "deck_gl_json_chart", "Map of 7 institutions"),
     ("pages/map.py", {"view": "world"}, "deck_gl_json_chart", "Map of 19 institutions"),
-    ("pages/briefing.py", {}, "plotly_chart", "dated events"),
-    ("pages/briefing.py", {"step": "3"}, "plotly_chart", "Map of 7 institutions"),
-    ("pages/briefing.py", {"step": "4"}, "plotly_chart", "amounts"),
-    ("pages/briefing.py", {"present": "1", "step": "2"}, "plotly_chart", "dated events"),
+    ("pages/briefing.py", {}, "plotly", "dated events"),
+    ("pages/briefing.py", {"step": "3"}, "plotly", "Map of 7 institutions"),
+    ("pages/briefing.py", {"step": "4"}, "plotly", "amounts"),
+    ("pages/briefing.py", {"present": "1", "step": "2"}, "plotly", "dated events"),
 ]
 
 
@@ -100,14 +100,14 @@ PAGES = [
 def test_every_chart_of_every_page_has_an_alt_from_its_data(page: str, query: dict, kind: str, expected: str) -> None:
     at = run_page(page, query)
     assert not at.exception
-    charts = at.get(kind)
-    assert charts, f"{page} drew no {kind}"
-    for chart in charts:
-        assert chart.proto.alt.strip(), f"{page}: a {kind} without alt"
-    assert expected in charts[0].proto.alt
+    alts = chart_alts(at, kind)
+    assert alts, f"{page} drew no {kind} chart"
+    for alt in alts:
+        assert alt.strip(), f"{page}: a {kind} chart without alt"
+    assert expected in alts[0]
 
 
 def test_the_filters_change_the_alt() -> None:
-    everything = run_page("pages/timeline.py").get("plotly_chart")[0].proto.alt
-    one_year = run_page("pages/timeline.py", {"years": "2019-2019"}).get("plotly_chart")[0].proto.alt
+    everything = chart_alts(run_page("pages/timeline.py"), "plotly")[0]
+    one_year = chart_alts(run_page("pages/timeline.py", {"years": "2019-2019"}), "plotly")[0]
     assert everything.startswith("Timeline of 47 dated events") and one_year.startswith("Timeline of 31 dated events")

@@ -18,7 +18,7 @@ from techrift import caching, datapackage, filters, live
 from techrift.data import DATA_DIR_ENV, DataError, Dataset, Problem, load_dataset
 from techrift.live import LiveDataset, choose, fingerprint
 from techrift.ui import shell
-from tests.apptest_helpers import ROOT, run_page, texts
+from tests.apptest_helpers import ROOT, plotly_charts, run_page, texts
 
 OLD_TITLE = "Huawei turns to Russian universities after US doors close"  # no Markdown characters: shown as is
 NEW_TITLE = "Huawei turns east as edited while the app runs"
@@ -292,7 +292,7 @@ def test_an_invalid_edit_keeps_the_last_good_data_then_the_fix_comes_in(
         assert "The dataset has problems" not in texts(at)  # never the error page
     # Other pages: the same view, with a small badge in the sidebar.
     assert "Data update rejected" in sidebar_text(timeline)
-    assert len(timeline.get("plotly_chart")) > 0
+    assert len(plotly_charts(timeline)) > 0
     # Sources: the notice with validate's lines.
     assert OLD_TITLE in texts(sources_page)
     assert "was not taken" in texts(sources_page)
@@ -314,7 +314,7 @@ def test_first_start_with_bad_data_shows_the_error_page_until_fixed(fresh_live: 
     edit(fresh_live / "sources.csv", BAD_KIND[1], BAD_KIND[0])
     at.run()
     assert "The dataset has problems" not in texts(at)
-    assert len(at.get("plotly_chart")) > 0
+    assert len(plotly_charts(at)) > 0
 
 
 def test_nothing_is_written_to_the_data_folder(fresh_live: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,6 +22,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from techrift.i18n import CATALOGUE, LANGUAGES
+from techrift.ui import plotly_chart
 
 PAGES = [
     ("dashboard.py", {}),
@@ -112,8 +113,9 @@ def shown_strings(at: AppTest) -> list[str]:
         kind = type(element).__name__
         if kind == "Dataframe":
             shown += _table_strings(element)
-        elif "spec" in proto.DESCRIPTOR.fields_by_name and proto.spec:
-            shown += _plotly_strings(json.loads(proto.spec))
+        elif getattr(proto, "component_name", None) == plotly_chart.NAME:
+            handed = json.loads(proto.json)
+            shown += [handed.get("alt", ""), *_plotly_strings(json.loads(handed.get("figure") or "{}"))]
         elif "json" in proto.DESCRIPTOR.fields_by_name and proto.json and "layers" in proto.json:
             shown += _deck_strings(json.loads(proto.json))
         shown += _proto_strings(proto)

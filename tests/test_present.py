@@ -3,7 +3,7 @@ step, a readable notice for a bad step, speaker notes with the slide's sources a
 
 from __future__ import annotations
 
-from apptest_helpers import run_page, texts
+from apptest_helpers import chart_alts, plotly_charts, run_page, texts
 
 from techrift import briefing
 from techrift.ui import present
@@ -17,7 +17,7 @@ def test_present_draws_one_slide_with_the_keys_bound() -> None:
     at = run_page("pages/briefing.py", {"present": "1", "step": "2"})
     assert not at.exception
     assert at.title[0].value == briefing.step_title("pivot", "en")[1]
-    assert len(at.get("plotly_chart")) == 1
+    assert len(plotly_charts(at)) == 1
     assert not at.main.radio  # no step list on a slide
     shortcuts = {key: button.proto.shortcut for key, button in _buttons(at).items()}
     assert shortcuts == {
@@ -49,7 +49,7 @@ def test_a_bad_step_falls_back_with_a_notice_on_the_slide() -> None:
     at = run_page("pages/briefing.py", {"present": "1", "step": "99"})
     assert not at.exception
     assert "There is no step “99”: showing step 5." in at.warning[0].value.replace("\\", "")
-    assert at.query_params["step"] == "5" and len(at.get("plotly_chart")) == 1
+    assert at.query_params["step"] == "5" and len(plotly_charts(at)) == 1
     at = run_page("pages/briefing.py", {"present": "1", "step": "two"})
     assert "showing step 1" in at.warning[0].value.replace("\\", "")
 
@@ -78,9 +78,9 @@ def test_the_briefing_page_links_to_its_slides_with_the_filters() -> None:
 
 def test_the_money_slide_draws_a_few_us_dollar_panels_only() -> None:
     at = run_page("pages/briefing.py", {"present": "1", "step": "4"})
-    (chart,) = at.get("plotly_chart")
-    assert chart.proto.alt.startswith("Bar chart of ") and "in 3 panels" in chart.proto.alt
-    full = run_page("pages/briefing.py", {"step": "4"}).get("plotly_chart")[0].proto.alt
+    (alt,) = chart_alts(at, "plotly")
+    assert alt.startswith("Bar chart of ") and "in 3 panels" in alt
+    full = chart_alts(run_page("pages/briefing.py", {"step": "4"}), "plotly")[0]
     assert "in 3 panels" not in full
 
 

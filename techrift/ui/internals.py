@@ -9,6 +9,7 @@ tests/test_streamlit_internals.py checks each one, and that Streamlit still read
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -63,3 +64,23 @@ def script_run_context_logger() -> logging.Logger:
     from streamlit.runtime.scriptrunner_utils import script_run_context
 
     return logging.getLogger(script_run_context.__name__)
+
+
+def serve_component_assets(project: str, component: str, package_root: Path, asset_dir: str) -> None:
+    """Make the running server serve `package_root/asset_dir` at /_stcore/bidi-components/<project>.<component>/, as it
+    does for a component a package declares in its pyproject.toml (Streamlit finds those only in installed packages'
+    metadata, and plotly.js lives in another package). No-op outside a server or AppTest run, or if already served."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+    from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
+    from streamlit.runtime import Runtime
+
+    _require(BidiComponentManager, "register_from_manifest")
+    _require(BidiComponentManager, "get_component_asset_root")
+    if not Runtime.exists():
+        return
+    manager = Runtime.instance().bidi_component_registry
+    if manager.get_component_asset_root(f"{project}.{component}") is None:
+        manifest = ComponentManifest(
+            name=project, version="0", components=[ComponentConfig(name=component, asset_dir=asset_dir)]
+        )
+        manager.register_from_manifest(manifest, package_root)

@@ -11,6 +11,7 @@ from techrift import briefing
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, url_state
+from techrift.ui.plotly_chart import plotly_chart
 from techrift.ui.shell import PageContext
 
 _STEP_KEY = "_present_step"
@@ -98,7 +99,7 @@ def slides(context: PageContext) -> None:
         st.markdown(escape_markdown(briefing.takeaway(text)))
     drawn = (step.slide or step.draw)(dataset, context.filters, context.options, context.data_dir, lang)
     figure = drawn.figure.update_layout(height=CHART_HEIGHT)
-    st.plotly_chart(figure, key=f"present_{step.key}", width="stretch", alt=drawn.alt)
+    plotly_chart(figure, key="present_chart", alt=drawn.alt, lang=lang)
 
     first, previous, keys, following, last = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
     _button(t("present_first", lang), "present_home", "Home", 1, number == 1, first, icon=":material/first_page:")

@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 VIEWPORT = {"width": 1400, "height": 2000}
 EXCEPTION = '[data-testid="stException"]'
-PLOTLY_DRAWN = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
+PLOTLY_CHART = ".techrift-plotly"  # the app's chart element (techrift/ui/plotly_chart.py)
+PLOTLY_DRAWN = f"{PLOTLY_CHART} .js-plotly-plot .main-svg"
 DECK_DRAWN = '[data-testid="stDeckGlJsonChart"] canvas'
 
 # The script has run to the end, the main area holds at least one element and none is still a placeholder

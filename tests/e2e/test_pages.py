@@ -25,14 +25,14 @@ from techrift.charts import compare as compare_charts
 from techrift.data import Dataset, default_data_dir, load_dataset
 from techrift.i18n import t
 from techrift.pivot import pivot_events
-from tests.e2e.chromium import wait_for_app
+from tests.e2e.chromium import PLOTLY_CHART, wait_for_app
 from tests.e2e.server import served
 
 TODO: Any = "TODO"
 MarkCount = Callable[[Dataset, flt.Filters, flt.FilterOptions], int]
 # kind of chart -> (its element, what inside it shows that it was drawn)
 CHARTS = {
-    "plotly": ('[data-testid="stPlotlyChart"]', ".js-plotly-plot .main-svg"),
+    "plotly": (PLOTLY_CHART, ".js-plotly-plot .main-svg"),
     "deck": ('[data-testid="stDeckGlJsonChart"]', "canvas"),
 }
 

@@ -1,0 +1,163 @@
+// The app's one Plotly chart element (techrift/ui/plotly_chart.py). Streamlit calls this function on the first draw and
+// again on every rerun that hands it new data; the chart's node is made once per element and each later figure is
+// applied to it with Plotly.react. Everything from the data goes in as text or as the figure Plotly draws: never as HTML.
+
+// plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
+const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
+const DEFAULT_HEIGHT = 450;
+
+let plotlyLoading = null; // one load per page, shared by every chart (this module is evaluated once per page)
+
+export function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!plotlyLoading) {
+    plotlyLoading = new Promise((resolve, reject) => {
+      const loading = document.querySelector("script[data-techrift-plotly]"); // one copy per page, whoever started it
+      const script = loading ?? document.createElement("script");
+      script.addEventListener("load", () =>
+        window.Plotly ? resolve(window.Plotly) : reject(new Error(`${PLOTLY_URL} did not define Plotly`)),
+      );
+      script.addEventListener("error", () => {
+        script.remove();
+        plotlyLoading = null; // a later draw may try again
+        reject(new Error(`could not load ${PLOTLY_URL}`));
+      });
+      if (!loading) {
+        script.src = PLOTLY_URL;
+        script.async = true;
+        script.dataset.techriftPlotly = "";
+        document.head.appendChild(script);
+      }
+    });
+  }
+  return plotlyLoading;
+}
+
+// Per element: its nodes, the figure drawn last, and what it listens to. Keyed by the element's host node.
+const charts = new WeakMap();
+
+function build(host) {
+  const root = document.createElement("div");
+  root.className = "techrift-plotly";
+  root.setAttribute("role", "figure");
+  const alt = document.createElement("p");
+  alt.className = "techrift-plotly-alt";
+  alt.id = `techrift-plotly-alt-${Math.random().toString(36).slice(2)}`;
+  root.setAttribute("aria-labelledby", alt.id);
+  const message = document.createElement("p");
+  message.className = "techrift-plotly-message";
+  message.setAttribute("role", "status");
+  message.hidden = true;
+  const graph = document.createElement("div");
+  graph.className = "techrift-plotly-graph";
+  root.append(message, alt, graph);
+  host.appendChild(root); // beside what Streamlit puts there (the link to this element's CSS)
+  const chart = { root, alt, message, graph, drawn: null, drawing: Promise.resolve(), setSelection: null };
+  chart.cleanup = () => {
+    chart.resize.disconnect();
+    if (window.Plotly) window.Plotly.purge(graph);
+    charts.delete(host);
+  };
+  // Width follows the container (sidebar collapsed, narrow screen); the height is the figure's own. A new figure's
+  // height changes the container's, which needs no second layout: Plotly.react has just measured the width.
+  chart.resize = new ResizeObserver(() => {
+    if (chart.frame) return;
+    chart.frame = requestAnimationFrame(() => {
+      chart.frame = 0;
+      const width = root.clientWidth;
+      if (width === chart.width || !window.Plotly || !graph.isConnected || !graph._fullLayout) return;
+      chart.width = width;
+      window.Plotly.Plots.resize(graph);
+    });
+  });
+  chart.resize.observe(root);
+  return chart;
+}
+
+// A chart that cannot be drawn says why, and shows its text alternative in place of a stale or blank drawing.
+function say(chart, text) {
+  chart.message.textContent = text;
+  chart.message.hidden = !text;
+  chart.root.classList.toggle("techrift-plotly-failed", Boolean(text));
+  if (text && window.Plotly) {
+    window.Plotly.purge(chart.graph); // also drops its listeners: the next drawing adds them again
+    chart.listening = null;
+  }
+}
+
+// Streamlit's own selection shape (st.plotly_chart's), so the page reads a pick the same way.
+function selectionOf(event) {
+  const points = (event?.points ?? []).map((point) => ({
+    curve_number: point.curveNumber,
+    point_number: point.pointNumber,
+    point_index: point.pointIndex,
+    x: point.x,
+    y: point.y,
+    customdata: point.customdata,
+    legendgroup: point.data?.legendgroup,
+  }));
+  const box = event?.range ? [{ xref: "x", yref: "y", x: event.range.x, y: event.range.y }] : [];
+  const lasso = event?.lassoPoints ? [{ xref: "x", yref: "y", x: event.lassoPoints.x, y: event.lassoPoints.y }] : [];
+  return { points, box, lasso };
+}
+
+function listen(chart, Plotly) {
+  const { graph } = chart;
+  const send = (selection) => chart.setSelection?.(selection);
+  graph.on("plotly_selected", (event) => event && send(selectionOf(event)));
+  graph.on("plotly_deselect", () => send({ points: [], box: [], lasso: [] }));
+  chart.listening = Plotly;
+}
+
+async function draw(chart, data) {
+  const figure = JSON.parse(data.figure);
+  const layout = figure.layout ?? {};
+  layout.autosize = true;
+  delete layout.width;
+  layout.height = layout.height ?? DEFAULT_HEIGHT;
+  chart.graph.style.height = `${layout.height}px`; // the space is kept while plotly.js loads
+  const Plotly = await loadPlotly();
+  // How st.plotly_chart set a chart up: a click selects where points can be picked, dragging pans there (else zooms).
+  const modes = data.selection_mode ?? [];
+  layout.clickmode = modes.includes("points") ? "event+select" : "event";
+  layout.hovermode = layout.hovermode ?? "closest";
+  const drag = modes.includes("box") ? "select" : modes.includes("lasso") ? "lasso" : modes.length ? "pan" : "zoom";
+  layout.dragmode = layout.dragmode ?? drag;
+  await Plotly.react(chart.graph, figure.data ?? [], layout, data.config ?? {});
+  chart.width = chart.root.clientWidth;
+  if (chart.listening !== Plotly) listen(chart, Plotly);
+}
+
+// The early fetch (plotly_chart.fetch_plotly_early): once the page is idle, load plotly.js, so that the first chart
+// page opened next finds it loaded; the pages are one document, so it is loaded once per visit.
+function fetchEarly() {
+  const start = () => loadPlotly().catch(() => {}); // a chart that needs it says so if it cannot load
+  if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  if (data.early) {
+    if (!window.Plotly && !plotlyLoading) fetchEarly();
+    return () => {};
+  }
+  const chart = charts.get(parentElement) ?? build(parentElement);
+  charts.set(parentElement, chart);
+  chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
+  chart.alt.textContent = data.alt ?? "";
+  if (data.figure === chart.drawn) return chart.cleanup; // a rerun that changed nothing keeps the selection drawn
+  chart.drawn = data.figure;
+  chart.drawing = chart.drawing
+    .then(() => (chart.drawn === data.figure ? draw(chart, data) : undefined))
+    .then(
+      () => say(chart, ""),
+      (error) => {
+        console.error("techrift chart:", error);
+        const unavailable = !window.Plotly;
+        chart.drawn = null; // try again on the next rerun
+        say(chart, unavailable ? data.messages.unavailable : data.messages.failed);
+      },
+    );
+  return chart.cleanup; // Streamlit runs the last one returned, once, when the element goes
+}

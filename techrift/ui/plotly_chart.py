@@ -1,0 +1,124 @@
+"""The app's one Plotly chart element: mounted once per key, every later figure applied to the same chart in place.
+
+Streamlit 1.67's st.plotly_chart derives a chart's identity from its figure, so a new figure unmounts the chart and
+draws it anew (Plotly's newPlot). This element is a components-v2 component with a stable key: its JavaScript
+(techrift/assets/plotly_chart/) gets each figure as the component's data, as JSON, and applies it with Plotly.react.
+plotly.js is the copy in the installed plotly package, served by this server and loaded once per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+
+from techrift.i18n import t
+from techrift.ui import internals
+
+PROJECT = "techrift"
+COMPONENT = "plotly_chart"
+NAME = f"{PROJECT}.{COMPONENT}"
+# Served beside the element's own files, at /_stcore/bidi-components/techrift.plotly_js/plotly.min.js.
+PLOTLY_JS_COMPONENT = "plotly_js"
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+ASSET_DIR = f"assets/{COMPONENT}"
+PLOTLY_PACKAGE_ROOT = Path(plotly.__file__).resolve().parent
+PLOTLY_ASSET_DIR = "package_data"
+PLOTLY_JS = PLOTLY_PACKAGE_ROOT / PLOTLY_ASSET_DIR / "plotly.min.js"
+
+SelectionMode = Literal["points", "box", "lasso"]
+NO_SELECTION: dict[str, list[Any]] = {"points": [], "box": [], "lasso": []}
+# The mode bar as st.plotly_chart had it: PNG export, no Plotly logo, box and lasso only where they select.
+CONFIG: dict[str, Any] = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": PROJECT}}
+
+_LOG = logging.getLogger(__name__)
+
+
+def figure_json(figure: go.Figure) -> str:
+    """The figure as Plotly JSON, as st.plotly_chart sends it (numeric arrays base64-encoded by plotly 7)."""
+    return pio.to_json(figure, validate=False)
+
+
+def chart_data(figure: go.Figure, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()) -> dict[str, Any]:
+    """What the element's JavaScript gets: the figure as a JSON string, its text alternative and words for failures."""
+    return {
+        "figure": figure_json(figure),
+        "alt": alt,
+        "selection_mode": list(selection_mode),
+        "config": config(selection_mode),
+        "messages": {"unavailable": t("chart_unavailable", lang), "failed": t("chart_failed", lang)},
+    }
+
+
+def config(selection_mode: Sequence[SelectionMode] = ()) -> dict[str, Any]:
+    """Plotly's config for a chart: CONFIG, with the box and lasso tools only when they select."""
+    unused = [tool for mode, tool in (("lasso", "lasso2d"), ("box", "select2d")) if mode not in selection_mode]
+    return {**CONFIG, "modeBarButtonsToRemove": [*unused, "sendChartToCloud"]}
+
+
+def _select(*_: Any) -> None:
+    """A pick reruns the page, which reads the selection from the element's state."""
+
+
+@functools.cache
+def _mount() -> Any:
+    return st.components.v2.component(
+        NAME, js="plotly_chart.js", css="plotly_chart.css", isolate_styles=False
+    )  # Plotly's CSS is injected into the document: it must reach the chart
+
+
+@functools.cache
+def _report_missing(path: Path) -> None:
+    _LOG.error("plotly.js is missing: %s (from the plotly package); charts show a message instead", path)
+
+
+def plotly_js_available() -> bool:
+    """Whether the plotly package's plotly.js is on disk; if not, the server log names the file (once)."""
+    if PLOTLY_JS.is_file():
+        return True
+    _report_missing(PLOTLY_JS)
+    return False
+
+
+def _serve_assets() -> None:
+    internals.serve_component_assets(PROJECT, COMPONENT, PACKAGE_ROOT, ASSET_DIR)
+    internals.serve_component_assets(PROJECT, PLOTLY_JS_COMPONENT, PLOTLY_PACKAGE_ROOT, PLOTLY_ASSET_DIR)
+
+
+def fetch_plotly_early() -> None:
+    """In the sidebar, an element with nothing to show that loads plotly.js once the page is idle: the first chart
+    page opened next finds it loaded (measured in docs/performance.md)."""
+    if plotly_js_available():
+        _serve_assets()
+        with st.sidebar:
+            _mount()(key="plotly_early", data={"early": True}, width="stretch", height="content")
+
+
+def plotly_chart(
+    figure: go.Figure, *, key: str, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()
+) -> Any:
+    """Draw `figure` in the chart element under `key`; the result's `.selection` holds the marks picked (if any
+    `selection_mode`) in st.plotly_chart's shape: {"points": [{"customdata": ..., ...}], "box": [...], "lasso": [...]}."""
+    if not plotly_js_available():
+        st.error(t("chart_unavailable", lang), icon=":material/broken_image:")
+        st.caption(alt)
+        return {}
+    _serve_assets()
+    data = chart_data(figure, alt, lang, selection_mode)
+    if not selection_mode:
+        return _mount()(key=key, data=data, width="stretch", height="content")
+    return _mount()(
+        key=key,
+        data=data,
+        default={"selection": NO_SELECTION},
+        on_selection_change=_select,
+        width="stretch",
+        height="content",
+    )

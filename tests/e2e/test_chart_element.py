@@ -1,0 +1,120 @@
+"""The app's Plotly chart element in a real browser (techrift/ui/plotly_chart.py): a filter change updates the same
+chart node in place, plotly.js comes once per page from this server, the chart follows its container's width, and
+a library that cannot load or a figure that cannot be drawn says so in words while the page keeps working."""
+
+from __future__ import annotations
+
+from conftest import EXCEPTION, PLOTLY, pick_country, query_of, screenshot, visit
+
+from techrift import filters as flt
+from techrift.data import default_data_dir, load_dataset
+from techrift.i18n import t
+from techrift.ui import plotly_chart
+from tests.e2e.chromium import PLOTLY_CHART
+
+FUNDING_CHART = f".st-key-funding_chart {PLOTLY_CHART}"
+PLOTLY_JS_REQUEST = "/_stcore/bidi-components/techrift.plotly_js/plotly.min.js"
+
+
+def bars_in_funding(countries: tuple[str, ...] = ()) -> int:
+    """Bars the funding chart draws on the shipped data: one per amount of money drawn."""
+    dataset = load_dataset(default_data_dir())
+    options = flt.options_for(dataset)
+    filters = flt.Filters(years=(options.first_year, options.last_year), countries=countries)
+    return len(flt.money_drawn(flt.apply_to_flows(dataset.flows, filters, options)))
+
+
+def drawn_bars(page) -> int:
+    return page.locator(f"{FUNDING_CHART} .js-plotly-plot .point").count()
+
+
+def test_a_filter_change_updates_the_same_chart_node_with_the_new_marks(app) -> None:
+    visit(app, "funding")
+    app.wait_for_selector(f"{FUNDING_CHART} .js-plotly-plot .main-svg")
+    assert drawn_bars(app) == bars_in_funding() > 0
+    app.evaluate(f"() => {{ window.__chartNode = document.querySelector('{FUNDING_CHART} .js-plotly-plot'); }}")
+    pick_country(app, "United States")
+    app.wait_for_function(
+        f"() => document.querySelectorAll('{FUNDING_CHART} .js-plotly-plot .point').length === {bars_in_funding(('United States',))}",
+        timeout=15_000,
+    )
+    assert app.evaluate(f"() => document.querySelector('{FUNDING_CHART} .js-plotly-plot') === window.__chartNode")
+    assert drawn_bars(app) == bars_in_funding(("United States",)) != bars_in_funding()
+    assert app.locator(EXCEPTION).count() == 0
+    screenshot(app, "plotly-chart-updated-in-place")
+
+
+def test_plotly_js_is_fetched_once_per_page_from_this_server(app) -> None:
+    requested: list[str] = []
+    app.on("request", lambda request: requested.append(request.url))
+    visit(app, "funding")  # two charts
+    app.wait_for_function(f"() => document.querySelectorAll('{PLOTLY}').length >= 2", timeout=30_000)
+    app.locator('[data-testid="stSidebarNav"] a').filter(has_text="Timeline").first.click()
+    app.wait_for_function("() => location.pathname.endsWith('/timeline')", timeout=15_000)
+    app.wait_for_selector(PLOTLY, timeout=30_000)
+    plotly_js = [url for url in requested if "plotly" in url and url.endswith(".js")]
+    assert [url.removeprefix(app.app_url) for url in plotly_js if "plotly.min.js" in url] == [PLOTLY_JS_REQUEST]
+    assert not [url for url in requested if "PlotlyChart" in url]  # Streamlit's own copy of plotly.js is never loaded
+    served = app.evaluate(f"() => fetch('{PLOTLY_JS_REQUEST}').then(r => r.text())")
+    assert served == plotly_chart.PLOTLY_JS.read_text(encoding="utf-8")
+
+
+def test_the_chart_follows_its_container_width(app) -> None:
+    visit(app, "funding")
+    app.wait_for_selector(f"{FUNDING_CHART} .main-svg")
+    width = lambda: app.locator(f"{FUNDING_CHART} .main-svg").first.bounding_box()["width"]  # noqa: E731
+    container = lambda: app.locator(FUNDING_CHART).bounding_box()["width"]  # noqa: E731
+    with_sidebar = width()
+    assert abs(with_sidebar - container()) <= 1
+    app.locator('[data-testid="stSidebar"]').hover()  # the collapse button shows on hover
+    app.get_by_role("button", name="Collapse sidebar").click()
+    app.wait_for_function(
+        f"() => document.querySelector('{FUNDING_CHART} .main-svg').getBoundingClientRect().width > {with_sidebar + 50}",
+        timeout=10_000,
+    )
+    assert abs(width() - container()) <= 1
+    app.set_viewport_size({"width": 420, "height": 1600})
+    app.wait_for_function(
+        f"() => document.querySelector('{FUNDING_CHART} .main-svg').getBoundingClientRect().width < 420",
+        timeout=10_000,
+    )
+    assert abs(width() - container()) <= 1
+    screenshot(app, "plotly-chart-narrow")
+
+
+def test_the_chart_carries_its_text_alternative(app) -> None:
+    visit(app, "timeline")
+    app.wait_for_selector(PLOTLY)
+    chart = app.locator(PLOTLY_CHART).first
+    assert chart.get_attribute("role") == "figure"
+    label = app.evaluate(
+        f"() => document.getElementById(document.querySelector('{PLOTLY_CHART}').getAttribute('aria-labelledby')).textContent"
+    )
+    assert label.startswith("Timeline of 47 dated events")
+    assert app.get_by_role("figure", name=label).count() == 1
+
+
+def test_a_library_that_cannot_load_is_said_in_words_and_the_page_works(page, app_url: str) -> None:
+    page.route(f"**{PLOTLY_JS_REQUEST}", lambda route: route.abort())
+    page.goto(f"{app_url}/funding")
+    message = page.locator(f".st-key-funding_chart {PLOTLY_CHART} [role=status]")
+    message.wait_for(state="visible", timeout=30_000)
+    assert message.inner_text() == t("chart_unavailable", "en")
+    assert page.get_by_role("heading", name="The money").first.is_visible()
+    assert page.locator(EXCEPTION).count() == 0
+    screenshot(page, "plotly-chart-library-missing")
+
+
+def test_a_figure_that_fails_to_draw_shows_a_short_error_and_the_page_keeps_working(app) -> None:
+    visit(app, "funding")
+    app.wait_for_selector(f"{FUNDING_CHART} .main-svg")
+    app.evaluate("() => { window.Plotly.react = () => Promise.reject(new Error('cannot draw this figure')); }")
+    pick_country(app, "United States")
+    message = app.locator(f"{FUNDING_CHART} [role=status]")
+    message.wait_for(state="visible", timeout=15_000)
+    assert message.inner_text() == t("chart_failed", "en")
+    assert app.locator(EXCEPTION).count() == 0
+    # The rest of the page still answers: the filter reached the URL, and the flow picker lists only its flows.
+    assert query_of(app).get("country") == "United States"
+    assert app.get_by_role("heading", name="The money").first.is_visible()
+    screenshot(app, "plotly-chart-failed")
