@@ -331,8 +331,8 @@ def test_a_source_note_with_no_vietnamese_form_is_a_problem_at_its_row(data_copy
     sources = data_copy / "sources.csv"
     _edit(
         sources,
-        "Trang tổng hợp: đăng lại nguyên văn thông cáo báo chí của Bộ Thương mại; chỉ trích dẫn cho câu chữ "
-        "của thông cáo.",
+        "Bản đăng lại nguyên văn thông cáo báo chí của Bộ Thương mại (bản sao chứ không phải bài viết lại); chỉ "
+        "trích dẫn cho câu chữ của thông cáo.",
         "",
     )
     assert _only(validate(data_copy)) == Problem(
