@@ -6,7 +6,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -673,17 +673,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
         (first.frame, first.links, first.edge_labels) if first else (_russia_frame(), arcs(partners, sites), [])
     )
     xs, ys = _outline_paths(outlines, frame)
-    figure = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line=dict(color=style.OUTLINE_LINE, width=0.7),
-            hoverinfo="skip",
-            showlegend=False,
-            name="outlines",
-        )
-    )
+    figure = go.Figure(_lines(xs, ys, "outlines", dict(color=style.OUTLINE_LINE, width=0.7)))
     arc_xs: list[float | None] = []
     arc_ys: list[float | None] = []
     for from_lon, from_lat, to_lon, to_lat in zip(
@@ -692,17 +682,7 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
         (x0, x1), (y0, y1) = _pixels(frame, (from_lon, to_lon), (from_lat, to_lat))
         arc_xs += [x0, x1, None]
         arc_ys += [y0, y1, None]
-    figure.add_trace(
-        go.Scatter(
-            x=arc_xs,
-            y=arc_ys,
-            mode="lines",
-            line=dict(color=style.ARC_LINE, width=1, dash="dot"),
-            hoverinfo="skip",
-            showlegend=False,
-            name="arcs",
-        )
-    )
+    figure.add_trace(_lines(arc_xs, arc_ys, "arcs", dict(color=style.ARC_LINE, width=1, dash="dot")))
     site_xs, site_ys = _pixels(frame, sites["lon"], sites["lat"])
     figure.add_trace(
         go.Scatter(
@@ -756,7 +736,6 @@ MAP_FIGURE_MARGIN_TOP = 50  # room for the legend above the map
 
 def _add_labels(figure: go.Figure, frame: framing.Frame, labels: pd.DataFrame) -> None:
     """The labels map_labels placed, as annotations at their offsets, with a leader line where a label moved away."""
-    import plotly.graph_objects as go
 
     leader_xs: list[float | None] = []
     leader_ys: list[float | None] = []
@@ -781,15 +760,12 @@ def _add_labels(figure: go.Figure, frame: framing.Frame, labels: pd.DataFrame) -
                 borderpad=0,
             )
         )
-    figure.add_trace(
-        go.Scatter(
-            x=leader_xs,
-            y=leader_ys,
-            mode="lines",
-            line=dict(color=style.MUTED_INK, width=1),
-            hoverinfo="skip",
-            showlegend=False,
-            name="leaders",
-        )
-    )
+    figure.add_trace(_lines(leader_xs, leader_ys, "leaders", dict(color=style.MUTED_INK, width=1)))
     figure.update_layout(annotations=[*figure.layout.annotations, *annotations])
+
+
+def _lines(xs: list[float | None], ys: list[float | None], name: str, line: dict[str, Any]) -> go.Scatter:
+    """Lines drawn under the marks, out of the legend and the hover (paths separated by None)."""
+    import plotly.graph_objects as go
+
+    return go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip", showlegend=False, name=name)

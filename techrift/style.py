@@ -107,7 +107,9 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
             bordercolor="rgba(17, 17, 17, 0.2)",
             align="left",
         ),
-        margin=dict(l=0, r=0, t=50, b=10, pad=8),
+        # Room on the right for half of the last x tick label: with none, plotly.js hides a label that would cross the
+        # figure's edge ('300 million' at the end of the money axis; tests/e2e/test_export.py).
+        margin=dict(l=0, r=40, t=50, b=10, pad=8),
         legend=dict(
             orientation="h",
             yanchor="bottom",

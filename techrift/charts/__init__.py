@@ -8,7 +8,7 @@ shared between runs and sessions: read it, never update it.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 
@@ -22,3 +22,16 @@ def first_of_each(frame: pd.DataFrame, keys: list[str], count: str) -> pd.DataFr
     groups = frame.groupby(keys, sort=False, dropna=False)
     sizes = cast(pd.Series, groups.transform("size"))  # pandas-stubs type a frame's transform as a frame
     return groups.head(1).assign(**{count: sizes})
+
+
+def lane_axis(lanes: list[str], labels: list[str]) -> dict[str, Any]:
+    """A y axis of one row per lane, top to bottom in `lanes`' order, each row named by its label in `labels`."""
+    return dict(
+        categoryorder="array",
+        categoryarray=lanes,
+        autorange="reversed",
+        title=None,
+        tickmode="array",
+        tickvals=lanes,
+        ticktext=labels,
+    )

@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from techrift import compare, style
 from techrift.caching import memo
-from techrift.charts import FIGURES_KEPT, first_of_each, timeline
+from techrift.charts import FIGURES_KEPT, first_of_each, lane_axis, timeline
 from techrift.data import Dataset
 from techrift.formatting import date_axis
 from techrift.i18n import t
@@ -114,13 +114,5 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     figure.update_xaxes(date_axis(dated["start"].min(), dated["end"].max(), lang), row=1, col=1)
     if window is not None:
         figure.update_xaxes(date_axis(window[0], window[1], lang), row=1, col=2)
-    figure.update_yaxes(
-        categoryorder="array",
-        categoryarray=lanes,
-        autorange="reversed",
-        title=None,
-        tickmode="array",
-        tickvals=lanes,
-        ticktext=[compare.lane_label(lane, dated) for lane in lanes],
-    )
+    figure.update_yaxes(lane_axis(lanes, [compare.lane_label(lane, dated) for lane in lanes]))
     return figure

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from techrift import schema, style
 from techrift.caching import memo
-from techrift.charts import FIGURES_KEPT, first_of_each
+from techrift.charts import FIGURES_KEPT, first_of_each, lane_axis
 from techrift.data import Dataset
 from techrift.formatting import date_axis
 from techrift.i18n import localized_column, t
@@ -152,15 +152,7 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
         template=style.TEMPLATE_NAME,
         barmode="overlay",
         height=140 + 34 * max(len(lanes), 1),
-        yaxis=dict(
-            categoryorder="array",
-            categoryarray=lanes,
-            autorange="reversed",
-            title=None,
-            tickmode="array",
-            tickvals=lanes,
-            ticktext=[lane_labels.get(lane, lane) for lane in lanes],
-        ),
+        yaxis=lane_axis(lanes, [lane_labels.get(lane, lane) for lane in lanes]),
         xaxis=dict(type="date", title=None, **date_axis(dated["start"].min(), dated["end"].max(), lang)),
         clickmode="event+select",
         dragmode="pan",
