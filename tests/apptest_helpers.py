@@ -24,12 +24,11 @@ def run_page(path: str, params: dict[str, str] | None = None, timeout: float = 6
 def plotly_charts(at: AppTest) -> list[dict[str, Any]]:
     """What a run handed each of the app's Plotly chart elements (techrift/ui/plotly_chart.py): the figure as a JSON
     string, its text alternative, the selection it reports, the words for a failure."""
-    handed = [
+    return [
         json.loads(element.proto.json)
         for element in at.get("bidi_component")
         if element.proto.component_name == plotly_chart.NAME
     ]
-    return [data for data in handed if not data.get("early")]  # the sidebar's early fetch of plotly.js draws nothing
 
 
 def plotly_specs(at: AppTest) -> list[dict[str, Any]]:

@@ -103,9 +103,3 @@ def test_the_element_serves_plotly_js_from_the_installed_plotly_package() -> Non
     assert f"plotly.js v{get_plotlyjs_version()}" in header  # the pinned plotly package's own copy
     assert (ASSETS / "plotly_chart.js").is_file() and (ASSETS / "plotly_chart.css").is_file()
     assert ROOT / "techrift" == plotly_chart.PACKAGE_ROOT
-
-
-def test_every_page_starts_loading_plotly_js_from_the_sidebar_once_drawn() -> None:
-    at = run_page("dashboard.py")  # the overview, which draws no chart
-    assert [json.loads(element.proto.json) for element in at.sidebar.get("bidi_component")] == [{"early": True}]
-    assert plotly_charts(at) == []

@@ -92,15 +92,6 @@ def _serve_assets() -> None:
     internals.serve_component_assets(PROJECT, PLOTLY_JS_COMPONENT, PLOTLY_PACKAGE_ROOT, PLOTLY_ASSET_DIR)
 
 
-def fetch_plotly_early() -> None:
-    """In the sidebar, an element with nothing to show that loads plotly.js once the page is idle: the first chart
-    page opened next finds it loaded (measured in docs/performance.md)."""
-    if plotly_js_available():
-        _serve_assets()
-        with st.sidebar:
-            _mount()(key="plotly_early", data={"early": True}, width="stretch", height="content")
-
-
 def plotly_chart(
     figure: go.Figure, *, key: str, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()
 ) -> Any:

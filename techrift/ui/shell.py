@@ -15,7 +15,7 @@ from techrift import i18n
 from techrift.data import DataError, Dataset, default_data_dir
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
-from techrift.ui import internals, live_data, plotly_chart, provenance
+from techrift.ui import internals, live_data, provenance
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
 _CONTEXT_KEY = "_techrift_page_context"
@@ -102,7 +102,6 @@ def run_navigation(pages: Sequence[Any]) -> None:
     """Draw the global sidebar, then run the chosen page with that context."""
     navigation = st.navigation(list(pages))
     st.session_state[_CONTEXT_KEY] = start_page()
-    plotly_chart.fetch_plotly_early()
     try:
         navigation.run()
     finally:

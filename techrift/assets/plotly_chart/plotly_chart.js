@@ -128,20 +128,8 @@ async function draw(chart, data) {
   if (chart.listening !== Plotly) listen(chart, Plotly);
 }
 
-// The early fetch (plotly_chart.fetch_plotly_early): once the page is idle, load plotly.js, so that the first chart
-// page opened next finds it loaded; the pages are one document, so it is loaded once per visit.
-function fetchEarly() {
-  const start = () => loadPlotly().catch(() => {}); // a chart that needs it says so if it cannot load
-  if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 500);
-}
-
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
-  if (data.early) {
-    if (!window.Plotly && !plotlyLoading) fetchEarly();
-    return () => {};
-  }
   const chart = charts.get(parentElement) ?? build(parentElement);
   charts.set(parentElement, chart);
   chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
