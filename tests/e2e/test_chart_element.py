@@ -39,6 +39,7 @@ def test_a_filter_change_updates_the_same_chart_node_with_the_new_marks(app) -> 
         timeout=15_000,
     )
     assert app.evaluate(f"() => document.querySelector('{FUNDING_CHART} .js-plotly-plot') === window.__chartNode")
+    app.wait_for_selector(f"{FUNDING_CHART}[data-drawn]", timeout=15_000)  # the new figure fully drawn, said so
     assert drawn_bars(app) == bars_in_funding(("United States",)) != bars_in_funding()
     assert app.locator(EXCEPTION).count() == 0
     screenshot(app, "plotly-chart-updated-in-place")
@@ -113,6 +114,7 @@ def test_a_figure_that_fails_to_draw_shows_a_short_error_and_the_page_keeps_work
     message = app.locator(f"{FUNDING_CHART} [role=status]")
     message.wait_for(state="visible", timeout=15_000)
     assert message.inner_text() == t("chart_failed", "en")
+    assert app.locator(f"{FUNDING_CHART}[data-drawn]").count() == 0  # a failed figure is not reported as drawn
     assert app.locator(EXCEPTION).count() == 0
     # The rest of the page still answers: the filter reached the URL, and the flow picker lists only its flows.
     assert query_of(app).get("country") == "United States"
