@@ -164,18 +164,6 @@ def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> s
     return html.escape(f"{t('sources', lang)}: {'; '.join(names)}")
 
 
-def written_out(figure: go.Figure) -> go.Figure:
-    """A step's figure as the exported file draws it, as the app shows it: axes that grow the margins to fit their labels
-    (the template's small fixed margins cut the lane labels to their last letter and the months in half), the legend's
-    title on its own row above the entries, which then wrap (beside them, a long title pushed the last ones off)."""
-    return (
-        go.Figure(figure)
-        .update_xaxes(automargin=True)
-        .update_yaxes(automargin=True)
-        .update_layout(legend_title_side="top")
-    )
-
-
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     """A self-contained HTML briefing: every step's text and chart, plotly.js inline, no network needed to open it."""
     options = flt.options_for(dataset)
@@ -183,7 +171,7 @@ def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     parts = []
     for number, step in enumerate(STEPS, start=1):
         drawn = step.draw(dataset, filters, options, data_dir, lang)
-        chart = written_out(drawn.figure).to_html(
+        chart = drawn.figure.to_html(
             full_html=False,
             include_plotlyjs=(number == 1),
             div_id=f"step-{number}-chart",
