@@ -5,6 +5,7 @@ Translations are stored here and in the data's *_vi columns; nothing is machine-
 
 from __future__ import annotations
 
+import numbers
 import string
 from collections.abc import Hashable, Mapping
 from typing import Any
@@ -244,7 +245,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "support": {"en": "Support", "vi": "Mức kiểm chứng"},
     "support_sources": {"en": "{count} independent sources", "vi": "{count} nguồn độc lập"},
-    "support_sources_one": {"en": "1 independent source", "vi": "1 nguồn độc lập"},
+    "support_sources_one": {"en": "1 independent source", "vi": "1 nguồn độc lập"},  # by t's plural rule
     "support_aggregator_only": {"en": "aggregators only", "vi": "chỉ có trang tổng hợp"},
     "support_seed_only": {"en": "rests on a seed article alone", "vi": "chỉ dựa vào bài báo gốc"},
     "support_approximate_date": {"en": "date approximate", "vi": "thời điểm gần đúng"},
@@ -712,7 +713,11 @@ class _LocalFormatter(string.Formatter):
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The label `key` in `lang` (English if that language lacks it), with {placeholders} filled."""
+    """The label `key` in `lang` (English if that language lacks it), with {placeholders} filled. With a numeric
+    `count`, a form for the count's plural category is used where the catalogue has one (`<key>_one`)."""
+    count = values.get("count")
+    if isinstance(count, numbers.Real) and (form := f"{key}_{plural_category(float(count), lang)}") in CATALOGUE:
+        key = form
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return _LocalFormatter(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).format(text, **values) if values else text

@@ -99,7 +99,7 @@ def support_text(record: Mapping[Hashable, Any], lang: str = "en") -> str:
     if record["aggregator_only"]:
         parts = [t("support_aggregator_only", lang)]
     else:
-        parts = [t("support_sources_one", lang) if count == 1 else t("support_sources", lang, count=count)]
+        parts = [t("support_sources", lang, count=count)]
     for flag in ("seed_only", "approximate_date", "approximate_place", "inferred"):
         if record[flag]:
             parts.append(t(f"support_{flag}", lang))

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from techrift import formatting
+from techrift.i18n import t
 
 
 def _flow(**overrides) -> dict[str, object]:
@@ -122,3 +123,9 @@ def test_a_date_is_read_at_its_own_precision(date, date_end, label) -> None:
 
 def test_an_unknown_date_is_said_in_the_interfaces_language() -> None:
     assert formatting.date_label(None, lang="vi") == "không rõ ngày"
+
+
+def test_a_label_with_a_count_takes_the_languages_plural_form() -> None:
+    assert t("support_sources", "en", count=1) == "1 independent source"
+    assert t("support_sources", "en", count=2) == "2 independent sources"
+    assert t("support_sources", "vi", count=1) == "1 nguồn độc lập"  # Vietnamese has one form
