@@ -39,7 +39,7 @@ MAX_COLUMN_WIDTH = 60  # characters: a summary column wider than this wraps inst
 
 
 def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """One .xlsx workbook with a sheet per table, formula-safe."""
+    """One .xlsx workbook with a sheet per table, formula-safe, whole numbers written whole."""
     from openpyxl.utils import get_column_letter  # only when a workbook is asked for: pages import this module
 
     buffer = io.BytesIO()
@@ -51,7 +51,7 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     plain[column]
                 ):
                     plain[column] = plain[column].dt.strftime("%Y-%m-%d")
-            safe = spreadsheet_safe(plain)
+            safe = spreadsheet_safe(as_written(plain))
             safe.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             sheet.freeze_panes = "A2"  # the header stays in view
@@ -73,13 +73,11 @@ def as_written(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
-    """The dataset's tables as published (derived columns dropped, numbers as written), by name."""
+    """The dataset's tables as published (derived columns dropped), by name; the writers write numbers as the data's
+    CSV files do (as_written)."""
     from techrift import schema
 
-    return {
-        name: as_written(getattr(dataset, name)[list(model.to_schema().columns)])
-        for name, model in schema.TABLES.items()
-    }
+    return {name: getattr(dataset, name)[list(model.to_schema().columns)] for name, model in schema.TABLES.items()}
 
 
 def dataset_zip(dataset) -> bytes:
