@@ -646,12 +646,12 @@ def with_event_dates(events: pd.DataFrame) -> pd.DataFrame:
 def with_translated_labels(frame: pd.DataFrame, table: str, vocabulary: pd.DataFrame) -> pd.DataFrame:
     """Add the Vietnamese form of each label column the vocabulary translates (`payer` -> payer_vi, `name_en` ->
     name_vi), read by i18n.localized_column like any _vi column; a unit also gets its English singular (unit_one)."""
-    vietnamese = vocabulary.set_index("en")["vi"]
+    by_english = vocabulary.set_index("en")
     frame = frame.copy()
     for column in schema.TRANSLATED_LABELS.get(table, ()):
-        frame[f"{column.removesuffix('_en')}_vi"] = frame[column].map(vietnamese)
+        frame[f"{column.removesuffix('_en')}_vi"] = frame[column].map(by_english["vi"])
     if "unit" in frame.columns:
-        frame["unit_one"] = frame["unit"].map(vocabulary.set_index("en")["en_one"]).fillna(frame["unit"])
+        frame["unit_one"] = frame["unit"].map(by_english["en_one"]).fillna(frame["unit"])
     return frame
 
 
