@@ -3,8 +3,6 @@
 import streamlit as st
 
 from techrift import compare, views
-from techrift.charts import alt_text, timeline
-from techrift.charts import compare as compare_charts
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
@@ -53,20 +51,15 @@ else:
     )
 
 st.header(t("compare_moves", lang), anchor=False)
-moves = views.dated_events(views.moves(dataset, context.filters, context.options, a, b), lang)
+moves = views.moves_shown(dataset, context.filters, context.options, a, b, lang)
 if moves.events.empty:
     shell.empty_state(t("compare_no_moves", lang))
 else:
     if not moves.dated.empty:
-        chart = plotly_chart(
-            compare_charts.moves_figure(moves.events, [a, b], dataset, lang),
-            key="moves_chart",
-            alt=alt_text.events_alt(moves.dated, lang, chart=t("compare_moves", lang)),
-            lang=lang,
-            selection_mode=["points"],
-        )
+        shown = views.moves_chart(dataset, context.filters, context.options, a, b, lang)
+        chart = plotly_chart(shown.figure, key="moves_chart", alt=shown.alt, lang=lang, selection_mode=["points"])
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
-    tables.show_table(timeline.events_table(moves.events, dataset, lang), lang)
+    tables.show_table(views.moves_table(dataset, context.filters, context.options, a, b, lang), lang)
     downloads.download_csv(
         f"techrift-{a}-vs-{b}-moves.csv", views.moves_table, dataset, context.filters, context.options, a, b, lang
     )

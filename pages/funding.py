@@ -4,7 +4,7 @@ import streamlit as st
 
 from techrift import filters as flt
 from techrift import views
-from techrift.charts import alt_text, funding
+from techrift.charts import funding
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
 from techrift.ui.plotly_chart import plotly_chart
@@ -30,42 +30,31 @@ log = url_state.bound_toggle(t("log_scale", lang), "log", False, container=right
 if flt.money_drawn(flows).empty:
     shell.empty_state(t("funding_empty", lang))
 else:
-    chart = plotly_chart(
-        funding.flows_figure(flows, dataset, group, log, lang),
-        key="funding_chart",
-        alt=alt_text.flows_alt(funding.largest_per_panel(flt.money_drawn(flows)), lang),
-        lang=lang,
-        selection_mode=["points"],
-    )
+    money = views.flows_chart(dataset, context.filters, context.options, group, log, lang)
+    chart = plotly_chart(money.figure, key="funding_chart", alt=money.alt, lang=lang, selection_mode=["points"])
     url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
     if note := funding.estimates_note(flows, lang):
         st.caption(note)
-    labels = funding.flow_choices(flows, lang)
+    labels = views.flow_choices(dataset, context.filters, context.options, lang)
     if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
         details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
     st.header(t("flows_table", lang), anchor=False)
-    tables.show_table(funding.flows_table(flows, dataset, lang), lang)
+    tables.show_table(views.flows_table(dataset, context.filters, context.options, lang), lang)
     downloads.download_csv("techrift-flows.csv", views.flows_table, dataset, context.filters, context.options, lang)
 
-metrics = views.metrics(dataset, context.filters, context.options)
-contracts = views.contracts(flows, metrics, lang)
-if not contracts.series.empty:
+if contracts := views.contracts_chart(dataset, context.filters, context.options, lang):
     st.header(t("skoltech_title", lang), anchor=False)
-    plotly_chart(
-        funding.count_series_figure(contracts.series, contracts.note, lang),
-        key="skoltech_chart",
-        alt=alt_text.counts_alt(contracts.series, t("skoltech_title", lang), lang),
-        lang=lang,
-    )
+    plotly_chart(contracts.figure, key="skoltech_chart", alt=contracts.alt, lang=lang)
 
+metrics = views.metrics(dataset, context.filters, context.options)
 st.header(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))
-targets, more_targets = funding.key_targets(metrics, lang)
+targets, more_targets = views.key_targets(dataset, context.filters, context.options, lang)
 for column, target in zip(st.columns(max(len(targets), 1)), targets):
     column.metric(target.label, target.value, help=target.detail)
 if more_targets:
     st.caption(t("more_targets", lang, count=more_targets))
-tables.show_table(funding.figures_table(metrics, lang), lang)
+tables.show_table(views.figures_table(dataset, context.filters, context.options, lang), lang)
 downloads.download_csv("techrift-figures.csv", views.figures_table, dataset, context.filters, context.options, lang)
 
 provenance.cite_view(dataset, t("funding_title", lang), [flows, metrics], lang)

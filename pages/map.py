@@ -27,12 +27,12 @@ else:
     # The map takes the column's whole width: its first view is fitted to 600 px (techrift/framing.py), and beside a
     # list it was 484 px wide on a 1280 px screen, which cut the places at its edges.
     picked = st.pydeck_chart(
-        views.map_deck(dataset, context.data_dir, shown, view, lang),
+        views.map_deck(dataset, context.data_dir, context.filters, context.options, view, lang),
         on_select="rerun",
         selection_mode="single-object",
         key="map",
         height=560,
-        alt=views.map_alt(dataset, shown, view, lang),
+        alt=views.map_alt(dataset, context.filters, context.options, view, lang),
     )
     st.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
     st.caption(t("map_legend", lang))

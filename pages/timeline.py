@@ -3,7 +3,6 @@
 import streamlit as st
 
 from techrift import pivot, views
-from techrift.charts import alt_text, timeline
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
 from techrift.ui.plotly_chart import plotly_chart
@@ -22,18 +21,13 @@ kinds = tuple(
         format_func=lambda kind: t(f"category_{kind}", lang),
     )
 )
-shown = views.dated_events(views.timeline_events(dataset, context.filters, context.options, kinds), lang)
+shown = views.timeline_shown(dataset, context.filters, context.options, kinds, lang)
 
 if shown.dated.empty:
     shell.empty_state(t("timeline_empty", lang))
 else:
-    chart = plotly_chart(
-        timeline.pivot_figure(shown.dated, dataset, lang),
-        key="timeline_chart",
-        alt=alt_text.events_alt(shown.dated, lang),
-        lang=lang,
-        selection_mode=["points"],
-    )
+    drawn = views.timeline_chart(dataset, context.filters, context.options, kinds, lang)
+    chart = plotly_chart(drawn.figure, key="timeline_chart", alt=drawn.alt, lang=lang, selection_mode=["points"])
     details.event_detail_from_chart(chart, shown.dated, dataset, lang)
 
 if shown.undated_titles:
@@ -41,7 +35,7 @@ if shown.undated_titles:
 
 if not shown.events.empty:
     st.header(t("events_table", lang), anchor=False)
-    tables.show_table(timeline.events_table(shown.events, dataset, lang), lang)
+    tables.show_table(views.timeline_table(dataset, context.filters, context.options, kinds, lang), lang)
     downloads.download_csv(
         "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
     )

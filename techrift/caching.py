@@ -13,6 +13,8 @@ A cached value is shared by every run and every session: read it, never change i
 page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
 (each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
 hash of every row, the index left out), so the same rows made again by another run find what was built from them.
+With `by_identity=True`, arguments are keyed by identity and kept alive with the result (for objects that are not
+hashable but are themselves cached, such as a view's figure: its JSON is made once).
 """
 
 from __future__ import annotations
@@ -61,16 +63,20 @@ def forget(value: object) -> int:
 class Memo(Generic[P, R]):
     """`function` with its last `maxsize` results kept (see the module's docstring)."""
 
-    def __init__(self, function: Callable[P, R], maxsize: int, by_content: bool) -> None:
+    def __init__(self, function: Callable[P, R], maxsize: int, by_content: bool, by_identity: bool = False) -> None:
         self._function = function
         self._maxsize = maxsize
         self._signature = inspect.signature(function) if by_content else None
-        self._values: OrderedDict[Hashable, R] = OrderedDict()
+        self._by_identity = by_identity
+        # Each result with the arguments it was made from when they are keyed by identity (so that no id is reused).
+        self._values: OrderedDict[Hashable, tuple[tuple[Any, ...] | None, R]] = OrderedDict()
         self._lock = threading.Lock()
         functools.update_wrapper(self, function)
         _MEMOS.add(self)
 
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Hashable:
+        if self._by_identity:
+            return (*map(id, args), _KEYWORDS, *((name, id(value)) for name, value in sorted(kwargs.items())))
         if self._signature is None:
             return (*args, _KEYWORDS, *sorted(kwargs.items())) if kwargs else args
         call = self._signature.bind(*args, **kwargs)
@@ -82,11 +88,11 @@ class Memo(Generic[P, R]):
         with self._lock:
             if key in self._values:
                 self._values.move_to_end(key)
-                return self._values[key]
+                return self._values[key][1]
         # Computed outside the lock: two threads asking at once may both compute; the values are equal.
         value = self._function(*args, **kwargs)
         with self._lock:
-            self._values[key] = value
+            self._values[key] = ((*args, *kwargs.values()) if self._by_identity else None, value)
             while len(self._values) > self._maxsize:
                 self._values.popitem(last=False)
         return value
@@ -105,10 +111,13 @@ class Memo(Generic[P, R]):
             self._values.clear()
 
 
-def memo(maxsize: int, *, by_content: bool = False) -> Callable[[Callable[P, R]], Memo[P, R]]:
-    """Decorator: keep the results of the last `maxsize` distinct calls (DataFrames keyed on content if `by_content`)."""
+def memo(
+    maxsize: int, *, by_content: bool = False, by_identity: bool = False
+) -> Callable[[Callable[P, R]], Memo[P, R]]:
+    """Decorator: keep the results of the last `maxsize` distinct calls (DataFrames keyed on content if `by_content`,
+    every argument keyed by identity if `by_identity`)."""
 
     def decorate(function: Callable[P, R]) -> Memo[P, R]:
-        return Memo(function, maxsize, by_content)
+        return Memo(function, maxsize, by_content, by_identity)
 
     return decorate

@@ -14,6 +14,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from techrift import framing, schema, style
+from techrift.caching import memo
 from techrift.formatting import amount_label
 from techrift.i18n import localized_column, t
 from techrift.text import plain
@@ -503,7 +504,12 @@ class CompactDeck(pdk.Deck):
     (4 s and 15 MB for the map at 100x the shipped data; the compact form takes a fraction of that)."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return _compact_json(self)
+
+
+@memo(8, by_identity=True)  # a deck is cached per view (techrift.views) and never changed: its JSON is made once
+def _compact_json(deck: CompactDeck) -> str:
+    return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 # A map cannot show more points than this legibly; past it, the places with the most recorded ties are drawn and the

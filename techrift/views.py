@@ -4,23 +4,40 @@ A page draws these, and its CSV downloads make them again on click. Streamlit ke
 with everything it refers to, for as long as the session shows the button: given a table made in the run, each
 open session kept its own copy (at 1000x the data, ~6 MB per session on the timeline); given the shared dataset and
 the view's parameters, a session keeps nothing of its own.
+
+A view is cached on those parameters (VIEWS_KEPT per function, see techrift.caching): a filter toggled back, or
+another viewer on the same view, gets the same frames and figures without making them again. The server's part of a
+filter change on the funding, comparison and map pages was 55-85 ms at 1x, most of it rebuilding what an earlier run
+had already made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 
 from techrift import compare, maps, pivot
 from techrift import filters as flt
 from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
+from techrift.charts import compare as compare_charts
 from techrift.data import Dataset, read_outlines
-from techrift.i18n import localized_column
+from techrift.formatting import KeyFigure
+from techrift.i18n import localized_column, t
+
+VIEWS_KEPT = 8  # per function: the views a few viewers toggle between
+
+
+class Chart(NamedTuple):
+    """A chart as a page draws it: the figure and its text alternative."""
+
+    figure: go.Figure
+    alt: str
+
 
 # --------------------------------------------------------------------------- events on a date axis
 
@@ -38,8 +55,9 @@ def dated_events(events: pd.DataFrame, lang: str = "en") -> DatedEvents:
     return DatedEvents(events, events[known], "; ".join(localized_column(undated, "title", lang)))
 
 
+@memo(VIEWS_KEPT)
 def timeline_events(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str]
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...]
 ) -> pd.DataFrame:
     """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
     return pivot.of_kinds(
@@ -47,8 +65,25 @@ def timeline_events(
     )
 
 
+@memo(VIEWS_KEPT)
+def timeline_shown(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
+) -> DatedEvents:
+    """The timeline's events, those on its date axis apart."""
+    return dated_events(timeline_events(dataset, filters, options, kinds), lang)
+
+
+@memo(VIEWS_KEPT)
+def timeline_chart(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
+) -> Chart:
+    dated = timeline_shown(dataset, filters, options, kinds, lang).dated
+    return Chart(timeline.pivot_figure(dated, dataset, lang), alt_text.events_alt(dated, lang))
+
+
+@memo(VIEWS_KEPT)
 def timeline_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: Sequence[str], lang: str = "en"
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
 ) -> pd.DataFrame:
     return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
 
@@ -56,20 +91,48 @@ def timeline_table(
 # --------------------------------------------------------------------------- funding
 
 
+@memo(VIEWS_KEPT)
 def flows(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
     """The money flows inside the filters."""
     return flt.apply_to_flows(dataset.flows, filters, options)
 
 
+@memo(VIEWS_KEPT)
 def metrics(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
     """The non-money figures inside the filters."""
     return flt.apply_to_metrics(dataset.metrics, filters, options)
 
 
+@memo(VIEWS_KEPT)
+def flows_chart(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, group: str, log: bool, lang: str = "en"
+) -> Chart:
+    """The money chart, coloured by `group`, on a log scale if `log` (see funding.flows_figure)."""
+    shown = flows(dataset, filters, options)
+    drawn = funding.largest_per_panel(flt.money_drawn(shown))
+    return Chart(funding.flows_figure(shown, dataset, group, log, lang), alt_text.flows_alt(drawn, lang))
+
+
+@memo(VIEWS_KEPT)
+def flow_choices(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
+) -> dict[str, str]:
+    return funding.flow_choices(flows(dataset, filters, options), lang)
+
+
+@memo(VIEWS_KEPT)
 def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
     return funding.flows_table(flows(dataset, filters, options), dataset, lang)
 
 
+@memo(VIEWS_KEPT)
+def key_targets(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
+) -> tuple[tuple[KeyFigure, ...], int]:
+    return funding.key_targets(metrics(dataset, filters, options), lang)
+
+
+@memo(VIEWS_KEPT)
 def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
     return funding.figures_table(metrics(dataset, filters, options), lang)
 
@@ -92,6 +155,19 @@ def contracts(flows: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en") -> C
     )
 
 
+@memo(VIEWS_KEPT)
+def contracts_chart(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
+) -> Chart | None:
+    """The chart of Skoltech's contracts over the years, or None when the filters leave none."""
+    series, note = contracts(flows(dataset, filters, options), metrics(dataset, filters, options), lang)
+    if series.empty:
+        return None
+    return Chart(
+        funding.count_series_figure(series, note, lang), alt_text.counts_alt(series, t("skoltech_title", lang), lang)
+    )
+
+
 # --------------------------------------------------------------------------- the map
 
 
@@ -108,6 +184,7 @@ class MapView(NamedTuple):
     in_view: pd.DataFrame  # the institutions drawn: both of the above
 
 
+@memo(VIEWS_KEPT)
 def map_view(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
 ) -> MapView:
@@ -117,8 +194,12 @@ def map_view(
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
-def map_deck(dataset: Dataset, data_dir: Path, shown: MapView, view: str, lang: str = "en") -> pdk.Deck:
+@memo(VIEWS_KEPT)
+def map_deck(
+    dataset: Dataset, data_dir: Path, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
+) -> pdk.Deck:
     """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view."""
+    shown = map_view(dataset, filters, options, view, lang)
     return maps.partner_deck(
         country_outlines(data_dir),
         shown.partners,
@@ -128,8 +209,10 @@ def map_deck(dataset: Dataset, data_dir: Path, shown: MapView, view: str, lang: 
     )
 
 
-def map_alt(dataset: Dataset, shown: MapView, view: str, lang: str = "en") -> str:
+@memo(VIEWS_KEPT)
+def map_alt(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> str:
     """The map's text alternative: the institutions it draws, Huawei's sites, what lies off its first view."""
+    shown = map_view(dataset, filters, options, view, lang)
     partners = maps.most_tied(shown.partners)
     western = None if shown.western is None else maps.most_tied(shown.western)
     sites = maps.sites_drawn(maps.huawei_sites(dataset.places, lang))
@@ -148,6 +231,7 @@ def map_table(
 # --------------------------------------------------------------------------- the comparison
 
 
+@memo(VIEWS_KEPT)
 def comparison_rows(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
@@ -160,11 +244,32 @@ def comparison_table(
     return compare.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
 
 
+@memo(VIEWS_KEPT)
 def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str) -> pd.DataFrame:
     """Both companies' events inside the filters; a chosen company's filter takes in its brand group."""
     return compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options), a, b)
 
 
+@memo(VIEWS_KEPT)
+def moves_shown(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
+) -> DatedEvents:
+    """Both companies' moves, those on the date axis apart."""
+    return dated_events(moves(dataset, filters, options, a, b), lang)
+
+
+@memo(VIEWS_KEPT)
+def moves_chart(
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
+) -> Chart:
+    shown = moves_shown(dataset, filters, options, a, b, lang)
+    return Chart(
+        compare_charts.moves_figure(shown.events, [a, b], dataset, lang),
+        alt_text.events_alt(shown.dated, lang, chart=t("compare_moves", lang)),
+    )
+
+
+@memo(VIEWS_KEPT)
 def moves_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:

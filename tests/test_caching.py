@@ -105,3 +105,20 @@ def test_what_is_derived_from_a_dataset_is_made_once_per_dataset(dataset) -> Non
     another = load_dataset(default_data_dir())
     assert filters.options_for(another) is not filters.options_for(dataset)  # a dataset is compared by identity
     assert overview.headline_figures(another) is not overview.headline_figures(dataset)
+
+
+def test_by_identity_the_same_object_is_the_key_and_is_kept_alive() -> None:
+    """For an argument that is not hashable but is itself cached (a view's figure): made once per object, never for
+    an equal one, and the object is held with its result, so that its id cannot be reused by another."""
+    calls: list[int] = []
+
+    @memo(2, by_identity=True)
+    def size(frame: pd.DataFrame) -> int:
+        calls.append(1)
+        return len(frame)
+
+    frame = pd.DataFrame({"a": [1, 2]})
+    assert size(frame) == size(frame) == 2 and len(calls) == 1
+    assert size(frame.copy()) == 2 and len(calls) == 2  # equal content, another object: made again
+    kept = size._values[next(iter(size._values))][0]
+    assert kept is not None and kept[0] is frame

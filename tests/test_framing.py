@@ -17,8 +17,7 @@ def _deck(dataset, view: str, years: tuple[int, int] | None = None) -> dict:
     filters = flt.default_filters(options)
     if years:
         filters = flt.Filters(years=years, companies=(), countries=())
-    shown = views.map_view(dataset, filters, options, view)
-    return json.loads(views.map_deck(dataset, default_data_dir(), shown, view).to_json())
+    return json.loads(views.map_deck(dataset, default_data_dir(), filters, options, view).to_json())
 
 
 def _layer(spec: dict, layer_id: str) -> dict:

@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 VIEWPORT = {"width": 1400, "height": 2000}
 EXCEPTION = '[data-testid="stException"]'
-PLOTLY_CHART = ".techrift-plotly"  # the app's chart element (techrift/ui/plotly_chart.py)
+PLOTLY_CHART = ".techrift-plotly"  # the chart node made by the app's chart element (techrift/ui/plotly_chart.py)
+CHART_ELEMENT = ".stBidiComponent"  # the element's container, there before its script runs (every one is a chart)
 PLOTLY_DRAWN = f"{PLOTLY_CHART} .js-plotly-plot .main-svg"
 DECK_DRAWN = '[data-testid="stDeckGlJsonChart"] canvas'
 

@@ -249,8 +249,8 @@ def place_on_the_map(page, dataset: Dataset, data_dir: Path, place_id: str, quer
     params = {key: values[-1] for key, values in parse_qs(query).items()}
     view = params.get("view", maps.RUSSIA)
     options = flt.options_for(dataset)
-    shown = views.map_view(dataset, flt.from_params(params, options)[0], options, view)
-    state = json.loads(views.map_deck(dataset, data_dir, shown, view).to_json())["initialViewState"]
+    filters = flt.from_params(params, options)[0]
+    state = json.loads(views.map_deck(dataset, data_dir, filters, options, view).to_json())["initialViewState"]
     centre = web_mercator(state["longitude"], state["latitude"], state["zoom"])
     point = web_mercator(place["lon"], place["lat"], state["zoom"])
     box = page.locator(DECK).first.bounding_box()

@@ -135,20 +135,24 @@ export default function (component) {
   chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
   chart.alt.textContent = data.alt ?? "";
   if (data.figure === chart.drawn) return chart.cleanup; // a rerun that changed nothing keeps the selection drawn
-  chart.drawn = data.figure;
+  const figure = (chart.drawn = data.figure);
   delete chart.root.dataset.drawn;
+  // A figure handed over while an earlier one waits (for plotly.js, or its turn) replaces it: the earlier one is
+  // skipped, and only the latest figure says it is drawn, or why it is not.
+  const latest = () => chart.drawn === figure;
   chart.drawing = chart.drawing
-    .then(() => (chart.drawn === data.figure ? draw(chart, data) : undefined))
+    .then(() => (latest() ? draw(chart, data) : undefined))
     .then(
       () => {
+        if (!latest()) return;
         say(chart, "");
-        chart.root.dataset.drawn = "true"; // a figure is fully drawn (the benchmark waits for it)
+        chart.root.dataset.drawn = "true"; // the latest figure is fully drawn (browser tests and the benchmark wait for it)
       },
       (error) => {
         console.error("techrift chart:", error);
-        const unavailable = !window.Plotly;
+        if (!latest()) return;
         chart.drawn = null; // try again on the next rerun
-        say(chart, unavailable ? data.messages.unavailable : data.messages.failed);
+        say(chart, window.Plotly ? data.messages.failed : data.messages.unavailable);
       },
     );
   return chart.cleanup; // Streamlit runs the last one returned, once, when the element goes
