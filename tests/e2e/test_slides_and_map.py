@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import ARTIFACTS, DECK, PLOTLY, query_of, rerun_after, screenshot, visit
 
+from tests.e2e.chromium import PLOTLY_CHART
+
 SIZES = {"720p": {"width": 1280, "height": 720}, "1080p": {"width": 1920, "height": 1080}}
 
 
@@ -13,7 +15,7 @@ SIZES = {"720p": {"width": 1280, "height": 720}, "1080p": {"width": 1920, "heigh
 def test_present_hides_the_chrome_and_a_slide_fits_the_screen(app, size: str) -> None:
     app.set_viewport_size(SIZES[size])
     visit(app, "briefing?present=1&step=2&years=2018-2023")
-    app.wait_for_selector(PLOTLY)
+    app.wait_for_selector(f"{PLOTLY_CHART}[data-drawn]")  # the slide's figure drawn at its own height
     assert not app.locator('[data-testid="stSidebar"]').is_visible()
     assert not app.locator('[data-testid="stHeader"]').is_visible()
     assert not app.locator('[data-testid="stToolbar"]').is_visible()
