@@ -45,10 +45,15 @@ def show_sources(dataset: Dataset, source_ids: str, container: Any = st, heading
     container.markdown(f"**{heading or t('sources', lang)}**\n\n" + "\n".join(lines))
 
 
+@memo(maxsize=4096)  # the comparison shows the quotes of some twenty records on every run
+def _quotes(dataset: Dataset, table: str, record_id: str) -> tuple[dict[Hashable, Any], ...]:
+    return tuple(dataset.quotes_for(table, record_id).to_dict("records"))
+
+
 def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:
     """The verbatim seed fragments behind a record, each with its English translation (in the English interface)."""
     lang = current_language()
-    for _, quote in dataset.quotes_for(table, record_id).iterrows():
+    for quote in _quotes(dataset, table, record_id):
         container.markdown(f"**{t('seed_fragment', lang)}** ({quote['source_id']}, {t('verbatim', lang)})")
         container.text(quote["text"])
         if lang != "vi":
@@ -202,8 +207,8 @@ def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, colum
     if not isinstance(row[f"{side}_stance_id"], str):
         column.caption(t("no_statement", lang))
         return
-    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**")
-    column.markdown(escape_markdown(row[f"{side}_statement"]))
+    # One element, two paragraphs: the page has some 170 elements, and each one is a message the browser draws.
+    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**\n\n{escape_markdown(row[f'{side}_statement'])}")
     show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
     show_sources(dataset, row[f"{side}_source_ids"], column)
     column.caption(f"**{t('support', lang)}:** {escape_markdown(row[f'{side}_support'])}")

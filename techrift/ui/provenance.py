@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from techrift import citation
+from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.i18n import t
 from techrift.text import escape_markdown
@@ -54,6 +55,11 @@ def view_citation(
     )
 
 
+@memo(maxsize=64)  # the same view's sources on every run of it
+def _source_lines(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> list[str]:
+    return citation.source_lines(source_ids, dataset.sources, lang)
+
+
 def cite_view(
     dataset: Dataset, title: str, shown: Sequence[pd.DataFrame], lang: str, source_ids: Sequence[str] = ()
 ) -> None:
@@ -68,7 +74,7 @@ def cite_view(
         st.code(citation.bibtex(cited, lang), language=None)  # LaTeX highlighting reads an escaped % as a comment
         st.caption(t("cite_sources", lang, count=len(cited.source_ids)))
         st.code(
-            "\n".join(citation.source_lines(cited.source_ids, dataset.sources, lang)) or "—",
+            "\n".join(_source_lines(dataset, cited.source_ids, lang)) or "—",
             language=None,
             wrap_lines=True,
         )
