@@ -5,8 +5,14 @@ Labels are not here: they are in the catalogue (techrift/i18n.py), in both langu
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+from collections.abc import Iterable
+from pathlib import Path
+
 import plotly.graph_objects as go
 import plotly.io as pio
+from PIL import ImageFont
 
 INK = "#1c2833"  # text, and the outline of a mark
 MUTED_INK = "#566573"  # rules between the timeline's sides, their labels, the comparison's close-up tint
@@ -80,6 +86,8 @@ TEMPLATE_NAME = "techrift"
 # The look the charts had under Streamlit's chart theme (light), which overrode this template's font, legend, hover
 # labels and axes; the app's chart element (techrift/ui/plotly_chart.py) applies no theme, so the template carries it.
 CHART_FONT = '"Source Sans", sans-serif'  # Streamlit's body font, served with the page
+CHART_FONT_SIZE, CHART_FONT_WEIGHT = 12, 400
+TICK_LABEL_GAP = 9  # pixels from a y tick label to its panel: the margin's pad and the tick's width
 CHART_TEXT = "#808495"  # Streamlit's chart text: ticks, axis titles, hover labels
 CHART_GRID = "#e6eaf1"
 LEGEND_TEXT = "#262730"
@@ -89,13 +97,13 @@ _AXIS = dict(
     zeroline=False,
     zerolinecolor=CHART_GRID,
     tickcolor=CHART_GRID,
-    tickfont=dict(color=CHART_TEXT, size=12),
+    tickfont=dict(color=CHART_TEXT, size=CHART_FONT_SIZE),
     minor=dict(gridcolor=CHART_GRID),
     automargin=True,
 )
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
-        font=dict(family=CHART_FONT, size=12, color=CHART_TEXT, weight=400),
+        font=dict(family=CHART_FONT, size=CHART_FONT_SIZE, color=CHART_TEXT, weight=CHART_FONT_WEIGHT),
         title=dict(font=dict(family=CHART_FONT, size=16, color=TITLE_TEXT, weight=700), x=0, xanchor="left", pad_l=4),
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
@@ -122,6 +130,33 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         ),
     )
 )
+
+
+# The file the browser draws CHART_FONT from: Streamlit serves it with the page (found without importing streamlit).
+_STREAMLIT = importlib.util.find_spec("streamlit")
+CHART_FONT_FILES = (
+    Path(_STREAMLIT.origin).parent / "static" / "static" / "media" if _STREAMLIT and _STREAMLIT.origin else Path()
+)
+CHART_FONT_FILE_PATTERN = "SourceSansVF-Upright*.woff2"
+
+
+@functools.cache
+def _chart_font() -> ImageFont.FreeTypeFont | None:
+    found = sorted(CHART_FONT_FILES.glob(CHART_FONT_FILE_PATTERN))
+    if not found:
+        return None
+    font = ImageFont.truetype(str(found[0]), CHART_FONT_SIZE)
+    font.set_variation_by_axes([CHART_FONT_WEIGHT])
+    return font
+
+
+def text_width(texts: Iterable[str]) -> float | None:
+    """The width in pixels of the widest of `texts` as the browser draws a chart's tick labels (CHART_FONT, measured
+    from the font file Streamlit serves: within 0.1 px of Chromium), or None when that file cannot be found."""
+    font = _chart_font()
+    if font is None:
+        return None
+    return max((font.getlength(text) for text in texts), default=0.0)
 
 
 def rgb(hex_colour: str, alpha: int | None = None) -> list[int]:

@@ -110,7 +110,8 @@ def flows_chart(
     """The money chart, coloured by `group`, on a log scale if `log` (see funding.flows_figure)."""
     shown = flows(dataset, filters, options)
     drawn = funding.largest_per_panel(flt.money_drawn(shown))
-    return Chart(funding.flows_figure(shown, dataset, group, log, lang), alt_text.flows_alt(drawn, lang))
+    figure = funding.flows_figure(shown, dataset, group, log, lang, measure_labels=True)
+    return Chart(figure, alt_text.flows_alt(drawn, lang))
 
 
 @memo(VIEWS_KEPT)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import math
 
+import pandas as pd
+import pytest
+
+from techrift import style
 from techrift.charts import funding
 
 
@@ -215,3 +219,25 @@ def test_a_group_keeps_its_colour_in_either_language(dataset) -> None:
     english, vietnamese = colour_of_each_status("en"), colour_of_each_status("vi")
     assert len(set(english.values())) > 1
     assert english == vietnamese
+
+
+def test_in_the_app_the_labels_room_is_measured_in_the_charts_font_not_by_plotly(dataset) -> None:
+    measured = funding.flows_figure(dataset.flows, dataset, lang="vi", measure_labels=True)
+    labels = [label for trace in measured.data for label in trace.y]
+    width = style.text_width(labels)
+    assert width is not None and width > style.text_width(["Huawei"]) > 20  # the font Streamlit serves was found
+    assert measured.layout.margin.l == math.ceil(width) + style.TICK_LABEL_GAP
+    axes = [axis for name, axis in measured.layout.to_plotly_json().items() if name.startswith("yaxis")]
+    assert len(axes) > 1 and all(axis["automargin"] is False for axis in axes)
+    # An export may be read without that font: there plotly.js measures the labels (the template's automargin).
+    exported = funding.flows_figure(dataset.flows, dataset, lang="vi")
+    assert exported.layout.margin.l is None and all(axis.automargin is None for axis in exported.select_yaxes())
+
+
+def test_a_label_is_measured_as_chromium_draws_it() -> None:
+    # Widths Chromium gave these tick labels on the funding page (getBBox, Source Sans at 12 px).
+    assert style.text_width(["Huawei → Stanford University (one lab) (year unknown)"]) == pytest.approx(273.89, abs=0.1)
+    assert style.text_width(["Huawei → Đại học Stanford (một phòng thí nghiệm) (không rõ năm)"]) == pytest.approx(
+        333.34, abs=0.1
+    )
+    assert style.text_width([]) == 0.0

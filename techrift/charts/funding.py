@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Hashable, Mapping
 from typing import Any
 
@@ -108,12 +109,19 @@ def largest_per_panel(flows: pd.DataFrame, limit: int = MAX_BARS_PER_PANEL) -> p
 
 @memo(FIGURES_KEPT, by_content=True)
 def flows_figure(
-    flows: pd.DataFrame, dataset: Dataset, group: str = "recipient", log: bool = False, lang: str = "en"
+    flows: pd.DataFrame,
+    dataset: Dataset,
+    group: str = "recipient",
+    log: bool = False,
+    lang: str = "en",
+    measure_labels: bool = False,
 ) -> go.Figure:
     """One horizontal bar per amount, in one panel per (kind, currency) with its own axis; colour by `group`.
 
     A panel with more than MAX_BARS_PER_PANEL amounts shows its largest and says so in its title. Estimates are left
-    out (see filters.money_drawn).
+    out (see filters.money_drawn). With `measure_labels`, the room for the bars' labels is measured here, in the app's
+    chart font (style.text_width), instead of by plotly.js in the browser: for a page of the app, which has that font,
+    not for an export, which may not.
     """
     flows = flt.money_drawn(flows)
     kinds = panels(flows)
@@ -201,7 +209,9 @@ def flows_figure(
         clickmode="event+select",
         uniformtext=dict(minsize=10, mode="show"),
     )
-    figure.update_yaxes(automargin=True)
+    if measure_labels and (width := style.text_width(bars_of["label"])) is not None:
+        # plotly.js measuring the labels of every panel (automargin) was about half of each redraw of seven panels.
+        figure.update_layout(margin_l=math.ceil(width) + style.TICK_LABEL_GAP).update_yaxes(automargin=False)
     return figure
 
 

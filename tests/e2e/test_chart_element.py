@@ -4,6 +4,7 @@ a library that cannot load or a figure that cannot be drawn says so in words whi
 
 from __future__ import annotations
 
+import pytest
 from conftest import EXCEPTION, PLOTLY, pick_country, query_of, screenshot, visit
 
 from techrift import filters as flt
@@ -149,3 +150,23 @@ def test_only_the_latest_figure_is_said_to_be_drawn(app) -> None:
     assert drawn_bars(app) == bars_in_funding(("United States",)) != bars_in_funding()
     assert app.evaluate("() => window.__drawnBars") == [bars_in_funding(("United States",))]
     assert app.locator(EXCEPTION).count() == 0
+
+
+LABEL_EXTENT = f"""() => document.fonts.ready.then(() => {{
+  const graph = document.querySelector('{FUNDING_CHART} .js-plotly-plot');
+  const figure = graph.querySelector('.main-svg').getBoundingClientRect();
+  const labels = [...graph.querySelectorAll('.yaxislayer-above text')].map(label => label.getBoundingClientRect());
+  return [Math.min(...labels.map(box => box.left)) - figure.left, Math.max(...labels.map(box => box.right)) - figure.left,
+          graph._fullLayout._size.l];
+}})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_money_charts_labels_fill_the_room_measured_for_them(app, lang: str) -> None:
+    """The room for the bar labels is measured on the server, in the font the browser draws them in (plotly.js
+    measuring seven panels' labels was half of each redraw): every label whole, the widest at the figure's edge."""
+    visit(app, f"funding?lang={lang}")
+    app.wait_for_selector(f"{FUNDING_CHART}[data-drawn]", timeout=30_000)
+    left, right, room = app.evaluate(LABEL_EXTENT)
+    assert 0 <= left < 2, f"the widest label starts at {left} px"  # not cut, and no room left empty
+    assert right <= room, "a label runs into its panel"
