@@ -9,10 +9,13 @@ import functools
 import importlib.util
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from PIL import ImageFont
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 INK = "#1c2833"  # text, and the outline of a mark
 MUTED_INK = "#566573"  # rules between the timeline's sides, their labels, the comparison's close-up tint
@@ -145,6 +148,8 @@ def _chart_font() -> ImageFont.FreeTypeFont | None:
     found = sorted(CHART_FONT_FILES.glob(CHART_FONT_FILE_PATTERN))
     if not found:
         return None
+    from PIL import ImageFont  # when a label is first measured, not when a page imports the chart look
+
     font = ImageFont.truetype(str(found[0]), CHART_FONT_SIZE)
     font.set_variation_by_axes([CHART_FONT_WEIGHT])
     return font
