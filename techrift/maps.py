@@ -507,7 +507,7 @@ class CompactDeck(pdk.Deck):
         return _compact_json(self)
 
 
-@memo(8, by_identity=True)  # a deck is cached per view (techrift.views) and never changed: its JSON is made once
+@memo(2, by_identity=True)  # a deck is cached per view (techrift.views) and never changed: its JSON is made once
 def _compact_json(deck: CompactDeck) -> str:
     return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"))
 

@@ -29,7 +29,10 @@ from techrift.data import Dataset, read_outlines
 from techrift.formatting import KeyFigure
 from techrift.i18n import localized_column, t
 
-VIEWS_KEPT = 8  # per function: the views a few viewers toggle between
+# Per function: the views a few viewers toggle between. At 1000x the shipped data a view of every page holds about
+# 110 MB (the map's deck alone about 50 MB, so only two decks are kept); eight views held 900 MB.
+VIEWS_KEPT = 4
+DECKS_KEPT = 2
 
 
 class Chart(NamedTuple):
@@ -195,7 +198,7 @@ def map_view(
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
-@memo(VIEWS_KEPT)
+@memo(DECKS_KEPT)
 def map_deck(
     dataset: Dataset, data_dir: Path, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
 ) -> pdk.Deck:
