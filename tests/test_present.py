@@ -3,7 +3,7 @@ step, a readable notice for a bad step, speaker notes with the slide's sources a
 
 from __future__ import annotations
 
-from apptest_helpers import chart_alts, plotly_charts, run_page, texts
+from apptest_helpers import chart_alts, plotly_charts, plotly_specs, run_page, texts
 
 from techrift import briefing
 from techrift.ui import present
@@ -87,3 +87,14 @@ def test_the_money_slide_draws_a_few_us_dollar_panels_only() -> None:
 def test_the_takeaway_is_one_sentence() -> None:
     assert briefing.takeaway("One thing, 70,000 USD. Another thing.") == "One thing, 70,000 USD."
     assert present.CHART_HEIGHT <= 420  # with title, takeaway and keys: fits 720 px high
+
+
+def test_a_slide_draws_its_figure_at_the_slides_height_and_leaves_the_shared_one_alone() -> None:
+    """A step's figure is cached and shared with the briefing page (and its JSON made once per figure): the slide
+    draws a copy at its own height. Drawn on the shared figure, the briefing page after a slide was as short as the
+    slide, and a slide after the briefing page as tall as the page (it scrolled)."""
+    page = plotly_specs(run_page("pages/briefing.py", {"step": "2"}))[0]
+    slide = plotly_specs(run_page("pages/briefing.py", {"present": "1", "step": "2"}))[0]
+    again = plotly_specs(run_page("pages/briefing.py", {"step": "2"}))[0]
+    assert slide["layout"]["height"] == present.CHART_HEIGHT != page["layout"].get("height")
+    assert again == page

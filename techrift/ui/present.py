@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from techrift import briefing
@@ -98,7 +99,8 @@ def slides(context: PageContext) -> None:
     with st.container(key="present_takeaway"):
         st.markdown(escape_markdown(briefing.takeaway(text)))
     drawn = (step.slide or step.draw)(dataset, context.filters, context.options, context.data_dir, lang)
-    figure = drawn.figure.update_layout(height=CHART_HEIGHT)
+    # A copy at the slide's height: the step's figure is cached and shared, and its JSON is made once per figure.
+    figure = go.Figure(drawn.figure).update_layout(height=CHART_HEIGHT)
     plotly_chart(figure, key="present_chart", alt=drawn.alt, lang=lang)
 
     first, previous, keys, following, last = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
