@@ -90,7 +90,8 @@ TEMPLATE_NAME = "techrift"
 # labels and axes; the app's chart element (techrift/ui/plotly_chart.py) applies no theme, so the template carries it.
 CHART_FONT = '"Source Sans", sans-serif'  # Streamlit's body font, served with the page
 CHART_FONT_SIZE, CHART_FONT_WEIGHT = 12, 400
-TICK_LABEL_GAP = 9  # pixels from a y tick label to its panel: the margin's pad and the tick's width
+MARGIN_PAD = 8  # pixels between a panel and its axes' tick labels
+TICK_LABEL_GAP = MARGIN_PAD + 1  # pixels from a y tick label to its panel: the margin's pad and the tick's width
 CHART_TEXT = "#808495"  # Streamlit's chart text: ticks, axis titles, hover labels
 CHART_GRID = "#e6eaf1"
 LEGEND_TEXT = "#262730"
@@ -120,7 +121,7 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         ),
         # Room on the right for half of the last x tick label: with none, plotly.js hides a label that would cross the
         # figure's edge ('300 million' at the end of the money axis; tests/e2e/test_export.py).
-        margin=dict(l=0, r=40, t=50, b=10, pad=8),
+        margin=dict(l=0, r=40, t=50, b=10, pad=MARGIN_PAD),
         legend=dict(
             orientation="h",
             yanchor="bottom",
