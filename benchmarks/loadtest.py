@@ -355,8 +355,10 @@ class SessionClient:
     async def perform(self, action: Action) -> int:
         """Do one action and wait for its run to finish; the number of warnings shown. RunFailed if it went wrong."""
         message = self._message_for(action)
-        if action.kind == "page":
-            self.query = ""
+        if action.kind == "open":
+            self.page, self.query = action.page, action.query  # a browser's address bar shows a link at once
+        # A page switch changes `page` when the server's navigation names the new page, and `query` when the app
+        # writes it back: until then, as in a browser's address bar, they are what was drawn last.
         await self._socket.send(message.SerializeToString())
         return await self._until_finished()
 
