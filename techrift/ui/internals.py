@@ -84,3 +84,25 @@ def serve_component_assets(project: str, component: str, package_root: Path, ass
             name=project, version="0", components=[ComponentConfig(name=component, asset_dir=asset_dir)]
         )
         manager.register_from_manifest(manifest, package_root)
+
+
+def browser_widget_state(key: str) -> Any:
+    """The value (a WidgetState proto) the browser sent for the widget keyed `key` that this session has not drawn
+    yet, or None: a browser that reconnected to a new server session (its replica died) sends the values it shows,
+    the one just changed among them. Streamlit ends a keyed widget's id with "-<key>"."""
+    from streamlit.runtime.state.session_state import SessionState, WStates
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    _require(SessionState, "_new_widget_state")
+    _require(SessionState, "_key_id_mapper")
+    _require(WStates, "get_serialized")
+    state = get_session_state()._state
+    if key in state._key_id_mapper:
+        return None
+    widget_ids = [widget_id for widget_id in state._new_widget_state if widget_id.endswith(f"-{key}")]
+    return state._new_widget_state.get_serialized(widget_ids[0]) if widget_ids else None
+
+
+def browser_holds_widget(key: str) -> bool:
+    """Whether the browser sent a value for the widget keyed `key` that this session has not drawn yet."""
+    return browser_widget_state(key) is not None

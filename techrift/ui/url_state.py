@@ -12,6 +12,7 @@ from techrift import filters as flt
 from techrift import i18n
 from techrift.i18n import t
 from techrift.text import escape_markdown
+from techrift.ui import internals
 
 T = TypeVar("T")
 _NOTICES_KEY = "_techrift_url_notices"
@@ -67,9 +68,15 @@ def url_value(key: str) -> str | None:
     return values[-1] if values else None
 
 
+def _seeded(widget_key: str) -> bool:
+    """Whether the widget already has a value: in this session, or in a browser that reconnected to this session
+    (its replica died) and sent what it shows, which is newer than its URL when the viewer has just changed it."""
+    return widget_key in st.session_state or internals.browser_holds_widget(widget_key)
+
+
 def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, str | None]], default: T) -> None:
     """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
-    if widget_key in st.session_state:
+    if _seeded(widget_key):
         return
     raw = url_value(param)
     value, notice = (default, None) if raw is None else parse(raw)
@@ -151,13 +158,15 @@ def bound_selectbox(
     """
     widget_key = f"url_{param}"
     _init_from_url(widget_key, param, _choice_parser(options, encode, default, label), default)
-    if st.session_state[widget_key] not in options:
+    if widget_key in st.session_state and st.session_state[widget_key] not in options:
         st.session_state[widget_key] = default
     total = len(options)
     if total > PICKER_LIMIT:
         listed = list(options[:PICKER_LIMIT])
         options = listed + list(
-            dict.fromkeys(value for value in (default, st.session_state[widget_key]) if value not in listed)
+            dict.fromkeys(
+                value for value in (default, st.session_state.get(widget_key, default)) if value not in listed
+            )
         )
     value = _draw(container.selectbox, label, options, param, format_func, kwargs)
     if total > PICKER_LIMIT:
@@ -267,10 +276,17 @@ def sidebar_filters(
     if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
         url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
         initial, notices = flt.from_params(url_params, options, lang)
-        st.session_state[_YEARS_WIDGET] = initial.years
-        st.session_state[_COMPANIES_WIDGET] = list(initial.companies)
-        st.session_state[_COUNTRIES_WIDGET] = list(initial.countries)
-        st.session_state[_SUPPORT_WIDGET] = initial.well_supported
+        from_url = {
+            _YEARS_WIDGET: initial.years,
+            _COMPANIES_WIDGET: list(initial.companies),
+            _COUNTRIES_WIDGET: list(initial.countries),
+            _SUPPORT_WIDGET: initial.well_supported,
+        }
+        # The slider is a range only if its state says so: always seeded, from the browser if it shows years.
+        from_url[_YEARS_WIDGET] = _browser_years(options) or initial.years
+        for key, value in from_url.items():
+            if key not in st.session_state and (key == _YEARS_WIDGET or not internals.browser_holds_widget(key)):
+                st.session_state[key] = value
         if notices:
             _notices()["_global"] = " ".join(notices)
     sidebar = st.sidebar
@@ -318,6 +334,15 @@ def sidebar_filters(
     for key in flt.KEYS:
         sync_param(key, params.get(key))
     return current
+
+
+def _browser_years(options: flt.FilterOptions) -> tuple[int, int] | None:
+    """The year range a reconnected browser shows (see _seeded), within the data's years; None if it sent none."""
+    held = internals.browser_widget_state(_YEARS_WIDGET)
+    if held is None or held.WhichOneof("value") != "double_array_value" or len(held.double_array_value.data) != 2:
+        return None
+    start, end = (min(max(int(year), options.first_year), options.last_year) for year in held.double_array_value.data)
+    return (start, end) if start <= end else None
 
 
 def _repeated_params() -> dict[str, list[str]]:
