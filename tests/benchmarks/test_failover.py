@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -84,12 +82,12 @@ def test_a_page_switch_cut_short_leaves_the_address_bar_as_it_was() -> None:
     finished = ForwardMsg()
     finished.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
     client._socket = _DyingSocket([finished])
-    asyncio.run(client.perform(Action("open", "briefing", "step=3")))
+    run_alone(client.perform(Action("open", "briefing", "step=3")))
     assert (client.page, client.query) == ("briefing", "step=3")  # a link shows in the address bar at once
     client._page_hashes = {"briefing": "b", "funding": "f"}
     client._socket = _DyingSocket([])
     with pytest.raises(ConnectionError):
-        asyncio.run(client.perform(Action("page", "funding")))
+        run_alone(client.perform(Action("page", "funding")))
     assert client.in_flight == "page /funding"
     assert client.view == failover.view_of("briefing", "step=3")
 
