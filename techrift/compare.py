@@ -86,7 +86,7 @@ def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions)
         dataset,
         events=flt.apply_to_events(dataset.events, scope, options),
         metrics=flt.apply_to_metrics(dataset.metrics, scope, options),
-        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters), filters.years),
+        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters, options), filters.years),
     )
 
 

@@ -73,6 +73,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "link_company": {"en": "company", "vi": "công ty"},
     "link_country": {"en": "country", "vi": "quốc gia"},
+    # h30b: the kind-of-action global filter (its label, placeholder and category names already exist)
+    "link_kind": {"en": "kind of action", "vi": "loại hành động"},
+    "filter_not_applied": {"en": "Does not apply to {tables}.", "vi": "Không áp dụng cho {tables}."},
     "empty_state": {
         "en": "Widen the year range or clear the company and country filters in the sidebar.",
         "vi": "Hãy mở rộng khoảng năm hoặc bỏ bộ lọc công ty và quốc gia ở thanh bên.",

@@ -16,12 +16,6 @@ SIDE_CATEGORIES: dict[str, tuple[str, ...]] = {
     WEST: schema.STEP_BACK_CATEGORIES,
     RUSSIA: (*schema.PARTNER_TIE_CATEGORIES, "product_launch"),
 }
-# Every kind of event in the pivot, in the schema's order (the timeline's kind-of-action choices).
-KINDS = tuple(
-    category
-    for category in schema.EVENT_CATEGORIES
-    if any(category in categories for categories in SIDE_CATEGORIES.values())
-)
 
 
 def sides(events: pd.DataFrame) -> pd.Series:
@@ -55,11 +49,6 @@ def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         names = pivot["place_id"].map(academic[name]).fillna(pivot[counterpart])
         pivot[lane] = names.map({name: lane_name(name) for name in names.dropna().unique()})
     return pivot.sort_values(["start", "event_id"], na_position="last")
-
-
-def of_kinds(pivot: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
-    """The pivot events of the chosen kinds of action (all when none is chosen)."""
-    return pivot[pivot["category"].isin(kinds)] if kinds else pivot
 
 
 def lane_order(pivot: pd.DataFrame) -> list[str]:

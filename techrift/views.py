@@ -59,36 +59,28 @@ def dated_events(events: pd.DataFrame, lang: str = "en") -> DatedEvents:
 
 
 @memo(VIEWS_KEPT)
-def timeline_events(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...]
-) -> pd.DataFrame:
-    """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
-    return pivot.of_kinds(
-        pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places), list(kinds)
-    )
+def timeline_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+    """The timeline's events: the pivot's events inside the filters (the kind-of-action filter among them)."""
+    return pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
 
 
 @memo(VIEWS_KEPT)
-def timeline_shown(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
-) -> DatedEvents:
+def timeline_shown(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> DatedEvents:
     """The timeline's events, those on its date axis apart."""
-    return dated_events(timeline_events(dataset, filters, options, kinds), lang)
+    return dated_events(timeline_events(dataset, filters, options), lang)
 
 
 @memo(VIEWS_KEPT)
-def timeline_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
-) -> Chart:
-    dated = timeline_shown(dataset, filters, options, kinds, lang).dated
+def timeline_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
+    dated = timeline_shown(dataset, filters, options, lang).dated
     return Chart(timeline.pivot_figure(dated, dataset, lang), alt_text.events_alt(dated, lang))
 
 
 @memo(VIEWS_KEPT)
 def timeline_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
 ) -> pd.DataFrame:
-    return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
+    return timeline.events_table(timeline_events(dataset, filters, options), dataset, lang)
 
 
 # --------------------------------------------------------------------------- funding
