@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numbers
 import string
+import warnings
 from collections.abc import Hashable, Mapping
 from typing import Any
 
@@ -715,13 +716,29 @@ class _LocalFormatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+class MissingLabelWarning(UserWarning):
+    """A label the code asked for is not in the catalogue (the tests turn this warning into an error)."""
+
+
+def _missing(key: str) -> str:
+    """What a page shows for a label the catalogue lacks: the key, never a traceback; the log says what to add."""
+    warnings.warn(
+        f"the label catalogue has no key {key!r}: add it, in every language, to techrift/i18n.py's CATALOGUE",
+        MissingLabelWarning,
+        stacklevel=3,
+    )
+    return f"[{key}]"
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The label `key` in `lang` (English if that language lacks it), with {placeholders} filled. With a numeric
     `count`, a form for the count's plural category is used where the catalogue has one (`<key>_one`)."""
     count = values.get("count")
     if isinstance(count, numbers.Real) and (form := f"{key}_{plural_category(float(count), lang)}") in CATALOGUE:
         key = form
-    entry = CATALOGUE[key]
+    entry = CATALOGUE.get(key)
+    if entry is None or DEFAULT_LANGUAGE not in entry:
+        return _missing(key)
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return _LocalFormatter(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).format(text, **values) if values else text
 
