@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Lowest first (docs: the style note's target layout). A module may import its own layer and the ones above it here.
+# Lowest first, as docs/architecture.md draws them (top first; tests/test_architecture_doc.py compares). A module may
+# import its own layer and the ones above it in this list.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
     ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
