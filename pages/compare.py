@@ -56,8 +56,8 @@ if moves.events.empty:
     shell.empty_state(t("compare_no_moves", lang))
 else:
     if not moves.dated.empty:
-        shown = views.moves_chart(dataset, context.filters, context.options, a, b, lang)
-        chart = plotly_chart(shown.figure, key="moves_chart", alt=shown.alt, lang=lang, selection_mode=["points"])
+        drawn = views.moves_chart(dataset, context.filters, context.options, a, b, lang)
+        chart = plotly_chart(drawn.figure, key="moves_chart", alt=drawn.alt, lang=lang, selection_mode=["points"])
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
     tables.show_table(views.moves_table(dataset, context.filters, context.options, a, b, lang), lang)
     downloads.download_csv(

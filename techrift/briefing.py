@@ -20,7 +20,7 @@ from techrift.data import Dataset
 from techrift.i18n import localized, t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
-from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST, unique_ids
+from techrift.schema import CONTEXT_SIDE, PARTNER_TIE_CATEGORIES, RUSSIA_SIDE, WEST_SIDE, unique_ids
 
 
 class Drawn(NamedTuple):
@@ -66,11 +66,11 @@ def _pivot(
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT, WEST), lang)
+    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE), lang)
 
 
 def _pivot_to_russia(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT, WEST, RUSSIA), lang)
+    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE), lang)
 
 
 def _russia_map(dataset, filters, options, data_dir, lang):

@@ -8,13 +8,13 @@ import re
 import pandas as pd
 
 from techrift import schema
-from techrift.schema import CONTEXT, RUSSIA, WEST
+from techrift.schema import CONTEXT_SIDE, RUSSIA_SIDE, WEST_SIDE
 
 # The kinds of event each side shows.
 SIDE_CATEGORIES: dict[str, tuple[str, ...]] = {
-    CONTEXT: ("policy",),
-    WEST: schema.STEP_BACK_CATEGORIES,
-    RUSSIA: (*schema.PARTNER_TIE_CATEGORIES, "product_launch"),
+    CONTEXT_SIDE: ("policy",),
+    WEST_SIDE: schema.STEP_BACK_CATEGORIES,
+    RUSSIA_SIDE: (*schema.PARTNER_TIE_CATEGORIES, "product_launch"),
 }
 
 
@@ -22,9 +22,9 @@ def sides(events: pd.DataFrame) -> pd.Series:
     """Each event's side of the pivot (west, russia, context), or None when it is not part of it."""
     company, category, country = events["company"].eq(schema.PIVOT_COMPANY), events["category"], events["country"]
     side = pd.Series(None, index=events.index, dtype=object)
-    side[company & category.isin(SIDE_CATEGORIES[WEST]) & ~country.isin(schema.NON_WESTERN_COUNTRIES)] = WEST
-    side[company & category.isin(SIDE_CATEGORIES[RUSSIA]) & country.eq(schema.RUSSIA_COUNTRY)] = RUSSIA
-    side[company & category.isin(SIDE_CATEGORIES[CONTEXT])] = CONTEXT
+    side[company & category.isin(SIDE_CATEGORIES[WEST_SIDE]) & ~country.isin(schema.NON_WESTERN_COUNTRIES)] = WEST_SIDE
+    side[company & category.isin(SIDE_CATEGORIES[RUSSIA_SIDE]) & country.eq(schema.RUSSIA_COUNTRY)] = RUSSIA_SIDE
+    side[company & category.isin(SIDE_CATEGORIES[CONTEXT_SIDE])] = CONTEXT_SIDE
     return side
 
 
