@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 
-from techrift import compare, maps, style, views
+from techrift import comparison, maps, style, views
 from techrift import filters as flt
 from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset
@@ -104,8 +104,8 @@ def _money_slide(dataset, filters, options, data_dir, lang):
 
 
 def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
-    a, b = compare.DEFAULT_PAIR
-    moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
+    a, b = comparison.DEFAULT_PAIR
+    moves = comparison.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
     dated = moves[moves["start"].notna()]
     return Drawn(
         timeline.lanes_figure(dated, [a, b], dataset, lang),

@@ -21,7 +21,7 @@ from techrift.i18n import DEFAULT_LANGUAGE, t
 WELL_SUPPORTED_VALUE = "well"  # ?support=well: only records with WELL_SUPPORTED independent sources
 MAX_PARAM_LENGTH = 500
 # The record tables a filter may apply to; a filter's help names those it does not (stances are dated by `as_of` and
-# compared by the comparison page itself: compare.in_scope).
+# compared by the comparison page itself: comparison.in_scope).
 RECORD_TABLES = ("events", "flows", "metrics")
 
 
@@ -335,7 +335,7 @@ def apply(table: str, frame: pd.DataFrame, filters: Filters, options: FilterOpti
 
 
 def apply_to_stances(stances: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
-    """The stances the filters keep (only the support filter applies: see compare.in_year_range for their dates)."""
+    """The stances the filters keep (only the support filter applies: see comparison.in_year_range for their dates)."""
     return apply("stances", stances, filters, options)
 
 

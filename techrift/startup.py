@@ -25,7 +25,7 @@ PAGE_MODULES = (
     "techrift.maps",
     "pydeck",
     "techrift.briefing",
-    "techrift.compare",
+    "techrift.comparison",
     "techrift.export",
     "techrift.sources",
     "techrift.views",

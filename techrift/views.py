@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from techrift import compare, maps, pivot
+from techrift import comparison, maps, pivot
 from techrift import filters as flt
 from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
@@ -231,19 +231,19 @@ def map_table(
 def comparison_rows(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
-    return compare.comparison(compare.in_scope(dataset, filters, options).stances, a, b, lang)
+    return comparison.comparison(comparison.in_scope(dataset, filters, options).stances, a, b, lang)
 
 
 def comparison_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
-    return compare.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
+    return comparison.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
 
 
 @memo(VIEWS_KEPT)
 def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str) -> pd.DataFrame:
     """Both companies' events inside the filters; a chosen company's filter takes in its brand group."""
-    return compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options), a, b)
+    return comparison.moves(flt.apply_to_events(dataset.events, comparison.with_brand_groups(filters), options), a, b)
 
 
 @memo(VIEWS_KEPT)

@@ -9,7 +9,7 @@ import warnings
 
 import pytest
 
-from techrift import compare, i18n, maps, schema, sitemap, sources, views
+from techrift import comparison, i18n, maps, schema, sitemap, sources, views
 from techrift import filters as flt
 from techrift.data import Dataset
 
@@ -44,7 +44,7 @@ def test_every_vocabulary_value_has_its_label() -> None:
 def test_every_column_of_every_table_shown_has_its_header(dataset: Dataset) -> None:
     options = flt.options_for(dataset)
     every = flt.default_filters(options)
-    a, b = compare.DEFAULT_PAIR
+    a, b = comparison.DEFAULT_PAIR
     source_table = sources.source_table(dataset)
     seed = next(iter(dataset.seed_texts))
     shown = [

@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "techrift.filters",
             "techrift.pivot",
-            "techrift.compare",
+            "techrift.comparison",
             "techrift.overview",
             "techrift.sources",
             "techrift.citation",
