@@ -263,7 +263,7 @@ REGISTRY: tuple[GlobalFilter, ...] = (
 KEYS = tuple(entry.key for entry in REGISTRY)
 
 
-@memo(maxsize=4)  # every page asks on every run: computed once per dataset (docs/performance.md)
+@memo(maxsize=4)  # every page asks on every run: computed once per dataset
 def options_for(dataset: Dataset) -> FilterOptions:
     """Year bounds and choices, computed from the data (once per dataset)."""
     years = pd.concat(

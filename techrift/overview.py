@@ -37,7 +37,7 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
     return events[mask]
 
 
-@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
+@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run, made once
 def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[KeyFigure] = []

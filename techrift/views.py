@@ -2,13 +2,12 @@
 
 A page draws these, and its CSV downloads make them again on click. Streamlit keeps a deferred download's callable,
 with everything it refers to, for as long as the session shows the button: given a table made in the run, each
-open session kept its own copy (at 1000x the data, ~6 MB per session on the timeline); given the shared dataset and
+open session kept its own copy; given the shared dataset and
 the view's parameters, a session keeps nothing of its own.
 
 A view is cached on those parameters (VIEWS_KEPT per function, see techrift.caching): a filter toggled back, or
-another viewer on the same view, gets the same frames and figures without making them again. The server's part of a
-filter change on the funding, comparison and map pages was 55-85 ms at 1x, most of it rebuilding what an earlier run
-had already made.
+another viewer on the same view, gets the same frames and figures without making them again. Most of the server's part of
+a filter change was rebuilding what an earlier run had already made (docs/performance.md has the figures).
 """
 
 from __future__ import annotations
@@ -29,8 +28,8 @@ from techrift.data import Dataset, read_outlines
 from techrift.formatting import KeyFigure
 from techrift.i18n import localized_column, t
 
-# Per function: the views a few viewers toggle between. At 1000x the shipped data a view of every page holds about
-# 110 MB (the map's deck alone about 50 MB, so only two decks are kept); eight views held 900 MB.
+# Per function: the views a few viewers toggle between. A map's deck is the largest view, so fewer are kept; the
+# memory each holds is in docs/performance.md.
 VIEWS_KEPT = 4
 DECKS_KEPT = 2
 

@@ -105,7 +105,7 @@ def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Call
     """`format_func` as a lookup of the labels it gives now.
 
     Streamlit keeps a widget's format_func for as long as the session shows the widget, and a lambda written in a
-    page keeps all of that page's variables alive with it: at 1000x the data, 15 MB of frames per open session.
+    page keeps all of that page's variables (its frames) alive with it, in every open session (docs/performance.md).
     """
     return dict(zip(options, map(format_func, options))).__getitem__
 
