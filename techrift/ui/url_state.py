@@ -222,11 +222,10 @@ def bound_global_filter(
     lang: str,
     names: Mapping[str, str],
     container: Any,
-    notice_below: bool = True,
 ) -> Any:
     """One global filter's widget, bound to its URL key the way every URL-bound widget is: seeded from the link (with
-    the entry's notice when the link's value cannot be used, under the widget unless `notice_below` is False), a
-    change forgets the notice, the value written back."""
+    the entry's notice when the link's value cannot be used; sidebar_filters shows it), a change forgets the notices,
+    the value written back."""
     widget_key = f"global_{entry.field}"
     default = entry.default(options)
     _init_from_url(widget_key, entry.key, lambda raw: flt.read_param(entry, raw, options, lang), default)
@@ -247,8 +246,6 @@ def bound_global_filter(
         value = tuple(container.multiselect(label, choices, format_func=format_func, placeholder=placeholder, **common))
     else:
         value = bool(container.toggle(label, **common))
-    if notice_below:
-        _show_notice(entry.key, container)
     sync_param(entry.key, entry.write(value, options))
     return value
 
@@ -259,10 +256,7 @@ def sidebar_filters(
     """The sidebar's global filters, one widget per registry entry (techrift/filters.py); `names` names the
     countries in the language (by their English name, which the URL keeps)."""
     st.sidebar.header(t("filters", lang))
-    values = {
-        entry.field: bound_global_filter(entry, options, lang, names or {}, st.sidebar, notice_below=False)
-        for entry in flt.REGISTRY
-    }
+    values = {entry.field: bound_global_filter(entry, options, lang, names or {}, st.sidebar) for entry in flt.REGISTRY}
     # The link's notices in one box under the filters, so that a bad link does not push the widgets apart.
     if notices := [_notices()[key] for key in flt.KEYS if _notices().get(key)]:
         st.sidebar.warning(escape_markdown(" ".join(notices)), icon="🔗")
