@@ -49,7 +49,7 @@ following.button(
     width="stretch",
     icon=":material/arrow_forward:",
 )
-# Built only when clicked: the file carries plotly.js (about 5 MB) and need not sit in every session's memory.
+# Built only when clicked: the file carries plotly.js and need not sit in every session's memory.
 st.download_button(
     t("briefing_download", lang),
     partial(briefing.export_html, dataset, context.data_dir, lang),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from techrift import compare, views
+from techrift import comparison, views
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
@@ -10,34 +10,38 @@ from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
-available = compare.companies(dataset.stances)
+available = comparison.companies(dataset.stances)
 left, right = st.columns(2)
 a = url_state.bound_selectbox(
-    t("company_a", lang), available, "a", compare.preferred_or_first(available, compare.DEFAULT_PAIR[0]), container=left
+    t("company_a", lang),
+    available,
+    "a",
+    comparison.preferred_or_first(available, comparison.DEFAULT_PAIR[0]),
+    container=left,
 )
-partners = compare.partners_of(available, a)
-fallback_b = compare.preferred_or_first(partners, compare.DEFAULT_PAIR[1])
-if notice := compare.twice_notice(url_state.url_value("b"), a, fallback_b, lang):
+partners = comparison.partners_of(available, a)
+fallback_b = comparison.preferred_or_first(partners, comparison.DEFAULT_PAIR[1])
+if notice := comparison.twice_notice(url_state.url_value("b"), a, fallback_b, lang):
     st.warning(notice, icon="🔗")
     url_state.sync_param("b", None)
 b = url_state.bound_selectbox(t("company_b", lang), partners, "b", fallback_b, container=right)
 
 st.title(t("compare_title", lang, a=escape_markdown(a), b=escape_markdown(b)))
 st.caption(t("compare_intro", lang))
-if left_out := compare.left_out_by_filter(context.filters, a, b):
+if left_out := comparison.left_out_by_filter(context.filters, a, b):
     st.info(t("compare_filtered_out", lang, companies=", ".join(left_out)))
-shown = compare.in_scope(dataset, context.filters, context.options)
+shown = comparison.in_scope(dataset, context.filters, context.options)
 
 st.header(t("compare_key_figures", lang), anchor=False)
 for column, company in zip(st.columns(2, border=True), (a, b)):
-    figures, total = compare.key_figures(shown, company, lang, limit=compare.KEY_FIGURES_SHOWN)
+    figures, total = comparison.key_figures(shown, company, lang, limit=comparison.KEY_FIGURES_SHOWN)
     details.show_key_figures(dataset, company, figures, total - len(figures), column)
 
 rows = views.comparison_rows(dataset, context.filters, context.options, a, b, lang)
 if rows.empty:
     shell.empty_state(t("compare_no_rows", lang))
 else:
-    details.show_comparison(dataset, rows, compare.SIDES, lang)
+    details.show_comparison(dataset, rows, comparison.SIDES, lang)
     downloads.download_csv(
         f"techrift-{a}-vs-{b}.csv",
         views.comparison_table,
@@ -56,8 +60,8 @@ if moves.events.empty:
     shell.empty_state(t("compare_no_moves", lang))
 else:
     if not moves.dated.empty:
-        shown = views.moves_chart(dataset, context.filters, context.options, a, b, lang)
-        chart = plotly_chart(shown.figure, key="moves_chart", alt=shown.alt, lang=lang, selection_mode=["points"])
+        drawn = views.moves_chart(dataset, context.filters, context.options, a, b, lang)
+        chart = plotly_chart(drawn.figure, key="moves_chart", alt=drawn.alt, lang=lang, selection_mode=["points"])
         details.event_detail_from_chart(chart, moves.dated, dataset, lang)
     tables.show_table(views.moves_table(dataset, context.filters, context.options, a, b, lang), lang)
     downloads.download_csv(

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from techrift import pivot, views
+from techrift import views
 from techrift.i18n import t
-from techrift.ui import details, downloads, provenance, shell, tables, url_state
+from techrift.ui import details, downloads, provenance, shell, tables
 from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
@@ -12,21 +12,12 @@ dataset, lang = context.dataset, context.lang
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_intro", lang))
 
-kinds = tuple(
-    url_state.bound_multiselect(
-        t("kind_of_action", lang),
-        list(pivot.KINDS),
-        "kind",
-        placeholder=t("all_kinds", lang),
-        format_func=lambda kind: t(f"category_{kind}", lang),
-    )
-)
-shown = views.timeline_shown(dataset, context.filters, context.options, kinds, lang)
+shown = views.timeline_shown(dataset, context.filters, context.options, lang)
 
 if shown.dated.empty:
     shell.empty_state(t("timeline_empty", lang))
 else:
-    drawn = views.timeline_chart(dataset, context.filters, context.options, kinds, lang)
+    drawn = views.timeline_chart(dataset, context.filters, context.options, lang)
     chart = plotly_chart(drawn.figure, key="timeline_chart", alt=drawn.alt, lang=lang, selection_mode=["points"])
     details.event_detail_from_chart(chart, shown.dated, dataset, lang)
 
@@ -35,9 +26,9 @@ if shown.undated_titles:
 
 if not shown.events.empty:
     st.header(t("events_table", lang), anchor=False)
-    tables.show_table(views.timeline_table(dataset, context.filters, context.options, kinds, lang), lang)
+    tables.show_table(views.timeline_table(dataset, context.filters, context.options, lang), lang)
     downloads.download_csv(
-        "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, kinds, lang
+        "techrift-timeline.csv", views.timeline_table, dataset, context.filters, context.options, lang
     )
 
 provenance.cite_view(dataset, t("timeline_title", lang), [shown.events], lang)

@@ -13,14 +13,14 @@ from typing import NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 
-from techrift import compare, maps, style, views
+from techrift import comparison, maps, style, views
 from techrift import filters as flt
 from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset
 from techrift.i18n import localized, t
 from techrift.overview import headline_figures
 from techrift.pivot import pivot_events
-from techrift.schema import CONTEXT, PARTNER_TIE_CATEGORIES, RUSSIA, WEST, unique_ids
+from techrift.schema import CONTEXT_SIDE, PARTNER_TIE_CATEGORIES, RUSSIA_SIDE, WEST_SIDE, unique_ids
 
 
 class Drawn(NamedTuple):
@@ -66,11 +66,11 @@ def _pivot(
 
 
 def _doors_close(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT, WEST), lang)
+    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE), lang)
 
 
 def _pivot_to_russia(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT, WEST, RUSSIA), lang)
+    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE), lang)
 
 
 def _russia_map(dataset, filters, options, data_dir, lang):
@@ -104,8 +104,8 @@ def _money_slide(dataset, filters, options, data_dir, lang):
 
 
 def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
-    a, b = compare.DEFAULT_PAIR
-    moves = compare.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
+    a, b = comparison.DEFAULT_PAIR
+    moves = comparison.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
     dated = moves[moves["start"].notna()]
     return Drawn(
         timeline.lanes_figure(dated, [a, b], dataset, lang),

@@ -1,9 +1,15 @@
-"""Global filters (year range, companies, countries): URL round trip and application to tables."""
+"""Global filters: one registry entry per filter (`REGISTRY`), which the sidebar, the URL and every table read.
+
+An entry holds the filter's URL key, its label, its widget, how a link's value is read (with the notice when it cannot
+be used) and written, and the tables and columns it applies to. Adding a global filter is adding one entry (and a
+field of `Filters`, and its catalogue strings): docs/architecture.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -12,92 +18,90 @@ from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.i18n import DEFAULT_LANGUAGE, t
 
-YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY, SUPPORT_KEY = "years", "company", "country", "support"
-KEYS = (YEARS_KEY, COMPANIES_KEY, COUNTRIES_KEY, SUPPORT_KEY)
 WELL_SUPPORTED_VALUE = "well"  # ?support=well: only records with WELL_SUPPORTED independent sources
 MAX_PARAM_LENGTH = 500
+# The record tables a filter may apply to; a filter's help names those it does not (stances are dated by `as_of` and
+# compared by the comparison page itself: comparison.in_scope).
+RECORD_TABLES = ("events", "flows", "metrics")
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """What the data allows: the year bounds and the known companies and countries."""
+    """What the data allows: the year bounds and the known companies, countries and kinds of action."""
 
     first_year: int
     last_year: int
     companies: tuple[str, ...]
     countries: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Filters:
-    """The global filter state. Empty `companies`/`countries` means all; `well_supported` keeps only the records
-    with at least two independent sources (support.WELL_SUPPORTED)."""
+    """The global filter state, one field per registry entry. Empty `companies`/`countries`/`kinds` means all;
+    `well_supported` keeps only the records with at least two independent sources (support.WELL_SUPPORTED)."""
 
     years: tuple[int, int]
     companies: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     well_supported: bool = False
+    kinds: tuple[str, ...] = ()
 
     def covers_all_years(self, options: FilterOptions) -> bool:
         return self.years == (options.first_year, options.last_year)
 
     def to_params(self, options: FilterOptions) -> dict[str, str]:
-        """Query parameters for this state. The years are always written: a shared link shows the same years later,
-        when the data may reach further; other defaults are left out so links stay short."""
-        params: dict[str, str] = {YEARS_KEY: f"{self.years[0]}-{self.years[1]}"}
-        if self.companies:
-            params[COMPANIES_KEY] = ",".join(self.companies)
-        if self.countries:
-            params[COUNTRIES_KEY] = ",".join(self.countries)
-        if self.well_supported:
-            params[SUPPORT_KEY] = WELL_SUPPORTED_VALUE
-        return params
+        """Query parameters for this state (each entry writes its own; a default is left out, except the years)."""
+        written = {entry.key: entry.write(getattr(self, entry.field), options) for entry in REGISTRY}
+        return {key: value for key, value in written.items() if value is not None}
 
 
-@memo(maxsize=4)  # every page asks on every run; 70 ms at 1000x the shipped data
-def options_for(dataset: Dataset) -> FilterOptions:
-    """Year bounds and choices, computed from the data (once per dataset)."""
-    years = pd.concat(
-        [
-            dataset.events["year_start"],
-            dataset.events["year_end"],
-            dataset.flows["year"],
-            dataset.flows["year_end"],
-            dataset.metrics["year"],
-        ]
-    ).dropna()
-    companies = pd.concat(
-        [dataset.events["company"], dataset.flows["company"], dataset.metrics["company"], dataset.stances["company"]]
-    )
-    countries = pd.concat([dataset.events["country"], dataset.places["country"], dataset.metrics["country"]]).dropna()
-    return FilterOptions(
-        first_year=int(years.min()),
-        last_year=int(years.max()),
-        companies=tuple(sorted(set(companies))),
-        countries=tuple(sorted(set(countries))),
-    )
+Parsed = tuple[Any, str | None]  # a value read from a link, and the notice when the link's value could not be used
+Widget = Literal["year_range", "multiselect", "toggle"]
 
 
-def default_filters(options: FilterOptions) -> Filters:
-    return Filters(years=(options.first_year, options.last_year))
+@dataclass(frozen=True)
+class GlobalFilter:
+    """One global filter: how it is shown, kept in the URL and applied to the tables."""
+
+    key: str  # its URL query parameter
+    field: str  # its field of Filters
+    label_key: str  # catalogue key of the widget's label
+    widget: Widget
+    default: Callable[[FilterOptions], Any]
+    parse: Callable[[str, FilterOptions, str], Parsed]  # (link value, options, language) -> (value, notice)
+    write: Callable[[Any, FilterOptions], str | None]  # value -> link value (None: left out of the link)
+    keeps: Callable[[pd.DataFrame, tuple[str, ...], Any, FilterOptions], pd.Series]  # rows kept, given the columns
+    applies_to: Mapping[str, tuple[str, ...]]  # table -> the columns it reads there
+    choices: Callable[[FilterOptions], tuple[str, ...]] = lambda options: ()
+    choice_label: Callable[[str, str, Mapping[str, str]], str] = lambda value, lang, names: value
+    help_key: str | None = None
+    placeholder_key: str | None = None
+
+    def help(self, lang: str) -> str | None:
+        """The widget's help: what the filter does, and the record tables it does not apply to."""
+        parts = [t(self.help_key, lang)] if self.help_key else []
+        left_out = [t(f"table_{table}", lang) for table in RECORD_TABLES if table not in self.applies_to]
+        if left_out:
+            parts.append(t("filter_not_applied", lang, tables=", ".join(left_out)))
+        return " ".join(parts) or None
 
 
-def _first(value: str | Sequence[str] | None) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return value[-1] if value else None
+# --------------------------------------------------------------------------- reading and writing link values
 
 
-def _parse_years(raw: str, options: FilterOptions, lang: str) -> tuple[tuple[int, int] | None, str | None]:
+def parse_years(raw: str, options: FilterOptions, lang: str) -> Parsed:
+    """A year range `2019-2021` (or one year), clipped to the data's years; all years, with a notice, if unusable."""
+    every = (options.first_year, options.last_year)
     parts = raw.split("-")
     if len(parts) == 1:
         parts = parts * 2
     if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts):
-        return None, t("notice_years_form", lang, value=raw)
+        return every, t("notice_years_form", lang, value=raw)
     start, end = sorted(int(p) for p in parts)
     clipped = (max(start, options.first_year), min(end, options.last_year))
     if clipped[0] > clipped[1]:
-        return None, t(
+        return every, t(
             "notice_years_outside", lang, start=start, end=end, first=options.first_year, last=options.last_year
         )
     if clipped != (start, end):
@@ -105,7 +109,8 @@ def _parse_years(raw: str, options: FilterOptions, lang: str) -> tuple[tuple[int
     return clipped, None
 
 
-def _parse_choices(raw: str, known: Sequence[str], what: str, lang: str) -> tuple[tuple[str, ...], str | None]:
+def parse_list(raw: str, known: Sequence[str], what: str, lang: str) -> tuple[tuple[str, ...], str | None]:
+    """A comma-separated list of known values (matched without case, each once), with a notice naming the unknown."""
     by_folded = {k.casefold(): k for k in known}
     chosen: list[str] = []
     unknown: list[str] = []
@@ -124,95 +129,229 @@ def _parse_choices(raw: str, known: Sequence[str], what: str, lang: str) -> tupl
     return tuple(chosen), t("notice_unknown", lang, what=what, values=shown)
 
 
+def _list_parser(choices: Callable[[FilterOptions], tuple[str, ...]], what_key: str) -> Callable[..., Parsed]:
+    def parse(raw: str, options: FilterOptions, lang: str) -> Parsed:
+        return parse_list(raw, choices(options), t(what_key, lang), lang)
+
+    return parse
+
+
+def _write_list(values: tuple[str, ...], options: FilterOptions) -> str | None:
+    return ",".join(values) if values else None
+
+
+def _parse_support(raw: str, options: FilterOptions, lang: str) -> Parsed:
+    if raw == WELL_SUPPORTED_VALUE:
+        return True, None
+    return False, t("notice_support", lang, value=raw[:20])
+
+
+# --------------------------------------------------------------------------- which rows a filter keeps
+
+
+def _in_years(
+    frame: pd.DataFrame, columns: tuple[str, ...], years: tuple[int, int], options: FilterOptions
+) -> pd.Series:
+    """Rows whose [first, last] years overlap the filter; rows of unknown year only when all years are shown."""
+    first, last = frame[columns[0]], frame[columns[-1]]
+    known = first.notna()
+    last = last.fillna(first)
+    overlap = known & (first <= years[1]) & (last >= years[0])
+    every_year = years == (options.first_year, options.last_year)
+    return (overlap | (~known & every_year)).fillna(False).astype(bool)
+
+
+def _in(frame: pd.DataFrame, columns: tuple[str, ...], chosen: tuple[str, ...], options: FilterOptions) -> pd.Series:
+    """Rows whose column holds one of the chosen values (every row when none is chosen)."""
+    return frame[columns[0]].isin(chosen) if chosen else pd.Series(True, index=frame.index)
+
+
+def _well_supported(frame: pd.DataFrame, columns: tuple[str, ...], on: bool, options: FilterOptions) -> pd.Series:
+    """Every row, or only the well-supported ones (the loader adds the `support` column)."""
+    return frame[columns[0]].eq("well_supported") if on else pd.Series(True, index=frame.index)
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def _companies(options: FilterOptions) -> tuple[str, ...]:
+    return options.companies
+
+
+def _countries(options: FilterOptions) -> tuple[str, ...]:
+    return options.countries
+
+
+def _kinds(options: FilterOptions) -> tuple[str, ...]:
+    return options.kinds
+
+
+def _no_choice(options: FilterOptions) -> tuple[()]:
+    return ()
+
+
+_SUPPORTED_TABLES = {table: ("support",) for table in (*RECORD_TABLES, "stances")}
+
+# In the sidebar's order.
+REGISTRY: tuple[GlobalFilter, ...] = (
+    GlobalFilter(
+        key="years",
+        field="years",
+        label_key="years",
+        widget="year_range",
+        default=lambda options: (options.first_year, options.last_year),
+        parse=parse_years,
+        write=lambda years, options: f"{years[0]}-{years[1]}",  # always written: a shared link keeps its years later
+        keeps=_in_years,
+        applies_to={"events": ("year_start", "year_end"), "flows": ("year", "year_last"), "metrics": ("year",)},
+        help_key="years_help",
+    ),
+    GlobalFilter(
+        key="company",
+        field="companies",
+        label_key="companies",
+        widget="multiselect",
+        default=_no_choice,
+        parse=_list_parser(_companies, "link_company"),
+        write=_write_list,
+        keeps=_in,
+        applies_to={table: ("company",) for table in RECORD_TABLES},
+        choices=_companies,
+        placeholder_key="all_companies",
+    ),
+    GlobalFilter(
+        key="country",
+        field="countries",
+        label_key="countries",
+        widget="multiselect",
+        default=_no_choice,
+        parse=_list_parser(_countries, "link_country"),
+        write=_write_list,
+        keeps=_in,
+        applies_to={table: ("country",) for table in RECORD_TABLES},  # a flow's country is its recipient's
+        choices=_countries,
+        choice_label=lambda country, lang, names: names.get(country, country),  # the URL keeps the English name
+        placeholder_key="all_countries",
+    ),
+    GlobalFilter(
+        key="kind",
+        field="kinds",
+        label_key="kind_of_action",
+        widget="multiselect",
+        default=_no_choice,
+        parse=_list_parser(_kinds, "link_kind"),
+        write=_write_list,
+        keeps=_in,
+        applies_to={"events": ("category",)},
+        choices=_kinds,
+        choice_label=lambda kind, lang, names: t(f"category_{kind}", lang),
+        placeholder_key="all_kinds",
+    ),
+    GlobalFilter(
+        key="support",
+        field="well_supported",
+        label_key="well_supported_only",
+        widget="toggle",
+        default=lambda options: False,
+        parse=_parse_support,
+        write=lambda on, options: WELL_SUPPORTED_VALUE if on else None,
+        keeps=_well_supported,
+        applies_to=_SUPPORTED_TABLES,
+        help_key="well_supported_help",
+    ),
+)
+KEYS = tuple(entry.key for entry in REGISTRY)
+
+
+@memo(maxsize=4)  # every page asks on every run: computed once per dataset
+def options_for(dataset: Dataset) -> FilterOptions:
+    """Year bounds and choices, computed from the data (once per dataset)."""
+    years = pd.concat(
+        [
+            dataset.events["year_start"],
+            dataset.events["year_end"],
+            dataset.flows["year"],
+            dataset.flows["year_end"],
+            dataset.metrics["year"],
+        ]
+    ).dropna()
+    companies = pd.concat(
+        [dataset.events["company"], dataset.flows["company"], dataset.metrics["company"], dataset.stances["company"]]
+    )
+    countries = pd.concat([dataset.events["country"], dataset.places["country"], dataset.metrics["country"]]).dropna()
+    categories = set(dataset.events["category"])
+    return FilterOptions(
+        first_year=int(years.min()),
+        last_year=int(years.max()),
+        companies=tuple(sorted(set(companies))),
+        countries=tuple(sorted(set(countries))),
+        kinds=tuple(kind for kind in schema.EVENT_CATEGORIES if kind in categories),
+    )
+
+
+def default_filters(options: FilterOptions) -> Filters:
+    return Filters(**{entry.field: entry.default(options) for entry in REGISTRY})
+
+
+def read_param(entry: GlobalFilter, raw: str, options: FilterOptions, lang: str = DEFAULT_LANGUAGE) -> Parsed:
+    """One filter's value from its link value: the default, with a notice, when the value is too long or unusable."""
+    if len(raw) > MAX_PARAM_LENGTH:
+        return entry.default(options), t("notice_too_long", lang, name=entry.key, length=len(raw))
+    value, notice = entry.parse(raw, options, lang)
+    return value, notice
+
+
+def _last(value: str | Sequence[str] | None) -> str | None:
+    """A parameter's value, the last one when the link repeats it (as the browser's URLSearchParams.get would not)."""
+    if value is None or isinstance(value, str):
+        return value
+    return value[-1] if value else None
+
+
 def from_params(
     params: Mapping[str, str | Sequence[str]], options: FilterOptions, lang: str = DEFAULT_LANGUAGE
 ) -> tuple[Filters, list[str]]:
     """Filters from URL query parameters, with a notice for each value that had to fall back."""
+    values: dict[str, Any] = {}
     notices: list[str] = []
-    filters = default_filters(options)
-    years, companies, countries, well_supported = filters.years, filters.companies, filters.countries, False
-    for key in KEYS:
-        raw = _first(params.get(key))
-        if raw is None:
-            continue
-        if len(raw) > MAX_PARAM_LENGTH:
-            notices.append(t("notice_too_long", lang, name=key, length=len(raw)))
-            continue
-        if key == YEARS_KEY:
-            parsed, notice = _parse_years(raw, options, lang)
-            years = parsed or years
-        elif key == COMPANIES_KEY:
-            companies, notice = _parse_choices(raw, options.companies, t("link_company", lang), lang)
-        elif key == COUNTRIES_KEY:
-            countries, notice = _parse_choices(raw, options.countries, t("link_country", lang), lang)
-        else:
-            well_supported = raw == WELL_SUPPORTED_VALUE
-            notice = None if well_supported else t("notice_support", lang, value=raw[:20])
+    for entry in REGISTRY:
+        raw = _last(params.get(entry.key))
+        values[entry.field], notice = (
+            (entry.default(options), None) if raw is None else read_param(entry, raw, options, lang)
+        )
         if notice:
             notices.append(notice)
-    return Filters(years, companies, countries, well_supported), notices
+    return Filters(**values), notices
 
 
-def _in_years(first: pd.Series, last: pd.Series, filters: Filters, options: FilterOptions) -> pd.Series:
-    """Rows whose [first, last] years overlap the filter; rows of unknown year only when all years are shown."""
-    known = first.notna()
-    last = last.fillna(first)
-    overlap = known & (first <= filters.years[1]) & (last >= filters.years[0])
-    return (overlap | (~known & filters.covers_all_years(options))).fillna(False).astype(bool)
+def apply(table: str, frame: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
+    """The rows of `frame` (the table named `table`) that every filter applying to that table keeps."""
+    mask = pd.Series(True, index=frame.index)
+    for entry in REGISTRY:
+        columns = entry.applies_to.get(table)
+        if columns:
+            mask &= entry.keeps(frame, columns, getattr(filters, entry.field), options)
+    return frame[mask]
 
 
-def _in(values: pd.Series, chosen: tuple[str, ...]) -> pd.Series:
-    return values.isin(chosen) if chosen else pd.Series(True, index=values.index)
-
-
-def _supported(records: pd.DataFrame, filters: Filters) -> pd.Series:
-    """Every record, or only the well-supported ones (the loader adds the `support` column)."""
-    if filters.well_supported:
-        return records["support"].eq("well_supported")
-    return pd.Series(True, index=records.index)
-
-
-def apply_to_stances(stances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The stances the support filter keeps (stances are dated by `as_of`; see compare.in_year_range)."""
-    return stances[_supported(stances, filters)]
+def apply_to_stances(stances: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
+    """The stances the filters keep (only the support filter applies: see comparison.in_year_range for their dates)."""
+    return apply("stances", stances, filters, options)
 
 
 def apply_to_events(events: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The events inside the filters."""
-    mask = (
-        _in_years(events["year_start"], events["year_end"], filters, options)
-        & _in(events["company"], filters.companies)
-        & _in(events["country"], filters.countries)
-        & _supported(events, filters)
-    )
-    return events[mask]
+    return apply("events", events, filters, options)
 
 
 def apply_to_flows(flows: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The money flows inside the filters (country is the recipient's)."""
-    mask = (
-        _in_years(flows["year"], flows["year_last"], filters, options)
-        & _in(flows["company"], filters.companies)
-        & _in(flows["country"], filters.countries)
-        & _supported(flows, filters)
-    )
-    return flows[mask]
+    return apply("flows", flows, filters, options)
 
 
 def apply_to_metrics(metrics: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The non-money figures inside the filters."""
-    mask = (
-        _in_years(metrics["year"], metrics["year"], filters, options)
-        & _in(metrics["company"], filters.companies)
-        & _in(metrics["country"], filters.countries)
-        & _supported(metrics, filters)
-    )
-    return metrics[mask]
-
-
-def apply_to_places(places: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The places in the chosen countries."""
-    return places[_in(places["country"], filters.countries)]
+    return apply("metrics", metrics, filters, options)
 
 
 def money_drawn(flows: pd.DataFrame) -> pd.DataFrame:

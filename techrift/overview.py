@@ -12,7 +12,7 @@ from techrift.data import Dataset
 from techrift.formatting import KeyFigure, date_label
 from techrift.i18n import localized, localized_column, number, t
 from techrift.pivot import sides
-from techrift.schema import RUSSIA, WEST, unique_ids
+from techrift.schema import RUSSIA_SIDE, WEST_SIDE, unique_ids
 
 
 def _joined_sources(frame: pd.DataFrame) -> str:
@@ -22,7 +22,7 @@ def _joined_sources(frame: pd.DataFrame) -> str:
 def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
     """Events where a named Western institution cut, suspended or reviewed Huawei ties."""
     events = dataset.events
-    return events[sides(events).eq(WEST) & events["place_id"].notna()]
+    return events[sides(events).eq(WEST_SIDE) & events["place_id"].notna()]
 
 
 def russian_partners(dataset: Dataset) -> pd.DataFrame:
@@ -30,14 +30,14 @@ def russian_partners(dataset: Dataset) -> pd.DataFrame:
     academic = dataset.places.loc[dataset.places["kind"].isin(schema.ACADEMIC_KINDS), "place_id"]
     events = dataset.events
     mask = (
-        sides(events).eq(RUSSIA)
+        sides(events).eq(RUSSIA_SIDE)
         & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
         & events["place_id"].isin(academic)
     )
     return events[mask]
 
 
-@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run (25 ms each at 1x)
+@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run, made once
 def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...]:
     """The overview's figures, each derived from the tables and carrying its sources."""
     figures: list[KeyFigure] = []

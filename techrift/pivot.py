@@ -8,29 +8,23 @@ import re
 import pandas as pd
 
 from techrift import schema
-from techrift.schema import CONTEXT, RUSSIA, WEST
+from techrift.schema import CONTEXT_SIDE, RUSSIA_SIDE, WEST_SIDE
 
 # The kinds of event each side shows.
 SIDE_CATEGORIES: dict[str, tuple[str, ...]] = {
-    CONTEXT: ("policy",),
-    WEST: schema.STEP_BACK_CATEGORIES,
-    RUSSIA: (*schema.PARTNER_TIE_CATEGORIES, "product_launch"),
+    CONTEXT_SIDE: ("policy",),
+    WEST_SIDE: schema.STEP_BACK_CATEGORIES,
+    RUSSIA_SIDE: (*schema.PARTNER_TIE_CATEGORIES, "product_launch"),
 }
-# Every kind of event in the pivot, in the schema's order (the timeline's kind-of-action choices).
-KINDS = tuple(
-    category
-    for category in schema.EVENT_CATEGORIES
-    if any(category in categories for categories in SIDE_CATEGORIES.values())
-)
 
 
 def sides(events: pd.DataFrame) -> pd.Series:
     """Each event's side of the pivot (west, russia, context), or None when it is not part of it."""
     company, category, country = events["company"].eq(schema.PIVOT_COMPANY), events["category"], events["country"]
     side = pd.Series(None, index=events.index, dtype=object)
-    side[company & category.isin(SIDE_CATEGORIES[WEST]) & ~country.isin(schema.NON_WESTERN_COUNTRIES)] = WEST
-    side[company & category.isin(SIDE_CATEGORIES[RUSSIA]) & country.eq(schema.RUSSIA_COUNTRY)] = RUSSIA
-    side[company & category.isin(SIDE_CATEGORIES[CONTEXT])] = CONTEXT
+    side[company & category.isin(SIDE_CATEGORIES[WEST_SIDE]) & ~country.isin(schema.NON_WESTERN_COUNTRIES)] = WEST_SIDE
+    side[company & category.isin(SIDE_CATEGORIES[RUSSIA_SIDE]) & country.eq(schema.RUSSIA_COUNTRY)] = RUSSIA_SIDE
+    side[company & category.isin(SIDE_CATEGORIES[CONTEXT_SIDE])] = CONTEXT_SIDE
     return side
 
 
@@ -55,11 +49,6 @@ def pivot_events(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         names = pivot["place_id"].map(academic[name]).fillna(pivot[counterpart])
         pivot[lane] = names.map({name: lane_name(name) for name in names.dropna().unique()})
     return pivot.sort_values(["start", "event_id"], na_position="last")
-
-
-def of_kinds(pivot: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
-    """The pivot events of the chosen kinds of action (all when none is chosen)."""
-    return pivot[pivot["category"].isin(kinds)] if kinds else pivot
 
 
 def lane_order(pivot: pd.DataFrame) -> list[str]:

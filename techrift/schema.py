@@ -96,8 +96,8 @@ COMPANY_SITE_KINDS = (COMPANY_SITE, COMPANY_HQ)
 PAID_LIKE_STATUSES = ("paid", "charged", "honoured")
 # The sides of the pivot, top to bottom on the timeline: the policy context, the Western institutions stepping back,
 # the company's new ties in Russia (techrift/pivot.py decides which side an event is on).
-CONTEXT, WEST, RUSSIA = "context", "west", "russia"
-PIVOT_SIDES = (CONTEXT, WEST, RUSSIA)
+CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE = "context", "west", "russia"
+PIVOT_SIDES = (CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE)
 
 
 # pandera's Field returns Any, so that a model's attributes can be annotated as Series[...].

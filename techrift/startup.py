@@ -25,7 +25,7 @@ PAGE_MODULES = (
     "techrift.maps",
     "pydeck",
     "techrift.briefing",
-    "techrift.compare",
+    "techrift.comparison",
     "techrift.export",
     "techrift.sources",
     "techrift.views",
@@ -66,7 +66,7 @@ def preload() -> None:
 
 
 def warm_plotly() -> None:
-    """Plotly loads each trace and layout class, and its pandas adapter, on first use (0.2 s on a first chart here)."""
+    """Plotly loads each trace and layout class, and its pandas adapter, on first use: a first chart would wait for it (docs/performance.md)."""
     import pandas as pd
     import plotly.graph_objects as go
 
@@ -90,7 +90,7 @@ def prepare_streamlit() -> None:
       pages and runs a deep link (/timeline, ...) bare; shell.start_page then reruns through the navigation, one round
       trip more. This app always navigates with st.navigation.
     - On the first element it draws, Streamlit checks whether it runs in a Python REPL by walking the call stack
-      (0.13 s here). This is a server started by `streamlit run`, so the check is marked done.
+      (slow; docs/performance.md). This is a server started by `streamlit run`, so the check is marked done.
     - The preload thread calls the cached loader outside any script run, which Streamlit logs as a warning that a
       presenter would read as a fault.
     """
@@ -109,9 +109,8 @@ def keep_large_blocks_mapped(threshold: int = LARGE_BLOCK) -> bool:
     """Have glibc serve every block of `threshold` bytes or more from a mapping of its own, given back when freed.
 
     glibc starts so, but raises that threshold (up to 32 MiB) each time such a block is freed, and from then on
-    serves large blocks from its heaps, which keep what is freed. A run at 1000x the data makes many MB of
-    short-lived frames and JSON, so every open session left its share in the heaps (the timeline, 1000x: 4.9 MB per
-    browser tab; 0.9 MB with the threshold kept). Returns False where the C library is not glibc: nothing changed.
+    serves large blocks from its heaps, which keep what is freed. A run on large data makes many short-lived
+    frames and JSON, so every open session left its share in the heaps (the figures: docs/performance.md). Returns False where the C library is not glibc: nothing changed.
     """
     try:
         libc = ctypes.CDLL("libc.so.6")

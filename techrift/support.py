@@ -19,8 +19,6 @@ from techrift.schema import split_ids
 
 NOT_INDEPENDENT_KINDS = ("aggregator", "gazetteer")
 WELL_SUPPORTED = 2  # independent outlets a record needs to count as well supported
-LEVELS = ("well_supported", "single_source", "aggregator_only")
-NATURES = ("reported", "reported_claim", "estimate", "target")
 COLUMNS = [
     "independent_sources",
     "support",

@@ -2,13 +2,12 @@
 
 A page draws these, and its CSV downloads make them again on click. Streamlit keeps a deferred download's callable,
 with everything it refers to, for as long as the session shows the button: given a table made in the run, each
-open session kept its own copy (at 1000x the data, ~6 MB per session on the timeline); given the shared dataset and
+open session kept its own copy; given the shared dataset and
 the view's parameters, a session keeps nothing of its own.
 
 A view is cached on those parameters (VIEWS_KEPT per function, see techrift.caching): a filter toggled back, or
-another viewer on the same view, gets the same frames and figures without making them again. The server's part of a
-filter change on the funding, comparison and map pages was 55-85 ms at 1x, most of it rebuilding what an earlier run
-had already made.
+another viewer on the same view, gets the same frames and figures without making them again. Most of the server's part of
+a filter change was rebuilding what an earlier run had already made (docs/performance.md has the figures).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from techrift import compare, maps, pivot
+from techrift import comparison, maps, pivot
 from techrift import filters as flt
 from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
@@ -29,8 +28,8 @@ from techrift.data import Dataset, read_outlines
 from techrift.formatting import KeyFigure
 from techrift.i18n import localized_column, t
 
-# Per function: the views a few viewers toggle between. At 1000x the shipped data a view of every page holds about
-# 110 MB (the map's deck alone about 50 MB, so only two decks are kept); eight views held 900 MB.
+# Per function: the views a few viewers toggle between. A map's deck is the largest view, so fewer are kept; the
+# memory each holds is in docs/performance.md.
 VIEWS_KEPT = 4
 DECKS_KEPT = 2
 
@@ -59,36 +58,28 @@ def dated_events(events: pd.DataFrame, lang: str = "en") -> DatedEvents:
 
 
 @memo(VIEWS_KEPT)
-def timeline_events(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...]
-) -> pd.DataFrame:
-    """The timeline's events: inside the filters, of the chosen kinds of action (all when none is chosen)."""
-    return pivot.of_kinds(
-        pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places), list(kinds)
-    )
+def timeline_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+    """The timeline's events: the pivot's events inside the filters (the kind-of-action filter among them)."""
+    return pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
 
 
 @memo(VIEWS_KEPT)
-def timeline_shown(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
-) -> DatedEvents:
+def timeline_shown(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> DatedEvents:
     """The timeline's events, those on its date axis apart."""
-    return dated_events(timeline_events(dataset, filters, options, kinds), lang)
+    return dated_events(timeline_events(dataset, filters, options), lang)
 
 
 @memo(VIEWS_KEPT)
-def timeline_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
-) -> Chart:
-    dated = timeline_shown(dataset, filters, options, kinds, lang).dated
+def timeline_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
+    dated = timeline_shown(dataset, filters, options, lang).dated
     return Chart(timeline.pivot_figure(dated, dataset, lang), alt_text.events_alt(dated, lang))
 
 
 @memo(VIEWS_KEPT)
 def timeline_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, kinds: tuple[str, ...], lang: str = "en"
+    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
 ) -> pd.DataFrame:
-    return timeline.events_table(timeline_events(dataset, filters, options, kinds), dataset, lang)
+    return timeline.events_table(timeline_events(dataset, filters, options), dataset, lang)
 
 
 # --------------------------------------------------------------------------- funding
@@ -239,19 +230,19 @@ def map_table(
 def comparison_rows(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
-    return compare.comparison(compare.in_scope(dataset, filters, options).stances, a, b, lang)
+    return comparison.comparison(comparison.in_scope(dataset, filters, options).stances, a, b, lang)
 
 
 def comparison_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
-    return compare.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
+    return comparison.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
 
 
 @memo(VIEWS_KEPT)
 def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str) -> pd.DataFrame:
     """Both companies' events inside the filters; a chosen company's filter takes in its brand group."""
-    return compare.moves(flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options), a, b)
+    return comparison.moves(flt.apply_to_events(dataset.events, comparison.with_brand_groups(filters), options), a, b)
 
 
 @memo(VIEWS_KEPT)

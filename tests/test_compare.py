@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from techrift import compare, schema
+from techrift import comparison, schema
 from techrift import filters as flt
 from techrift.charts import compare as compare_charts
 
@@ -65,7 +65,7 @@ def test_rows_follow_the_schema_order_and_leave_a_missing_cell_empty() -> None:
             _stance("z-talent", "Z", "talent"),
         ]
     )
-    rows = compare.comparison(stances, "X", "Y")
+    rows = comparison.comparison(stances, "X", "Y")
     assert list(rows["dimension"]) == ["talent", "signal"]  # the schema's order, not the file's
     assert list(rows["a_stance_id"]) == ["x-talent", "x-signal"]
     assert pd.isna(rows.loc[1, "b_stance_id"]) and pd.isna(rows.loc[1, "b_statement"])
@@ -79,13 +79,13 @@ def test_cells_are_in_the_interface_language_with_english_as_fallback() -> None:
             _stance("y-talent", "Y", "talent", position_vi="", statement_vi=""),
         ]
     )
-    row = compare.comparison(stances, "X", "Y", "vi").iloc[0]
+    row = comparison.comparison(stances, "X", "Y", "vi").iloc[0]
     assert (row["a_position"], row["a_statement"]) == ("Rút lui", "Câu tiếng Việt")
     assert (row["b_position"], row["b_statement"]) == ("y-talent position", "y-talent statement")
 
 
 def test_shipped_stances_align_aws_and_nvidia(dataset) -> None:
-    rows = compare.comparison(dataset.stances, "AWS", "Nvidia").set_index("dimension")
+    rows = comparison.comparison(dataset.stances, "AWS", "Nvidia").set_index("dimension")
     assert list(rows.index) == list(schema.STANCE_DIMENSIONS)
     assert (rows.at["talent", "a_stance_id"], rows.at["talent", "b_stance_id"]) == ("aws-talent", "nvidia-talent")
     assert rows.at["talent", "b_position"] == "Courting Chinese talent"
@@ -96,16 +96,16 @@ def test_shipped_stances_align_aws_and_nvidia(dataset) -> None:
 
 
 def test_swapping_the_companies_swaps_the_columns(dataset) -> None:
-    ab = compare.comparison(dataset.stances, "AWS", "Nvidia")
-    ba = compare.comparison(dataset.stances, "Nvidia", "AWS")
-    for field in compare.CELL_FIELDS:
+    ab = comparison.comparison(dataset.stances, "AWS", "Nvidia")
+    ba = comparison.comparison(dataset.stances, "Nvidia", "AWS")
+    for field in comparison.CELL_FIELDS:
         assert list(ab[f"a_{field}"].fillna("-")) == list(ba[f"b_{field}"].fillna("-"))
 
 
 def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None:
-    assert set(compare.companies(dataset.stances)) == set(dataset.stances["company"])
-    assert compare.companies(dataset.stances)[:2] == ["AWS", "Nvidia"]  # most documented first
-    rows = compare.comparison(dataset.stances, "Microsoft", "IBM")
+    assert set(comparison.companies(dataset.stances)) == set(dataset.stances["company"])
+    assert comparison.companies(dataset.stances)[:2] == ["AWS", "Nvidia"]  # most documented first
+    rows = comparison.comparison(dataset.stances, "Microsoft", "IBM")
     assert list(rows["dimension"]) == ["research_presence"]
     assert (
         rows.loc[0, "b_statement"]
@@ -114,8 +114,8 @@ def test_any_two_companies_of_the_stances_table_can_be_compared(dataset) -> None
 
 
 def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dataset) -> None:
-    rows = compare.comparison(dataset.stances, "AWS", "Nvidia")
-    table = compare.comparison_table(rows, "AWS", "Nvidia")
+    rows = comparison.comparison(dataset.stances, "AWS", "Nvidia")
+    table = comparison.comparison_table(rows, "AWS", "Nvidia")
     assert list(table.columns) == [
         "dimension",
         "AWS: position",
@@ -141,46 +141,46 @@ def test_comparison_table_names_the_companies_and_says_where_a_cell_is_empty(dat
 
 
 def test_the_pair_falls_back_when_a_company_is_missing_or_chosen_twice() -> None:
-    assert compare.preferred_or_first(["IBM", "Nvidia"], "AWS") == "IBM"
-    assert compare.preferred_or_first(["IBM", "Nvidia"], "Nvidia") == "Nvidia"
-    assert compare.partners_of(["AWS", "Nvidia", "IBM"], "Nvidia") == ["AWS", "IBM"]
-    assert compare.twice_notice("ibm ", "IBM", "AWS") == "IBM was chosen twice; comparing it with AWS."
-    assert compare.twice_notice("Nvidia", "IBM", "AWS") is None
-    assert compare.twice_notice(None, "IBM", "AWS") is None
+    assert comparison.preferred_or_first(["IBM", "Nvidia"], "AWS") == "IBM"
+    assert comparison.preferred_or_first(["IBM", "Nvidia"], "Nvidia") == "Nvidia"
+    assert comparison.partners_of(["AWS", "Nvidia", "IBM"], "Nvidia") == ["AWS", "IBM"]
+    assert comparison.twice_notice("ibm ", "IBM", "AWS") == "IBM was chosen twice; comparing it with AWS."
+    assert comparison.twice_notice("Nvidia", "IBM", "AWS") is None
+    assert comparison.twice_notice(None, "IBM", "AWS") is None
 
 
 def test_company_filter_takes_in_the_brand_group_and_names_who_it_leaves_out() -> None:
     aws_only = flt.Filters(years=(2012, 2025), companies=("AWS",))
-    assert compare.with_brand_groups(aws_only).companies == ("AWS", "Amazon")
-    assert compare.left_out_by_filter(aws_only, "AWS", "Nvidia") == ["Nvidia"]
-    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025), companies=("Huawei",)), "AWS", "Nvidia") == [
+    assert comparison.with_brand_groups(aws_only).companies == ("AWS", "Amazon")
+    assert comparison.left_out_by_filter(aws_only, "AWS", "Nvidia") == ["Nvidia"]
+    assert comparison.left_out_by_filter(flt.Filters(years=(2012, 2025), companies=("Huawei",)), "AWS", "Nvidia") == [
         "AWS",
         "Nvidia",
     ]
-    assert compare.left_out_by_filter(flt.Filters(years=(2012, 2025)), "AWS", "Nvidia") == []
+    assert comparison.left_out_by_filter(flt.Filters(years=(2012, 2025)), "AWS", "Nvidia") == []
 
 
 def test_year_range_filters_stances_by_their_date(dataset) -> None:
-    assert compare.in_year_range(dataset.stances, (2019, 2019)).empty
-    in_2024 = compare.in_year_range(dataset.stances, (2024, 2024))
+    assert comparison.in_year_range(dataset.stances, (2019, 2019)).empty
+    in_2024 = comparison.in_year_range(dataset.stances, (2024, 2024))
     assert set(in_2024["stance_id"]) == {"microsoft-research-presence", "ibm-research-presence"}
-    assert len(compare.in_year_range(dataset.stances, (2024, 2025))) == len(dataset.stances)
+    assert len(comparison.in_year_range(dataset.stances, (2024, 2025))) == len(dataset.stances)
 
 
 def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -> None:
     options = flt.options_for(dataset)
-    scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options)
+    scope = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options)
     assert {"AWS", "Nvidia"} <= set(scope.events["company"])  # the page picks its own companies
     assert scope.events["year_start"].min() == 2025
     assert len(scope.stances) == len(dataset.stances) - 2  # Microsoft's and IBM's stances date from 2024
-    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2023)), options).stances.empty
+    assert comparison.in_scope(dataset, flt.Filters(years=(2012, 2023)), options).stances.empty
 
 
 # --------------------------------------------------------------------------- moves and key figures
 
 
 def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
-    moves = compare.moves(dataset.events, "AWS", "Nvidia")
+    moves = comparison.moves(dataset.events, "AWS", "Nvidia")
     lanes = dict(zip(moves["event_id"], moves["lane"]))
     assert lanes["amazon-ebook-exit"] == "AWS"
     assert lanes["aws-shanghai-lab-closed"] == "AWS"
@@ -192,16 +192,16 @@ def test_moves_put_amazon_exits_in_the_aws_lane(dataset) -> None:
 
 
 def test_lane_label_names_the_brands_that_have_moves_there() -> None:
-    moves = compare.moves(
+    moves = comparison.moves(
         pd.DataFrame([_event("e1", "AWS", "statement", "2025-07"), _event("e2", "Amazon", "market_exit", None)]), "AWS"
     )
-    assert compare.lane_label("AWS", moves) == "AWS + Amazon"
-    assert compare.lane_label("AWS", moves[moves["company"] == "AWS"]) == "AWS"
+    assert comparison.lane_label("AWS", moves) == "AWS + Amazon"
+    assert comparison.lane_label("AWS", moves[moves["company"] == "AWS"]) == "AWS"
 
 
 def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
     places = pd.DataFrame({"place_id": ["lab-1", "lab-2"], "name_en": ["Lab One", "Lab Two"]})
-    moves = compare.moves(
+    moves = comparison.moves(
         pd.DataFrame(
             [
                 _event("open-1", "X", "lab_opened", "2018-09-01", place_id="lab-1"),
@@ -212,7 +212,7 @@ def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
         "X",
         "Y",
     )
-    lifetimes = compare.lab_lifetimes(moves, places)
+    lifetimes = comparison.lab_lifetimes(moves, places)
     assert lifetimes["lab"].tolist() == ["Lab One"]
     lab = lifetimes.iloc[0]
     assert (lab["lane"], lab["period"], round(lab["years"], 1)) == ("X", "2018-09-01 – 2025-07-23", 6.9)
@@ -220,7 +220,7 @@ def test_lab_lifetime_needs_an_opening_and_a_closing() -> None:
 
 
 def test_key_figures_are_computed_from_the_data(dataset) -> None:
-    aws = {figure.label: figure for figure in compare.key_figures(dataset, "AWS")[0]}
+    aws = {figure.label: figure for figure in comparison.key_figures(dataset, "AWS")[0]}
     lab = aws["Years AWS Shanghai AI Lab ran"]
     assert (lab.value, lab.detail) == ("about 7", "17 Sep 2018 – Jul 2025")  # announced; closure known to the month
     assert "seed-003" in lab.source_ids.split(";")
@@ -230,25 +230,25 @@ def test_key_figures_are_computed_from_the_data(dataset) -> None:
     )
     assert not any("Staff" in label for label in aws)  # no source gives the lab's headcount
     assert "Market population" not in aws  # a claim about China, not a figure about AWS
-    nvidia = {figure.label: figure.value for figure in compare.key_figures(dataset, "Nvidia")[0]}
+    nvidia = {figure.label: figure.value for figure in comparison.key_figures(dataset, "Nvidia")[0]}
     assert nvidia == {"China share of revenue, fiscal year (2025)": "about 13%"}
 
 
 def test_key_figures_up_to_a_limit_keep_their_order_and_count_them_all(dataset) -> None:
-    every, total = compare.key_figures(dataset, "AWS")
+    every, total = comparison.key_figures(dataset, "AWS")
     assert total == len(every) == 2
     for limit in range(total + 2):
-        first, counted = compare.key_figures(dataset, "AWS", limit=limit)
+        first, counted = comparison.key_figures(dataset, "AWS", limit=limit)
         assert first == every[:limit] and counted == total
 
 
 def test_key_figures_follow_the_scope(dataset) -> None:
-    scope = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
-    assert compare.key_figures(scope, "AWS")[0] == ()  # the lab opened in 2018 and the regions figure has no year
-    labels = [figure.label for figure in compare.key_figures(scope, "Nvidia")[0]]
+    scope = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
+    assert comparison.key_figures(scope, "AWS")[0] == ()  # the lab opened in 2018 and the regions figure has no year
+    labels = [figure.label for figure in comparison.key_figures(scope, "Nvidia")[0]]
     assert labels == ["China share of revenue, fiscal year (2025)"]
-    earlier = compare.in_scope(dataset, flt.Filters(years=(2018, 2024)), flt.options_for(dataset))
-    assert [figure.label for figure in compare.key_figures(earlier, "Nvidia")[0]] == []
+    earlier = comparison.in_scope(dataset, flt.Filters(years=(2018, 2024)), flt.options_for(dataset))
+    assert [figure.label for figure in comparison.key_figures(earlier, "Nvidia")[0]] == []
 
 
 # --------------------------------------------------------------------------- the moves chart
@@ -263,7 +263,7 @@ def test_close_up_only_when_the_span_is_long() -> None:
 
 
 def test_moves_figure_draws_two_lanes_a_close_up_and_the_lab_lifetime(dataset) -> None:
-    moves = compare.moves(dataset.events, "AWS", "Nvidia")
+    moves = comparison.moves(dataset.events, "AWS", "Nvidia")
     figure = compare_charts.moves_figure(moves, ["AWS", "Nvidia"], dataset)
     assert list(figure.layout.yaxis.categoryarray) == ["AWS", "Nvidia"]
     assert list(figure.layout.yaxis.ticktext) == ["AWS + Amazon", "Nvidia"]  # Amazon's dated exits share AWS's lane
@@ -287,7 +287,7 @@ def test_moves_figure_draws_two_lanes_a_close_up_and_the_lab_lifetime(dataset) -
 
 
 def test_moves_figure_keeps_one_panel_for_a_short_span(dataset) -> None:
-    moves = compare.moves(dataset.events[dataset.events["year_start"].eq(2025)], "Nvidia", "AWS")
+    moves = comparison.moves(dataset.events[dataset.events["year_start"].eq(2025)], "Nvidia", "AWS")
     figure = compare_charts.moves_figure(moves, ["Nvidia", "AWS"], dataset)
     assert {trace.xaxis for trace in figure.data} == {"x"}
     assert list(figure.layout.yaxis.categoryarray) == ["Nvidia", "AWS"]
@@ -296,7 +296,7 @@ def test_moves_figure_keeps_one_panel_for_a_short_span(dataset) -> None:
 
 def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
     places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(3)], "name_en": [f"Lab {i}" for i in range(3)]})
-    moves = compare.moves(
+    moves = comparison.moves(
         pd.DataFrame(
             [
                 event
@@ -310,7 +310,7 @@ def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
         "X",
         "Y",
     )
-    lifetimes = compare.lab_lifetimes(moves, places)
+    lifetimes = comparison.lab_lifetimes(moves, places)
     assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 1", "Lab 2"]
     trace = compare_charts.lifetimes_trace(compare_charts.distinct_lifetimes(lifetimes), "en")
     assert [None if x is None else pd.Timestamp(x).year for x in trace.x] == [
@@ -329,7 +329,7 @@ def test_many_lab_lifetimes_share_one_trace_with_a_gap_between_labs() -> None:
 
 def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() -> None:
     places = pd.DataFrame({"place_id": [f"lab-{i}" for i in range(4)], "name_en": [f"Lab {i}" for i in range(4)]})
-    moves = compare.moves(
+    moves = comparison.moves(
         pd.DataFrame(
             [
                 event
@@ -345,7 +345,7 @@ def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() 
         "X",
         "Y",
     )
-    lifetimes = compare_charts.distinct_lifetimes(compare.lab_lifetimes(moves, places))
+    lifetimes = compare_charts.distinct_lifetimes(comparison.lab_lifetimes(moves, places))
     assert lifetimes["lab"].tolist() == ["Lab 0", "Lab 3"] and lifetimes["also"].tolist() == [2, 0]
     trace = compare_charts.lifetimes_trace(lifetimes, "en")
     assert "and 2 more labs over the same years" in trace.hovertext[0]
@@ -354,11 +354,11 @@ def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() 
 
 def test_a_view_s_scope_and_key_figures_are_computed_once(dataset) -> None:
     options = flt.options_for(dataset)
-    scope = compare.in_scope(dataset, flt.Filters(years=(2012, 2025)), options)
-    assert compare.in_scope(dataset, flt.Filters(years=(2012, 2025)), options) is scope  # the next run of the view
-    narrower = compare.in_scope(dataset, flt.Filters(years=(2025, 2025)), options)
+    scope = comparison.in_scope(dataset, flt.Filters(years=(2012, 2025)), options)
+    assert comparison.in_scope(dataset, flt.Filters(years=(2012, 2025)), options) is scope  # the next run of the view
+    narrower = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025)), options)
     assert narrower is not scope and len(narrower.events) < len(scope.events)
-    figures = compare.key_figures(scope, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN)
-    assert compare.key_figures(scope, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN) is figures
+    figures = comparison.key_figures(scope, "AWS", "en", limit=comparison.KEY_FIGURES_SHOWN)
+    assert comparison.key_figures(scope, "AWS", "en", limit=comparison.KEY_FIGURES_SHOWN) is figures
     assert isinstance(figures[0], tuple)  # shared between runs and sessions: nothing can append to it
-    assert compare.key_figures(narrower, "AWS", "en", limit=compare.KEY_FIGURES_SHOWN) != figures
+    assert comparison.key_figures(narrower, "AWS", "en", limit=comparison.KEY_FIGURES_SHOWN) != figures

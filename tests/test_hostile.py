@@ -19,7 +19,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from techrift import briefing, export, maps, text
+from techrift import briefing, export, maps, sitemap, text
 from techrift.charts import timeline
 from techrift.data import DATA_DIR_ENV, load_dataset
 from techrift.pivot import pivot_events
@@ -118,17 +118,18 @@ def test_markdown_escaping_leaves_no_live_markup() -> None:
     assert text.markdown_link("a", "https://example.org/x)(y") == "[a](https://example.org/x%29%28y)"
 
 
+# Every page (techrift/sitemap.py), with a record's detail open where the page has one.
+DETAILS_OPEN = {
+    "pages/timeline.py": {"event": "nsu-development-centre"},
+    "pages/map.py": {"place": "nsu", "view": "world"},
+    "pages/funding.py": {"flow": "huawei-university-research-budget"},
+    "pages/sources.py": {"source": "scmp-tbforum"},
+    "pages/briefing.py": {"step": "2"},
+}
+
+
 @pytest.mark.parametrize(
-    ("script", "params"),
-    [
-        ("pages/timeline.py", {"event": "nsu-development-centre"}),
-        ("pages/map.py", {"place": "nsu", "view": "world"}),
-        ("pages/funding.py", {"flow": "huawei-university-research-budget"}),
-        ("pages/compare.py", {}),
-        ("pages/sources.py", {"source": "scmp-tbforum"}),
-        ("pages/briefing.py", {"step": "2"}),
-        ("dashboard.py", {}),
-    ],
+    ("script", "params"), [(page.script, DETAILS_OPEN.get(page.script, {})) for page in sitemap.PAGES]
 )
 def test_pages_show_hostile_text_as_text(hostile_app: Path, script: str, params: dict[str, str]) -> None:
     at = run_page(script, params)
@@ -300,18 +301,7 @@ def test_the_combined_urls_hold_every_hostile_value_once() -> None:
     assert held == sorted((key, value) for params in HOSTILE_PARAMS for key, value in params.items())
 
 
-@pytest.mark.parametrize(
-    "script",
-    [
-        "pages/timeline.py",
-        "pages/map.py",
-        "pages/funding.py",
-        "pages/compare.py",
-        "pages/sources.py",
-        "pages/briefing.py",
-        "dashboard.py",
-    ],
-)
+@pytest.mark.parametrize("script", [page.script for page in sitemap.PAGES])
 def test_hostile_query_parameters_fall_back_with_a_notice(script: str) -> None:
     for params in _combined(HOSTILE_PARAMS):
         at = run_page(script, params)

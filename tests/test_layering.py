@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Lowest first (docs: the style note's target layout). A module may import its own layer and the ones above it here.
+# Lowest first, as docs/architecture.md draws them (top first; tests/test_architecture_doc.py compares). A module may
+# import its own layer and the ones above it in this list.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
     ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
@@ -27,14 +28,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "techrift.filters",
             "techrift.pivot",
-            "techrift.compare",
+            "techrift.comparison",
             "techrift.overview",
             "techrift.sources",
             "techrift.citation",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out
-    ("views", ("techrift.views", "techrift.briefing")),  # what a page or an export shows, from the dataset
+    ("views", ("techrift.views", "techrift.briefing", "techrift.sitemap")),  # what a page or an export shows; the pages
     # Streamlit glue; startup.py is the server's start (it loads the data through the UI's cached loader).
     ("ui", ("techrift.ui", "techrift.startup")),
     ("entry points", ("pages", "dashboard", "techrift.__main__")),

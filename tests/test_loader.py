@@ -7,19 +7,19 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from techrift import sources
+from techrift import sitemap, sources
 from techrift.ui import shell
 from tests.apptest_helpers import run_page
 
+# Every view of every page (techrift/sitemap.py), and a few that open a record or switch the language.
 VISITS = [
-    ("dashboard.py", {}),
+    *sitemap.visits(),
     ("pages/timeline.py", {"event": "nsu-development-centre", "kind": "tie_cut,partnership"}),
     ("pages/timeline.py", {"years": "2019-2019", "lang": "vi"}),
     ("pages/map.py", {"place": "nsu", "view": "world"}),
     ("pages/funding.py", {"flow": "huawei-university-research-budget", "group": "payer", "log": "1"}),
     ("pages/compare.py", {"a": "Nvidia", "b": "AWS"}),
     ("pages/sources.py", {"source": "seed-000"}),
-    ("pages/briefing.py", {"step": "3"}),
     ("pages/briefing.py", {"step": "5", "lang": "vi"}),
 ]
 

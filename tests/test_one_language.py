@@ -21,20 +21,19 @@ from apptest_helpers import run_page
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
+from techrift import sitemap
 from techrift.i18n import CATALOGUE, LANGUAGES
 from techrift.ui import plotly_chart
 
-PAGES = [
-    ("dashboard.py", {}),
-    ("pages/timeline.py", {"event": "berkeley-suspends"}),
-    ("pages/map.py", {"place": "skoltech", "view": "world"}),
-    ("pages/funding.py", {"flow": "huawei-university-research-budget"}),
-    ("pages/compare.py", {}),
-    ("pages/sources.py", {"source": "scmp-tbforum"}),
-    ("pages/briefing.py", {"step": "4"}),
-    ("pages/briefing.py", {"present": "1", "step": "1", "notes": "1"}),
-]
-PAGE_IDS = ["overview", "timeline", "map", "funding", "compare", "sources", "briefing", "slides"]
+# Every view of every page (techrift/sitemap.py), with a record's detail open where the shipped data has the record.
+DETAILS_OPEN = {
+    "pages/timeline.py": {"event": "berkeley-suspends"},
+    "pages/map.py": {"place": "skoltech"},
+    "pages/funding.py": {"flow": "huawei-university-research-budget"},
+    "pages/sources.py": {"source": "scmp-tbforum"},
+}
+PAGES = [(script, {**DETAILS_OPEN.get(script, {}), **params}) for script, params in sitemap.visits()]
+PAGE_IDS = [sitemap.visit_id(script, params) for script, params in sitemap.visits()]
 
 # Proto fields that are not text a reader sees (ids, addresses, encoded data read apart below).
 NOT_SHOWN = {"id", "form_id", "query_param_key", "url", "deferred_file_id", "icon", "arrow_data", "spec", "json"}

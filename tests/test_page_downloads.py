@@ -14,7 +14,7 @@ import pytest
 from apptest_helpers import run_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from techrift import views
+from techrift import sitemap, views
 from techrift.data import load_dataset
 from techrift.export import versioned
 from techrift.ui import downloads
@@ -63,14 +63,7 @@ def csv_rows(download: Callable[[], Any]) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(download()), dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
-PAGES = {
-    "pages/timeline.py": {},
-    "pages/funding.py": {},
-    "pages/map.py": {"view": "world"},
-    "pages/compare.py": {},
-    "pages/sources.py": {},
-    "pages/briefing.py": {},
-}
+PAGES = {page.script: dict(page.samples[0]) for page in sitemap.VIEW_PAGES}  # every view offers its tables
 
 
 @pytest.mark.parametrize("page", list(PAGES))

@@ -126,12 +126,6 @@ def test_lanes_are_institutions_with_short_names_west_above_russia() -> None:
     assert pivot.lane_order(events) == ["US universities", "University of California, Berkeley", "MTS", "Skoltech"]
 
 
-def test_kind_filter_keeps_only_the_chosen_kinds(dataset) -> None:
-    events = pivot.pivot_events(dataset.events, dataset.places)
-    assert set(pivot.of_kinds(events, ["tie_cut"])["category"]) == {"tie_cut"}
-    assert len(pivot.of_kinds(events, [])) == len(events)
-
-
 def test_sides_of_the_pivot() -> None:
     events = pd.DataFrame(
         {
@@ -143,16 +137,5 @@ def test_sides_of_the_pivot() -> None:
     assert pivot.sides(events).fillna("none").tolist() == ["west", "none", "russia", "none", "context", "none"]
 
 
-def test_the_kind_choices_are_the_sides_kinds_in_the_schemas_order() -> None:
-    assert pivot.KINDS == (
-        "tie_cut",
-        "tie_suspended",
-        "tie_review",
-        "partnership",
-        "lab_opened",
-        "deal",
-        "visit",
-        "product_launch",
-        "policy",
-    )
+def test_every_side_has_its_kinds_of_event() -> None:
     assert set(pivot.SIDE_CATEGORIES) == set(schema.PIVOT_SIDES)

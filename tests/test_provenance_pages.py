@@ -12,24 +12,16 @@ import pandas as pd
 import pytest
 from apptest_helpers import ROOT, run_page, texts
 
-from techrift import export
+from techrift import export, sitemap
 
-PAGES = {
-    "pages/timeline.py": "Doors close in the US, doors open in Russia",
-    "pages/map.py": "Map: Huawei in Russia",
-    "pages/funding.py": "The money, never adding apples to oranges",
-    "pages/compare.py": "AWS vs Nvidia in China",
-    "pages/sources.py": "Sources",
-    "pages/briefing.py": "Briefing",
-    "dashboard.py": "TechRift",
-}
+PAGES = [page.script for page in sitemap.PAGES]
 
 
 def _codes(at) -> list[str]:
     return [str(element.value) for element in at.get("code")]
 
 
-@pytest.mark.parametrize("path", list(PAGES))
+@pytest.mark.parametrize("path", PAGES)
 def test_every_page_cites_the_view_with_its_link_version_and_access_day(path: str) -> None:
     at = run_page(path, {"years": "2019-2021"})
     assert not at.exception

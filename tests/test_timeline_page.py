@@ -21,7 +21,7 @@ def test_url_filters_narrow_the_chart() -> None:
     at = run_page("pages/timeline.py", {"years": "2021-2021", "kind": "visit"})
     assert not at.exception
     assert _drawn_ids(at) == {"kfu-visit", "nstu-consortium-visit"}
-    assert at.multiselect[0].value == ["visit"]
+    assert at.multiselect(key="global_kinds").value == ["visit"]
 
 
 def test_country_filter_keeps_one_side() -> None:

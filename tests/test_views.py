@@ -52,7 +52,7 @@ def test_a_view_seen_before_is_handed_over_again_not_made_again(dataset) -> None
         lambda filters: views.flows_chart(dataset, filters, options, "recipient", False, "en"),
         lambda filters: views.flows_table(dataset, filters, options, "en"),
         lambda filters: views.moves_chart(dataset, filters, options, "AWS", "Nvidia", "vi"),
-        lambda filters: views.timeline_chart(dataset, filters, options, (), "en"),
+        lambda filters: views.timeline_chart(dataset, filters, options, "en"),
         lambda filters: views.map_deck(dataset, default_data_dir(), filters, options, "world", "en"),
     ):
         first = view(every)

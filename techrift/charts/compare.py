@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from techrift import compare, style
+from techrift import comparison, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each, lane_axis, timeline
 from techrift.data import Dataset
@@ -82,7 +82,7 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     dated = moves[moves["start"].notna()]
     # The event marks (markers for exact days, spans for months and years) come from the shared lane timeline.
     events = timeline.lanes_figure(dated, lanes, dataset, lang)
-    lifetimes = distinct_lifetimes(compare.lab_lifetimes(dated, dataset.places, lang))
+    lifetimes = distinct_lifetimes(comparison.lab_lifetimes(dated, dataset.places, lang))
     window = close_up_window(dated)
     panels = 1 if window is None else 2
     figure = make_subplots(
@@ -114,5 +114,5 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
     figure.update_xaxes(date_axis(dated["start"].min(), dated["end"].max(), lang), row=1, col=1)
     if window is not None:
         figure.update_xaxes(date_axis(window[0], window[1], lang), row=1, col=2)
-    figure.update_yaxes(lane_axis(lanes, [compare.lane_label(lane, dated) for lane in lanes]))
+    figure.update_yaxes(lane_axis(lanes, [comparison.lane_label(lane, dated) for lane in lanes]))
     return figure

@@ -4,7 +4,7 @@
 - url_state: the language switch, the global filters and the URL-bound widgets, with their notices
 - details: detail panels (sources, seed fragments, events, places, amounts), chart picks, the map's legend
 - downloads: CSV downloads made on click
-- home: the navigation's pages and the overview page
+- home: the overview page (the navigation, in dashboard.py, reads techrift/sitemap.py)
 - internals: every use of Streamlit's private state
 
 Only these modules, the pages and dashboard.py import streamlit (tests/test_layering.py). This file imports nothing,

@@ -18,8 +18,8 @@ from techrift.ui.url_state import current_language
 def download_csv(
     file_name: str, build: Callable[..., pd.DataFrame], *args: Any, label: str | None = None, key: str | None = None
 ) -> None:
-    """A button downloading `build(*args)` as CSV, made on click (a filter change at 1000x the data wrote four CSVs it
-    never sent when they were made on every run).
+    """A button downloading `build(*args)` as CSV, made on click (made on every run, a filter change wrote CSVs
+    that were never sent; docs/performance.md).
 
     Streamlit keeps the callable for as long as the session shows the button: pass the shared dataset and the view's
     parameters (see techrift.views), not a table made in this run, which every open session would keep a copy of.

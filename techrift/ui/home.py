@@ -1,25 +1,16 @@
-"""The app's navigation and its overview page (dashboard.py runs `main` on every run)."""
+"""The overview page, the navigation's home (dashboard.py), with a link to each view of techrift/sitemap.py."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from techrift import overview
+from techrift import overview, sitemap
 from techrift.i18n import t
 from techrift.text import escape_markdown
-from techrift.ui import details, provenance, shell, url_state
+from techrift.ui import details, provenance, shell
 
 # A local file: a Material or emoji page icon makes the browser fetch the favicon from the internet.
 ICON = Path(__file__).parent.parent / "assets" / "icon.png"
-# (page file relative to dashboard.py, url path, icon); titles and blurbs come from the label catalogue as nav_<path> / blurb_<path>.
-VIEWS = [
-    ("pages/timeline.py", "timeline", ":material/timeline:"),
-    ("pages/map.py", "map", ":material/map:"),
-    ("pages/funding.py", "funding", ":material/payments:"),
-    ("pages/compare.py", "compare", ":material/compare_arrows:"),
-    ("pages/sources.py", "sources", ":material/menu_book:"),
-    ("pages/briefing.py", "briefing", ":material/co_present:"),
-]
 # Three to a row: five side by side cut their labels and values short.
 FIGURES_PER_ROW = 3
 
@@ -42,18 +33,8 @@ def home() -> None:
     st.header(t("overview_story", lang))  # h2 after the h1: headings in order (axe heading-order)
     st.markdown(t("overview_story_text", lang))
     st.header(t("overview_views", lang))
-    for path, url_path, icon in VIEWS:
-        st.page_link(path, label=t(f"nav_{url_path}", lang), icon=icon)
-        st.caption(t(f"blurb_{url_path}", lang))
+    for page in sitemap.VIEW_PAGES:
+        st.page_link(page.script, label=t(page.title_key, lang), icon=page.icon)
+        st.caption(t(page.blurb_key, lang))
     st.caption(t("share_hint", lang))
     provenance.cite_view(context.dataset, t("app_name", lang), [], lang, source_ids=overview.sources_of(figures))
-
-
-def main() -> None:
-    """Set up the page, then draw the page the URL asks for."""
-    lang = url_state.current_language()
-    st.set_page_config(page_title=t("app_name", lang), page_icon=str(ICON), layout="wide")
-    pages = [st.Page(home, title=t("nav_overview", lang), icon=":material/explore:", default=True)] + [
-        st.Page(path, title=t(f"nav_{url_path}", lang), icon=icon, url_path=url_path) for path, url_path, icon in VIEWS
-    ]
-    shell.run_navigation(pages)

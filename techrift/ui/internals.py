@@ -52,7 +52,7 @@ def never_use_pages_directory() -> None:
 
 def skip_repl_check() -> None:
     """Mark as done the check Streamlit makes on the first element it draws, whether it runs in a Python REPL (a walk
-    of the call stack, 0.13 s here): a server started by `streamlit run` never does."""
+    of the call stack, slow: docs/performance.md): a server started by `streamlit run` never does."""
     from streamlit import delta_generator
 
     _require(delta_generator, "_use_warning_has_been_displayed")

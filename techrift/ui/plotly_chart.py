@@ -43,7 +43,9 @@ CONFIG: dict[str, Any] = {"displaylogo": False, "toImageButtonOptions": {"format
 _LOG = logging.getLogger(__name__)
 
 
-@memo(FIGURES_KEPT, by_identity=True)  # a view's figure is cached (techrift.views): its JSON took 5-10 ms of each run
+@memo(
+    FIGURES_KEPT, by_identity=True
+)  # a view's figure is cached (techrift.views): its JSON is made once, not on each run
 def figure_json(figure: go.Figure) -> str:
     """The figure as Plotly JSON, as st.plotly_chart sends it (numeric arrays base64-encoded by plotly 7)."""
     return pio.to_json(figure, validate=False)

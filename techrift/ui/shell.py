@@ -21,9 +21,8 @@ from techrift.ui.url_state import current_language, language_switch, sidebar_fil
 _CONTEXT_KEY = "_techrift_page_context"
 
 
-# One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: at 100x the
-# shipped data that cost 23 MB of server memory per open session (2.6 MB with this), and the unpickling time on
-# every rerun. Nothing may modify the frames in place; tests/test_loader.py runs every page and checks.
+# One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: server memory
+# per open session, and the unpickling time on every rerun (docs/performance.md). Nothing may modify the frames in place; tests/test_loader.py runs every page and checks.
 # Kept here is the folder's LiveDataset (techrift/ui/live_data.py): an edit is loaded again, the last good data kept.
 @st.cache_resource(show_spinner=t("loading_dataset", i18n.DEFAULT_LANGUAGE))  # shown before a language is read
 def _cached_dataset(data_dir: str) -> LiveDataset:

@@ -3,6 +3,7 @@ ids, which its CSV download writes)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -12,7 +13,7 @@ from techrift.i18n import column_label
 
 
 def show_table(
-    frame: pd.DataFrame, lang: str, container: Any = st, column_config: dict[str, dict[str, Any]] | None = None
+    frame: pd.DataFrame, lang: str, container: Any = st, column_config: Mapping[str, Mapping[str, Any]] | None = None
 ) -> None:
     """st.dataframe of `frame` without its index, full width, each header translated; `column_config` adds a
     column's other settings (its kind, width)."""

@@ -4,7 +4,7 @@ each seeded from its query parameter (with a notice when the link's value cannot
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -49,8 +49,9 @@ def _notices() -> dict[str, str]:
     return st.session_state.setdefault(_NOTICES_KEY, {})
 
 
-def _forget_notice(key: str) -> None:
-    _notices().pop(key, None)
+def _forget_notice(*keys: str) -> None:
+    for key in keys:
+        _notices().pop(key, None)
 
 
 def sync_param(key: str, value: str | None) -> None:
@@ -68,15 +69,22 @@ def url_value(key: str) -> str | None:
     return values[-1] if values else None
 
 
-def _seeded(widget_key: str) -> bool:
+def _seeded(widget_key: str, trust_browser: bool = True) -> bool:
     """Whether the widget already has a value: in this session, or in a browser that reconnected to this session
     (its replica died) and sent what it shows, which is newer than its URL when the viewer has just changed it."""
-    return widget_key in st.session_state or internals.browser_holds_widget(widget_key)
+    return widget_key in st.session_state or (trust_browser and internals.browser_holds_widget(widget_key))
 
 
-def _init_from_url(widget_key: str, param: str, parse: Callable[[str], tuple[T, str | None]], default: T) -> None:
-    """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad)."""
-    if _seeded(widget_key):
+def _init_from_url(
+    widget_key: str,
+    param: str,
+    parse: Callable[[str], tuple[T, str | None]],
+    default: T,
+    trust_browser: bool = True,
+) -> None:
+    """On a widget's first run, seed it from the URL (or the default, with a notice if the URL value was bad).
+    `trust_browser=False` seeds it even where a reconnected browser sent a value (a widget that needs its state)."""
+    if _seeded(widget_key, trust_browser):
         return
     raw = url_value(param)
     value, notice = (default, None) if raw is None else parse(raw)
@@ -111,7 +119,7 @@ def _label_lookup(options: Sequence[T], format_func: Callable[[T], str]) -> Call
     """`format_func` as a lookup of the labels it gives now.
 
     Streamlit keeps a widget's format_func for as long as the session shows the widget, and a lambda written in a
-    page keeps all of that page's variables alive with it: at 1000x the data, 15 MB of frames per open session.
+    page keeps all of that page's variables (its frames) alive with it, in every open session (docs/performance.md).
     """
     return dict(zip(options, map(format_func, options))).__getitem__
 
@@ -203,42 +211,6 @@ def bound_radio(
     return value
 
 
-def bound_multiselect(
-    label: str,
-    options: Sequence[T],
-    param: str,
-    default: Sequence[T] = (),
-    *,
-    format_func: Callable[[T], str] = str,
-    encode: Callable[[T], str] = str,
-    container: Any = st,
-    **kwargs: Any,
-) -> list[T]:
-    """A multiselect whose values live in the URL parameter `param`, comma-separated."""
-    widget_key = f"url_{param}"
-    by_code = {encode(o).casefold(): o for o in options}
-
-    def parse(raw: str) -> tuple[list[T], str | None]:
-        chosen: list[T] = []
-        unknown: list[str] = []
-        for part in raw.split(","):
-            if part.strip():
-                match = by_code.get(part.strip().casefold())
-                if match is None:
-                    unknown.append(part.strip())
-                else:
-                    chosen.append(match)
-        shown = f"“{', '.join(u[:30] for u in unknown[:3])}”"
-        notice = t("notice_unknown", current_language(), what=label.lower(), values=shown) if unknown else None
-        return list(dict.fromkeys(chosen)), notice
-
-    _init_from_url(widget_key, param, parse, list(default))
-    value = _draw(container.multiselect, label, options, param, format_func, kwargs)
-    _show_notice(param, container)
-    sync_param(param, None if list(value) == list(default) else ",".join(encode(v) for v in value))
-    return list(value)
-
-
 def bound_toggle(label: str, param: str, default: bool = False, *, container: Any = st, **kwargs: Any) -> bool:
     """A toggle whose state lives in the URL parameter `param` (1 or 0)."""
     widget_key = f"url_{param}"
@@ -259,95 +231,65 @@ def bound_toggle(label: str, param: str, default: bool = False, *, container: An
 
 # --------------------------------------------------------------------------- global filters
 
-_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET = "global_years", "global_companies", "global_countries"
-_SUPPORT_WIDGET = "global_well_supported"
-_GLOBAL_WIDGETS = (_YEARS_WIDGET, _COMPANIES_WIDGET, _COUNTRIES_WIDGET, _SUPPORT_WIDGET)
 
-
-def _forget_global_notices() -> None:
-    _notices().pop("_global", None)
+def bound_global_filter(
+    entry: flt.GlobalFilter,
+    options: flt.FilterOptions,
+    lang: str,
+    names: Mapping[str, str],
+    container: Any,
+) -> Any:
+    """One global filter's widget, bound to its URL key the way every URL-bound widget is: seeded from the link (with
+    the entry's notice when the link's value cannot be used; sidebar_filters shows it), a change forgets the notices,
+    the value written back."""
+    widget_key = f"global_{entry.field}"
+    default = entry.default(options)
+    is_range = entry.widget == "year_range"
+    if is_range and widget_key not in st.session_state and (held := _browser_years(options, widget_key)):
+        # A slider is a range only if its state says so: it is always seeded, from a reconnected browser's years first.
+        st.session_state[widget_key] = held
+    _init_from_url(widget_key, entry.key, lambda raw: flt.read_param(entry, raw, options, lang), default, not is_range)
+    # Any change of the global filters is a new view: the notices about the link's filters no longer apply.
+    common = {"key": widget_key, "on_change": _forget_notice, "args": flt.KEYS, "help": entry.help(lang)}
+    label = t(entry.label_key, lang)
+    value: Any
+    if entry.widget == "year_range":
+        # A range: the widget's value is the (start, end) pair put in the session state. One year: nothing to choose.
+        value = default if default[0] == default[1] else container.slider(label, *default, **common)
+        value = (value[0], value[1])
+    elif entry.widget == "multiselect":
+        choices = entry.choices(options)
+        if isinstance(st.session_state.get(widget_key), tuple):
+            st.session_state[widget_key] = list(st.session_state[widget_key])
+        placeholder = t(entry.placeholder_key, lang) if entry.placeholder_key else None
+        format_func = _label_lookup(choices, lambda choice: entry.choice_label(choice, lang, names))
+        value = tuple(container.multiselect(label, choices, format_func=format_func, placeholder=placeholder, **common))
+    else:
+        value = bool(container.toggle(label, **common))
+    sync_param(entry.key, entry.write(value, options))
+    return value
 
 
 def sidebar_filters(
-    options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE, labels: Mapping[str, str] | None = None
+    options: flt.FilterOptions, lang: str = i18n.DEFAULT_LANGUAGE, names: Mapping[str, str] | None = None
 ) -> flt.Filters:
-    """The sidebar's year, company and country filters, seeded from the URL and written back to it; `labels` names
-    the countries in the language (by their English name, which the URL keeps)."""
-    if not all(key in st.session_state for key in _GLOBAL_WIDGETS):
-        url_params: dict[str, str | list[str]] = {**st.query_params.to_dict(), **_repeated_params()}
-        initial, notices = flt.from_params(url_params, options, lang)
-        from_url = {
-            _YEARS_WIDGET: initial.years,
-            _COMPANIES_WIDGET: list(initial.companies),
-            _COUNTRIES_WIDGET: list(initial.countries),
-            _SUPPORT_WIDGET: initial.well_supported,
-        }
-        # The slider is a range only if its state says so: always seeded, from the browser if it shows years.
-        from_url[_YEARS_WIDGET] = _browser_years(options) or initial.years
-        for key, value in from_url.items():
-            if key not in st.session_state and (key == _YEARS_WIDGET or not internals.browser_holds_widget(key)):
-                st.session_state[key] = value
-        if notices:
-            _notices()["_global"] = " ".join(notices)
-    sidebar = st.sidebar
-    sidebar.header(t("filters", lang))
-    years: tuple[int, int]
-    if options.first_year < options.last_year:
-        # A range: the widget's value is the (start, end) pair put in the session state above.
-        years = cast(
-            tuple[int, int],
-            sidebar.slider(
-                t("years", lang),
-                options.first_year,
-                options.last_year,
-                key=_YEARS_WIDGET,
-                on_change=_forget_global_notices,
-                help=t("years_help", lang),
-            ),
-        )
-    else:
-        years = (options.first_year, options.last_year)
-    companies = sidebar.multiselect(
-        t("companies", lang),
-        options.companies,
-        key=_COMPANIES_WIDGET,
-        placeholder=t("all_companies", lang),
-        on_change=_forget_global_notices,
-    )
-    countries = sidebar.multiselect(
-        t("countries", lang),
-        options.countries,
-        format_func=_label_lookup(options.countries, lambda country: (labels or {}).get(country, country)),
-        key=_COUNTRIES_WIDGET,
-        placeholder=t("all_countries", lang),
-        on_change=_forget_global_notices,
-    )
-    well_supported = sidebar.toggle(
-        t("well_supported_only", lang),
-        key=_SUPPORT_WIDGET,
-        on_change=_forget_global_notices,
-        help=t("well_supported_help", lang),
-    )
-    _show_notice("_global", sidebar)
-    current = flt.Filters((years[0], years[1]), tuple(companies), tuple(countries), well_supported)
-    params = current.to_params(options)
-    for key in flt.KEYS:
-        sync_param(key, params.get(key))
-    return current
+    """The sidebar's global filters, one widget per registry entry (techrift/filters.py); `names` names the
+    countries in the language (by their English name, which the URL keeps)."""
+    st.sidebar.header(t("filters", lang))
+    values = {entry.field: bound_global_filter(entry, options, lang, names or {}, st.sidebar) for entry in flt.REGISTRY}
+    # The link's notices in one box under the filters, so that a bad link does not push the widgets apart.
+    if notices := [_notices()[key] for key in flt.KEYS if _notices().get(key)]:
+        st.sidebar.warning(escape_markdown(" ".join(notices)), icon="🔗")
+    return flt.Filters(**values)
 
 
-def _browser_years(options: flt.FilterOptions) -> tuple[int, int] | None:
+def _browser_years(options: flt.FilterOptions, widget_key: str = "global_years") -> tuple[int, int] | None:
     """The year range a reconnected browser shows (see _seeded), within the data's years; None if it sent none."""
-    held = internals.browser_widget_state(_YEARS_WIDGET)
+    held = internals.browser_widget_state(widget_key)
     if held is None or held.WhichOneof("value") != "double_array_value" or len(held.double_array_value.data) != 2:
         return None
     start, end = (min(max(int(year), options.first_year), options.last_year) for year in held.double_array_value.data)
     return (start, end) if start <= end else None
-
-
-def _repeated_params() -> dict[str, list[str]]:
-    """Repeated keys (?company=A&company=B) as lists, so the parser can report or use them."""
-    return {key: st.query_params.get_all(key) for key in flt.KEYS if len(st.query_params.get_all(key)) > 1}
 
 
 def step_choice(param: str, delta: int, first: int, last: int) -> None:

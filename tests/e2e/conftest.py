@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
+from techrift import sitemap
 from tests.e2e import chromium
 from tests.e2e.chromium import is_local, settle_after, wait_for_app
 from tests.e2e.server import served
@@ -22,8 +23,8 @@ ARTIFACTS = ROOT / "artifacts" / "e2e"
 PLOTLY = chromium.PLOTLY_DRAWN
 DECK = chromium.DECK_DRAWN
 EXCEPTION = chromium.EXCEPTION
-# The url paths of the six views, as techrift/home.py names them.
-VIEW_PATHS = ["timeline", "map", "funding", "compare", "sources", "briefing"]
+# The url paths of the views (techrift/sitemap.py).
+VIEW_PATHS = [page.url_path for page in sitemap.VIEW_PAGES]
 
 
 @pytest.fixture(scope="session")

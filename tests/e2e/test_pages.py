@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import pytest
 from conftest import DECK, EXCEPTION, PLOTLY, pick_country, query_of, rerun_after, screenshot, visit
 
-from techrift import briefing, compare, maps, views
+from techrift import briefing, comparison, maps, sitemap, views
 from techrift import filters as flt
 from techrift.charts import compare as compare_charts
 from techrift.data import Dataset, default_data_dir, load_dataset
@@ -77,9 +77,9 @@ def flows_in_filters(dataset: Dataset, filters: flt.Filters, options: flt.Filter
 
 def compare_moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
     """The default pair's dated moves (in both panels when the chart adds a close-up of the latest year)."""
-    events = flt.apply_to_events(dataset.events, compare.with_brand_groups(filters), options)
-    moves = compare.moves(events, *compare.DEFAULT_PAIR)
-    return plotly_marks(compare_charts.moves_figure(moves, list(compare.DEFAULT_PAIR), dataset, "en"))
+    events = flt.apply_to_events(dataset.events, comparison.with_brand_groups(filters), options)
+    moves = comparison.moves(events, *comparison.DEFAULT_PAIR)
+    return plotly_marks(compare_charts.moves_figure(moves, list(comparison.DEFAULT_PAIR), dataset, "en"))
 
 
 def first_briefing_step(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
@@ -198,8 +198,9 @@ def first_drawing(page, spec: PageSpec) -> bytes:
     return page.locator(chart).first.screenshot()
 
 
-@pytest.mark.parametrize("path", list(PAGES))
+@pytest.mark.parametrize("path", [page.url_path for page in sitemap.PAGES])  # every page, with or without a spec
 def test_page_renders_and_draws_its_marks(app, path: str, shipped) -> None:
+    assert path in PAGES, f"PAGES[{path!r}] is missing: say what the page must do in the browser"
     spec = PAGES[path]
     visit(app, path)
     for kind, count in spec.charts.items():

@@ -86,7 +86,7 @@ def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions)
         dataset,
         events=flt.apply_to_events(dataset.events, scope, options),
         metrics=flt.apply_to_metrics(dataset.metrics, scope, options),
-        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters), filters.years),
+        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters, options), filters.years),
     )
 
 
@@ -184,7 +184,9 @@ def lab_lifetimes(moves: pd.DataFrame, places: pd.DataFrame, lang: str = "en") -
 KEY_FIGURES_SHOWN = 8
 
 
-@memo(maxsize=16)  # per scope (see in_scope), company and language: 45 ms of every run of the comparison at 1x
+@memo(
+    maxsize=16
+)  # per scope (see in_scope), company and language: most of a comparison run's time (docs/performance.md)
 def key_figures(
     dataset: Dataset, company: str, lang: str = "en", limit: int | None = None
 ) -> tuple[tuple[KeyFigure, ...], int]:
