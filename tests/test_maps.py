@@ -7,10 +7,14 @@ import re
 
 import pandas as pd
 import pydeck as pdk
-from shipped import RUSSIAN_PARTNER_PLACES, WESTERN_TIE_PLACES
 
 from techrift import maps, schema, style, views
 from techrift.data import default_data_dir
+
+# The fixture data's (tests/fixtures): Western institutions that cut, suspended or reviewed Huawei ties, and the
+# Russian universities and institutes with a Huawei tie.
+WESTERN_TIE_PLACES = {"princeton", "oxford", "uc-berkeley", "ut-austin", "mit", "ohio-state"}
+RUSSIAN_PARTNER_PLACES = {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu", "rtu-mirea"}
 
 
 def test_partners_are_the_russian_institutions_with_their_coordinates(dataset) -> None:
