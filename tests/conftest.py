@@ -7,6 +7,7 @@ $TECHRIFT_DATA_DIR names when pytest starts (so that the shipped-data checks can
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,19 @@ from typing import Any
 
 import pytest
 from data_folders import FIXTURE_DATA, SHIPPED_DATA, copy_data
+from streamlit.components.v2 import manifest_scanner
 
 from techrift.data import DATA_DIR_ENV, Dataset, load_dataset
 
 E2E = Path(__file__).resolve().parent / "e2e"
+
+
+# --------------------------------------------------------------------------- AppTest: scan the installed packages once
+# Every AppTest makes its own component registry and fills it by reading the metadata of every installed package for
+# Streamlit component manifests: most of the time of a page run under AppTest, the same answer every time. The
+# packages do not change while the tests run, so the scan is made once per process; each registry still registers
+# what it found (techrift's own chart component among it).
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 def pytest_configure(config: pytest.Config) -> None:
