@@ -1,30 +1,73 @@
-"""Shared fixtures (the shipped dataset, a scratch copy of the data folder to break on purpose) and the marker rules."""
+"""Shared fixtures and the marker rules.
+
+Tests of the code run on the small fixture dataset in tests/fixtures/ (tests/fixtures/README.md says what it covers):
+`dataset` is that data, and every page run under AppTest reads it ($TECHRIFT_DATA_DIR is set to it for each test).
+Only the tests marked `shipped_data` (tests/test_shipped_data.py) read the shipped data: data/, or the folder
+$TECHRIFT_DATA_DIR names when pytest starts (so that the shipped-data checks can be run against another copy)."""
 
 from __future__ import annotations
 
-import shutil
+import functools
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from data_folders import FIXTURE_DATA, SHIPPED_DATA, copy_data
+from streamlit.components.v2 import manifest_scanner
 
-from techrift.data import Dataset, load_dataset
+from techrift.data import DATA_DIR_ENV, Dataset, load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+# --------------------------------------------------------------------------- AppTest: scan the installed packages once
+# Every AppTest makes its own component registry and fills it by reading the metadata of every installed package for
+# Streamlit component manifests: most of the time of a page run under AppTest, the same answer every time. The
+# packages do not change while the tests run, so the scan is made once per process; each registry still registers
+# what it found (techrift's own chart component among it).
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "shipped_data: checks the shipped data (data/ or $TECHRIFT_DATA_DIR); every other test reads the fixture",
+    )
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    return load_dataset(ROOT / "data")
+    """The fixture dataset (tests/fixtures/data)."""
+    return load_dataset(FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def shipped_dataset() -> Dataset:
+    """The shipped dataset: only tests/test_shipped_data.py reads it."""
+    return load_dataset(SHIPPED_DATA)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pages_read_the_fixture_data(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Pages (and anything else that reads the configured data folder) read the fixture data, or the shipped data in
+    the shipped-data checks. Module-scoped and autouse, so it is set before a module's own shared fixtures run
+    pages. The browser tests' server is started once for the session with the environment pytest started with (the
+    shipped data): they are left alone."""
+    if E2E in request.path.parents:
+        yield
+        return
+    shipped = request.node.get_closest_marker("shipped_data") is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_ENV, str(SHIPPED_DATA if shipped else FIXTURE_DATA))
+        yield
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of data/ (with seeds/ beside it, as the seed paths expect); returns the data folder."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    return tmp_path / "data"
+    """A writable copy of the fixture data, to break on purpose; returns the data folder."""
+    return copy_data(FIXTURE_DATA, tmp_path)
 
 
 # --------------------------------------------------------------------------- markers that tell the truth

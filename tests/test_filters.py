@@ -7,8 +7,9 @@ import pytest
 
 from techrift import filters as flt
 
+# Made-up bounds, not any data's: these tests are of the parser and the filters.
 OPTIONS = flt.FilterOptions(
-    first_year=2012,
+    first_year=2010,
     last_year=2025,
     companies=("AWS", "Huawei", "Nvidia"),
     countries=("China", "Russia", "United States"),
@@ -18,10 +19,10 @@ OPTIONS = flt.FilterOptions(
 @pytest.mark.parametrize(
     "state",
     [
-        flt.Filters(years=(2012, 2025)),
+        flt.Filters(years=(2010, 2025)),
         flt.Filters(years=(2019, 2019)),
         flt.Filters(years=(2018, 2021), companies=("Huawei",), countries=("Russia", "United States")),
-        flt.Filters(years=(2012, 2025), companies=("AWS", "Nvidia")),
+        flt.Filters(years=(2010, 2025), companies=("AWS", "Nvidia")),
     ],
 )
 def test_state_survives_a_url_round_trip(state: flt.Filters) -> None:
@@ -32,7 +33,7 @@ def test_state_survives_a_url_round_trip(state: flt.Filters) -> None:
 
 
 def test_defaults_write_only_explicit_years_so_a_link_keeps_its_years() -> None:
-    assert flt.default_filters(OPTIONS).to_params(OPTIONS) == {"years": "2012-2025"}
+    assert flt.default_filters(OPTIONS).to_params(OPTIONS) == {"years": "2010-2025"}
 
 
 def test_the_support_filter_round_trips_and_a_bad_value_falls_back_with_a_notice() -> None:
@@ -67,14 +68,14 @@ def test_values_are_matched_case_insensitively() -> None:
 @pytest.mark.parametrize(
     ("params", "expected_years", "notice_part"),
     [
-        ({"years": "abc"}, (2012, 2025), "not of the form"),
-        ({"years": "2019-2020-2021"}, (2012, 2025), "not of the form"),
-        ({"years": "1900-1950"}, (2012, 2025), "outside the data"),
+        ({"years": "abc"}, (2010, 2025), "not of the form"),
+        ({"years": "2019-2020-2021"}, (2010, 2025), "not of the form"),
+        ({"years": "1900-1950"}, (2010, 2025), "outside the data"),
         ({"years": "2020-2099"}, (2020, 2025), "narrowed"),
         ({"years": "2021-2019"}, (2019, 2021), None),
         ({"years": "2019"}, (2019, 2019), None),
-        ({"years": "<script>alert(1)</script>"}, (2012, 2025), "not of the form"),
-        ({"years": "9" * 5000}, (2012, 2025), "too long"),
+        ({"years": "<script>alert(1)</script>"}, (2010, 2025), "not of the form"),
+        ({"years": "9" * 5000}, (2010, 2025), "too long"),
     ],
 )
 def test_bad_years_fall_back_with_a_notice(params, expected_years, notice_part) -> None:
@@ -120,20 +121,22 @@ def test_year_range_keeps_events_whose_period_overlaps() -> None:
 
 
 def test_unknown_dates_are_kept_only_when_all_years_are_shown() -> None:
-    assert "unknown-date" in _kept(flt.Filters(years=(2012, 2025)))
-    assert "unknown-date" not in _kept(flt.Filters(years=(2012, 2024)))
+    assert "unknown-date" in _kept(flt.Filters(years=(2010, 2025)))
+    assert "unknown-date" not in _kept(flt.Filters(years=(2010, 2024)))
 
 
 def test_company_and_country_filters_combine() -> None:
-    assert _kept(flt.Filters(years=(2012, 2025), companies=("Huawei",))) == ["cut-2019", "deal-2019"]
-    assert _kept(flt.Filters(years=(2012, 2025), companies=("Huawei",), countries=("Russia",))) == ["deal-2019"]
-    assert _kept(flt.Filters(years=(2012, 2025), companies=("Nvidia",))) == []
+    assert _kept(flt.Filters(years=(2010, 2025), companies=("Huawei",))) == ["cut-2019", "deal-2019"]
+    assert _kept(flt.Filters(years=(2010, 2025), companies=("Huawei",), countries=("Russia",))) == ["deal-2019"]
+    assert _kept(flt.Filters(years=(2010, 2025), companies=("Nvidia",))) == []
 
 
 def test_options_come_from_the_data(dataset) -> None:
     options = flt.options_for(dataset)
-    assert options.first_year == int(dataset.flows["year"].min())
-    assert options.last_year == 2025
+    years = [dataset.events["year_start"], dataset.events["year_end"], dataset.flows["year"], dataset.flows["year_end"]]
+    years.append(dataset.metrics["year"])
+    assert options.first_year == min(int(column.min()) for column in years)
+    assert options.last_year == max(int(column.max()) for column in years)
     assert {"Huawei", "AWS", "Nvidia"} <= set(options.companies)
     assert {"Russia", "United States", "China", "United Kingdom"} <= set(options.countries)
 
@@ -154,10 +157,10 @@ def test_notices_are_in_the_interfaces_language() -> None:
     _, english = flt.from_params({"years": "1900-1950", "company": "Acme"}, OPTIONS)
     _, vietnamese = flt.from_params({"years": "1900-1950", "company": "Acme"}, OPTIONS, "vi")
     assert english == [
-        "Year range 1900–1950 is outside the data (2012–2025); showing all years.",
+        "Year range 1900–1950 is outside the data (2010–2025); showing all years.",
         "Unknown company “Acme” ignored.",
     ]
     assert vietnamese == [
-        "Khoảng năm 1900–1950 nằm ngoài dữ liệu (2012–2025); đang hiển thị tất cả các năm.",
+        "Khoảng năm 1900–1950 nằm ngoài dữ liệu (2010–2025); đang hiển thị tất cả các năm.",
         "Đã bỏ qua công ty không có trong dữ liệu: “Acme”.",
     ]

@@ -57,8 +57,10 @@ def test_many_targets_show_the_first_few_and_say_the_table_has_the_rest(dataset,
     from benchmarks import synthetic
     from techrift.charts import funding
     from techrift.data import DATA_DIR_ENV
+    from tests.data_folders import FIXTURE_DATA
 
-    monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path)))  # thirty targets
+    # thirty targets
+    monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path, FIXTURE_DATA)))
     at = run_page("pages/funding.py")
     assert not at.exception
     assert len(at.metric) == funding.TARGETS_SHOWN

@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +23,7 @@ from techrift.charts import timeline
 from techrift.data import DATA_DIR_ENV, load_dataset
 from techrift.pivot import pivot_events
 from tests.apptest_helpers import deck_specs, plotly_specs, run_page
+from tests.data_folders import FIXTURE_DATA, copy_data
 
 ROOT = Path(__file__).resolve().parent.parent
 # Each would run script if it reached a page as HTML: the browser test checks window.__pwned stays undefined.
@@ -51,8 +51,7 @@ LIVE_MARKUP = re.compile(r"(?<!\\)<(img|script)|(?<!\\)\]\(javascript:", re.IGNO
 
 def write_hostile_copy(folder: Path) -> Path:
     """A valid copy of the data with hostile text in every kind of table; returns its data folder."""
-    shutil.copytree(ROOT / "data", folder / "data")
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    copy_data(FIXTURE_DATA, folder)
     for table, (id_column, record_id, changes) in HOSTILE_EDITS.items():
         path = folder / "data" / f"{table}.csv"
         with path.open(encoding="utf-8", newline="") as handle:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import shutil
 import threading
 import time
 import weakref
@@ -18,7 +17,8 @@ from techrift import caching, datapackage, filters, live
 from techrift.data import DATA_DIR_ENV, DataError, Dataset, Problem, load_dataset
 from techrift.live import LiveDataset, choose, fingerprint
 from techrift.ui import shell
-from tests.apptest_helpers import ROOT, plotly_charts, run_page, texts
+from tests.apptest_helpers import plotly_charts, run_page, texts
+from tests.data_folders import FIXTURE_DATA, copy_data
 
 OLD_TITLE = "Huawei turns to Russian universities after US doors close"  # no Markdown characters: shown as is
 NEW_TITLE = "Huawei turns east as edited while the app runs"
@@ -27,11 +27,10 @@ BAD_KIND = ("seed-000,seed,", "seed-000,bogus-kind,")
 
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/ and seeds/ side by side, served as the app's data folder."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+    """A copy of the fixture data and its seeds side by side, served as the app's data folder."""
+    copy = copy_data(FIXTURE_DATA, tmp_path)
+    monkeypatch.setenv(DATA_DIR_ENV, str(copy))
+    return copy
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -7,10 +7,14 @@ import re
 
 import pandas as pd
 import pydeck as pdk
-from shipped import RUSSIAN_PARTNER_PLACES, WESTERN_TIE_PLACES
 
 from techrift import maps, schema, style, views
 from techrift.data import default_data_dir
+
+# The fixture data's (tests/fixtures): Western institutions that cut, suspended or reviewed Huawei ties, and the
+# Russian universities and institutes with a Huawei tie.
+WESTERN_TIE_PLACES = {"princeton", "oxford", "uc-berkeley", "ut-austin", "mit", "ohio-state"}
+RUSSIAN_PARTNER_PLACES = {"skoltech", "nstu", "mipt", "nsu", "spbpu", "kfu", "rtu-mirea"}
 
 
 def test_partners_are_the_russian_institutions_with_their_coordinates(dataset) -> None:
@@ -205,7 +209,7 @@ def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(da
 def test_a_city_with_many_huawei_sites_sends_one_arc_per_partner_and_the_sites_layer_is_capped(dataset) -> None:
     sites = maps.huawei_sites(dataset.places)
     novosibirsk = sites[sites["place_id"] == "huawei-novosibirsk"].iloc[0]
-    clones = pd.concat([novosibirsk.to_frame().T.assign(place_id=f"huawei-novosibirsk-{i:04d}") for i in range(2000)])
+    clones = pd.DataFrame([novosibirsk] * 2000).assign(place_id=[f"huawei-novosibirsk-{i:04d}" for i in range(2000)])
     crowded = pd.concat([sites, clones], ignore_index=True)
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     arcs = maps.arcs(partners, crowded)

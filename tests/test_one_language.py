@@ -227,7 +227,7 @@ SOURCES_SHOWN = [
     "seed-000",
     "seed-003",
     "paginasiete-2025-08-11",
-    "lapost-commerce-tgl-2019",
+    "meterpreter",
     "newsbytes-ft-2025-07-23",
     "fr-2020-huawei-fdpr",
     "gaz-moscow",

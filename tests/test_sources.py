@@ -61,7 +61,7 @@ def test_segments_agree_with_the_definition_on_nested_repeated_and_adjacent_quot
     assert all(a.quote_ids != b.quote_ids for a, b in zip(segments, segments[1:]))  # neighbours merged
 
 
-def test_shipped_seed_texts_are_mostly_quoted(dataset) -> None:
+def test_seed_texts_are_split_into_segments_mostly_quoted(dataset) -> None:
     for source_id, text in dataset.seed_texts.items():
         quotes = dataset.quotes[dataset.quotes["source_id"] == source_id]
         segments = sources.seed_segments(text, quotes)

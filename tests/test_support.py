@@ -70,7 +70,7 @@ def test_the_nature_of_money_and_figures_comes_from_their_status_and_kind() -> N
     assert support.support_of(metrics, SOURCES, PLACES)["nature"].tolist() == ["reported", "reported_claim", "target"]
 
 
-def test_shipped_records_are_counted_from_their_sources(dataset) -> None:
+def test_records_are_counted_from_their_sources(dataset) -> None:
     events = dataset.events.set_index("event_id")
     found = support.support_of(events, dataset.sources, dataset.places)
     # seed-000 translates the SCMP article that scmp-tbforum reposts: one outlet, not two

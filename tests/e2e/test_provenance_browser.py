@@ -7,6 +7,11 @@ from urllib.parse import parse_qs, urlparse
 
 from conftest import EXCEPTION, query_of, rerun_after, screenshot, visit
 
+from techrift.data import default_data_dir
+from techrift.datapackage import read_release
+
+RELEASE = read_release(default_data_dir())  # the data the served app reads
+
 
 def test_the_citation_holds_the_full_link_of_the_view(app) -> None:
     visit(app, "timeline?years=2019-2020&country=United%20States")
@@ -14,11 +19,11 @@ def test_the_citation_holds_the_full_link_of_the_view(app) -> None:
     reference = app.locator('[data-testid="stCode"]').filter(has_text="TechRift (").first
     reference.wait_for(state="visible", timeout=15_000)
     text = reference.inner_text()
-    assert "data version 2.1.0, data as of 2026-11-29" in text
+    assert f"data version {RELEASE.version}, data as of {RELEASE.data_as_of}" in text
     link = next(word for word in text.split() if word.startswith(app.app_url))
     query = parse_qs(urlparse(link).query)
     assert urlparse(link).path == "/timeline"
-    assert query["years"] == ["2019-2020"] and query["country"] == ["United States"] and query["v"] == ["2.1.0"]
+    assert query["years"] == ["2019-2020"] and query["country"] == ["United States"] and query["v"] == [RELEASE.version]
     assert app.get_by_text("[dailycal]").first.is_visible()  # a source behind the records shown
     screenshot(app, "provenance-cite")
     assert app.locator(EXCEPTION).count() == 0
@@ -28,8 +33,8 @@ def test_an_old_link_says_the_data_changed_and_the_url_takes_the_new_version(app
     visit(app, "funding?v=1.0.0")
     notice = app.get_by_text("This link was made with data version 1.0.0")
     notice.wait_for(state="visible", timeout=15_000)
-    assert "now version 2.1.0" in notice.inner_text()
-    assert query_of(app)["v"] == "2.1.0"
+    assert f"now version {RELEASE.version}" in notice.inner_text()
+    assert query_of(app)["v"] == RELEASE.version
     screenshot(app, "provenance-old-link")
 
 
