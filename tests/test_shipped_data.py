@@ -19,7 +19,7 @@ import pytest
 from apptest_helpers import ROOT, run_page, texts
 from data_folders import SHIPPED_DATA
 
-from techrift import compare, datapackage, overview, schema, sources, support
+from techrift import comparison, datapackage, overview, schema, sources, support
 from techrift import filters as flt
 from techrift.data import Dataset, split_ids, validate
 from techrift.pivot import pivot_events
@@ -241,7 +241,7 @@ def test_the_pivot_has_the_us_policy_context_and_both_sides(shipped_dataset: Dat
 
 
 def test_the_stances_align_aws_and_nvidia(shipped_dataset: Dataset) -> None:
-    rows = compare.comparison(shipped_dataset.stances, "AWS", "Nvidia").set_index("dimension")
+    rows = comparison.comparison(shipped_dataset.stances, "AWS", "Nvidia").set_index("dimension")
     assert list(rows.index) == list(schema.STANCE_DIMENSIONS)
     assert (rows.at["talent", "a_stance_id"], rows.at["talent", "b_stance_id"]) == ("aws-talent", "nvidia-talent")
     assert rows[["a_stance_id", "b_stance_id"]].notna().any(axis=1).all()
