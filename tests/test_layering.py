@@ -15,7 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # Lowest first (docs: the style note's target layout). A module may import its own layer and the ones above it here.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
-    ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
+    (
+        "text",
+        (
+            "techrift.text",
+            "techrift.i18n",
+            "techrift.formatting",
+            "techrift.style",
+            "techrift.numbers",
+            "techrift.fragments",
+        ),
+    ),  # escaping, labels, formats; numbers as written, links to a sentence
     # reading, checking, writing the data; a record's support is derived when it is read; live: noticing edits and
     # keeping the last good data
     (
