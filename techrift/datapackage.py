@@ -11,12 +11,13 @@ from typing import Any
 
 from techrift import schema
 
-_TYPES = {"float64": "number", "Int64": "integer"}
+_TYPES = {"float64": "number", "Int64": "integer", "bool": "boolean"}
 _LIST_NOTE = " A ';'-separated list of ids; each must exist in sources.csv."
 _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "events": [("place_id", "places", "place_id")],
     "flows": [("recipient_place_id", "places", "place_id")],
     "quotes": [("source_id", "sources", "source_id")],
+    "evidence": [("source_id", "sources", "source_id")],
 }
 
 
@@ -87,6 +88,11 @@ def read_release(data_dir: Path) -> Release:
     return latest_release((data_dir / CHANGELOG).read_text(encoding="utf-8"))
 
 
+def _primary_key(table: str) -> str | list[str]:
+    key = schema.PRIMARY_KEYS[table]
+    return key[0] if len(key) == 1 else key
+
+
 def descriptor(release: Release) -> dict[str, Any]:
     """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema."""
     resources = []
@@ -101,7 +107,7 @@ def descriptor(release: Release) -> dict[str, Any]:
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "description": (model.__doc__ or "").strip(),
-            "schema": {"fields": fields, "primaryKey": schema.ID_COLUMNS[name], "missingValues": [""]},
+            "schema": {"fields": fields, "primaryKey": _primary_key(name), "missingValues": [""]},
         }
         foreign_keys = [
             {"fields": column, "reference": {"resource": resource_name, "fields": target}}
@@ -119,7 +125,8 @@ def descriptor(release: Release) -> dict[str, Any]:
         "description": (
             "Events, money flows, non-money figures and company stances about Huawei's university ties in the US "
             "and Russia and about AWS and Nvidia in China; every record cites its sources, and records drawn from "
-            "the two Vietnamese seed articles carry the verbatim fragment they rest on (quotes.csv)."
+            "the two Vietnamese seed articles carry the verbatim fragment they rest on (quotes.csv); evidence.csv quotes "
+            "the sentence of each source that states each record, and a source cited without one is background."
         ),
         "licenses": [
             {

@@ -77,7 +77,19 @@ def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
     CSV files do (as_written)."""
     from techrift import schema
 
-    return {name: getattr(dataset, name)[list(model.to_schema().columns)] for name, model in schema.TABLES.items()}
+    return {
+        name: _booleans_as_written(getattr(dataset, name)[list(model.to_schema().columns)])
+        for name, model in schema.TABLES.items()
+    }
+
+
+def _booleans_as_written(frame: pd.DataFrame) -> pd.DataFrame:
+    """true/false columns as the data's CSV files write them ('true', not 'True'), so that a package validates."""
+    written = frame.copy()
+    for column in written.columns:
+        if pd.api.types.is_bool_dtype(written[column]):
+            written[column] = written[column].map({True: "true", False: "false"})
+    return written
 
 
 def dataset_zip(dataset) -> bytes:

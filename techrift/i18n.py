@@ -686,6 +686,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{seeds} seed articles and {quotes} verbatim fragments of them",
         "vi": "{seeds} bài gốc và {quotes} trích đoạn nguyên văn",
     },
+    # --- h31code (issue 31): evidence, the sentence behind each record ---
+    "support_no_evidence": {"en": "no sentence quoted yet", "vi": "chưa trích câu nào"},
+    "support_background": {"en": "{count} background sources", "vi": "{count} nguồn tham khảo nền"},
+    "support_background_one": {"en": "1 background source", "vi": "1 nguồn tham khảo nền"},
 }
 
 

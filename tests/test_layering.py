@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.i18n",
             "techrift.formatting",
             "techrift.style",
-            "techrift.numbers",
+            "techrift.amounts",
             "techrift.fragments",
         ),
     ),  # escaping, labels, formats; numbers as written, links to a sentence
@@ -30,7 +30,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # keeping the last good data
     (
         "data",
-        ("techrift.data", "techrift.datapackage", "techrift.export", "techrift.support", "techrift.live"),
+        (
+            "techrift.data",
+            "techrift.validate",
+            "techrift.datapackage",
+            "techrift.export",
+            "techrift.support",
+            "techrift.live",
+        ),
     ),
     (
         "rules",

@@ -81,6 +81,16 @@ _WORD_NUMBERS: dict[str, tuple[float, ...]] = {
     "twelve": (12.0,),
     "twenty": (20.0,),
     "một nửa": (0.5, 50.0),
+    "một": (1.0,),
+    "hai": (2.0,),
+    "ba": (3.0,),
+    "bốn": (4.0,),
+    "năm": (5.0,),  # also "year": a five read where none was meant can only let a figure pass, never fail one
+    "sáu": (6.0,),
+    "bảy": (7.0,),
+    "tám": (8.0,),
+    "chín": (9.0,),
+    "mười": (10.0,),
     "nửa": (0.5, 50.0),
     "a": (1.0,),  # "a billion": only read with a scale after it
     "an": (1.0,),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from techrift.numbers import amounts_in, numeral_readings, states_amount, states_year
+from techrift.amounts import amounts_in, numeral_readings, states_amount, states_year
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,10 @@ from techrift.numbers import amounts_in, numeral_readings, states_amount, states
         ("two hundred people", 200),
         ("Amazon: $1bn.", 1_000_000_000),
         ("at $150,000, the installment", 150_000),
-        ("2 TỶ USD", 2_000_000_000),  # capitals, as a headline writes
+        ("2 TỶ USD", 2_000_000_000),
+        ("tiềm năng thị trường hơn một tỷ người", 1_000_000_000),
+        ("tăng từ một hợp đồng nghiên cứu vào năm 2013", 1),
+        ("lên mười hợp đồng", 10),  # capitals, as a headline writes
     ],
 )
 def test_the_excerpt_states_the_amount(excerpt: str, amount: float) -> None:
