@@ -48,6 +48,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.overview",
             "techrift.sources",
             "techrift.citation",
+            "techrift.evidence",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out
