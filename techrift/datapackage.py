@@ -3,6 +3,7 @@ descriptor (datapackage.json, with the data's version) and the data dictionary (
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -93,12 +94,39 @@ def _primary_key(table: str) -> str | list[str]:
     return key[0] if len(key) == 1 else key
 
 
-def descriptor(release: Release) -> dict[str, Any]:
-    """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema."""
+def absent_parts(data_dir: Path) -> dict[str, set[str] | None]:
+    """What a data folder leaves out of what it may leave out (schema.OPTIONAL_TABLES and OPTIONAL_COLUMNS): by table,
+    None for a table with no file, else the optional columns its header lacks. Its descriptor describes what it has."""
+    absent: dict[str, set[str] | None] = {}
+    for table in schema.OPTIONAL_TABLES:
+        if not (data_dir / f"{table}.csv").is_file():
+            absent[table] = None
+    for table, columns in schema.OPTIONAL_COLUMNS.items():
+        path = data_dir / f"{table}.csv"
+        if path.is_file():
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                header = next(csv.reader(handle), [])
+            missing = set(columns) - set(header)
+            if missing:
+                absent[table] = missing
+    return absent
+
+
+def descriptor(release: Release, absent: dict[str, set[str] | None] | None = None) -> dict[str, Any]:
+    """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema; the
+    optional tables and columns in `absent` (see absent_parts) are left out."""
+    absent = absent or {}
     resources = []
     for name, model in schema.TABLES.items():
+        if name in absent and absent[name] is None:
+            continue
+        left_out = absent.get(name) or set()
         table_schema = model.to_schema()
-        fields = [_field(column_name, column) for column_name, column in table_schema.columns.items()]
+        fields = [
+            _field(column_name, column)
+            for column_name, column in table_schema.columns.items()
+            if column_name not in left_out
+        ]
         resource: dict[str, Any] = {
             "name": name,
             "path": f"{name}.csv",
@@ -147,9 +175,9 @@ def descriptor(release: Release) -> dict[str, Any]:
     }
 
 
-def render(release: Release) -> str:
+def render(release: Release, absent: dict[str, set[str] | None] | None = None) -> str:
     """The descriptor as the JSON text committed in data/datapackage.json."""
-    return json.dumps(descriptor(release), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(descriptor(release, absent), indent=2, ensure_ascii=False) + "\n"
 
 
 _DICTIONARY_INTRO = """# The data: a dictionary
@@ -213,6 +241,6 @@ def render_dictionary() -> str:
 def generated(data_dir: Path) -> dict[Path, str]:
     """Every file of data/ written from the models and the changelog, with its text."""
     return {
-        data_dir / "datapackage.json": render(read_release(data_dir)),
+        data_dir / "datapackage.json": render(read_release(data_dir), absent_parts(data_dir)),
         data_dir / "README.md": render_dictionary(),
     }

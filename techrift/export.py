@@ -80,6 +80,7 @@ def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
     return {
         name: _booleans_as_written(getattr(dataset, name)[list(model.to_schema().columns)])
         for name, model in schema.TABLES.items()
+        if name != "evidence" or dataset.evidence_given  # data before evidence existed is published without it
     }
 
 
@@ -103,7 +104,8 @@ def dataset_zip(dataset) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in dataset_tables(dataset).items():
             archive.writestr(f"data/{name}.csv", to_csv_bytes(frame))
-        archive.writestr("data/datapackage.json", datapackage.render(dataset.release))
+        absent: dict[str, set[str] | None] = {} if dataset.evidence_given else {"evidence": None}
+        archive.writestr("data/datapackage.json", datapackage.render(dataset.release, absent))
         archive.writestr(f"data/{datapackage.CHANGELOG}", dataset.changelog)
         seed_files = dict(zip(dataset.sources["source_id"], dataset.sources["seed_file"]))
         for source_id, text in dataset.seed_texts.items():
