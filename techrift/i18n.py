@@ -470,8 +470,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "briefing_doors_close_title": {"en": "1. The doors close in the US", "vi": "1. Cánh cửa ở Mỹ đóng lại"},
     "briefing_doors_close_text": {
-        "en": "{western} named Western universities cut, suspended or reviewed research ties with Huawei, most of them in the months around the US indictments of 28 January 2019.",
-        "vi": "{western} trường đại học phương Tây được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ nghiên cứu với Huawei, phần lớn trong những tháng quanh cáo trạng của Mỹ ngày 28/1/2019.",
+        "en": "{western} named Western universities cut or suspended research ties with Huawei, most of them in the months around the US indictments of 28 January 2019.",
+        "vi": "{western} trường đại học phương Tây được nêu tên đã cắt hoặc tạm ngừng quan hệ nghiên cứu với Huawei, phần lớn trong những tháng quanh cáo trạng của Mỹ ngày 28/1/2019.",
     },
     "briefing_pivot_title": {
         "en": "2. In the same months, Huawei turns to Russia",
@@ -656,11 +656,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview_views": {"en": "Views", "vi": "Các trang"},
     "headline_western": {"en": "Western universities stepping back", "vi": "Trường phương Tây lùi xa Huawei"},
     "headline_western_detail": {
-        "en": "named institutions that cut, suspended or reviewed ties, {first} to {last}",
-        "vi": "cơ sở được nêu tên đã cắt, tạm ngừng hoặc xem xét lại quan hệ, từ {first} đến {last}",
+        "en": "cut or suspended ties, {first} to {last}",
+        "vi": "đã cắt hoặc tạm ngừng quan hệ, từ {first} đến {last}",
     },
     "headline_russia": {"en": "Huawei's Russian academic partners", "vi": "Đối tác học thuật Nga của Huawei"},
-    "headline_russia_detail": {"en": "named in the sources{claim}", "vi": "được nêu tên trong các nguồn{claim}"},
+    "headline_russia_detail": {
+        "en": "named in the sources, with a partnership, a lab or a deal{claim}",
+        "vi": "được nêu tên trong các nguồn, có quan hệ đối tác, phòng thí nghiệm hoặc thỏa thuận{claim}",
+    },
     "headline_russia_inferred": {
         "en": "; {count} more inferred, not named",
         "vi": "; thêm {count} đơn vị được suy luận, không được nêu tên",
@@ -697,6 +700,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence_translation": {"en": "{language} translation", "vi": "Bản dịch {language}"},
     "evidence_open_at_sentence": {"en": "Open the source at this sentence", "vi": "Mở nguồn tại câu này"},
     "col_evidence": {"en": "evidence", "vi": "câu dẫn chứng"},
+    "headline_all_years": {"en": "all years", "vi": "mọi năm"},
+    "headline_western_reviews": {
+        "en": "; {count} more only reviewed them",
+        "vi": "; thêm {count} trường chỉ xem xét lại",
+    },
+    "headline_western_definition": {
+        "en": "Counted ({period}): each Western institution once, by name, that cut or suspended its research ties with "
+        "Huawei; groups such as 'US universities' are not institutions and are not counted; reviews are counted apart.",
+        "vi": "Cách đếm ({period}): mỗi đơn vị phương Tây được nêu tên đã cắt hoặc tạm ngừng quan hệ nghiên cứu với "
+        "Huawei, tính một lần; các nhóm như 'các trường đại học Mỹ' không phải một đơn vị nên không được tính; các "
+        "trường chỉ xem xét lại được đếm riêng.",
+    },
+    "headline_russia_definition": {
+        "en": "Counted ({period}): each Russian university or research institute once, by name, with a partnership, a "
+        "joint lab or a deal with Huawei; visits, statements and expected signings are not counted, nor are groups or "
+        "inferred identifications.",
+        "vi": "Cách đếm ({period}): mỗi trường đại học hoặc viện nghiên cứu Nga được nêu tên có quan hệ đối tác, phòng "
+        "thí nghiệm chung hoặc thỏa thuận với Huawei, tính một lần; không tính các chuyến thăm, tuyên bố, lễ ký mới "
+        "chỉ dự kiến, các nhóm hay các danh tính được suy luận.",
+    },
 }
 
 
