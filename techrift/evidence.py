@@ -4,6 +4,7 @@ background. Pure: the panels, tables, hovers and exports all read these."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -110,6 +111,18 @@ def _first_rows(dataset: Dataset, table: str) -> dict[str, dict[Hashable, Any]]:
         return {}
     rows = evidence[evidence["record_table"] == table].drop_duplicates("record_id")
     return {row["record_id"]: row for row in rows.to_dict("records")}
+
+
+HOVER_CHARACTERS = 70  # a hover is narrower than a table cell
+
+
+def hover_lines(dataset: Dataset, table: str, record_ids: Iterable[str], lang: str) -> list[str]:
+    """For a chart's hover (HTML): each record's first excerpt in the reader's language, shortened, on a line of its
+    own in quotation marks; '' for a record with none."""
+    excerpts = [
+        one_line(text, HOVER_CHARACTERS) if text else "" for text in first_excerpts(dataset, table, record_ids, lang)
+    ]
+    return [f"<br><i>“{html.escape(text)}”</i>" if text else "" for text in excerpts]
 
 
 def with_evidence_column(frame: pd.DataFrame, dataset: Dataset, table: str, lang: str) -> pd.DataFrame:

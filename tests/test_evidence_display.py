@@ -117,3 +117,19 @@ def test_a_dataset_without_evidence_shows_no_evidence_column(tmp_path: Path) -> 
     (data_dir / "evidence.csv").unlink()
     dataset = load_dataset(data_dir)
     assert record_evidence(dataset, "flows", "fl-grant", "news-a", "en")[0].background
+
+
+def test_a_hover_quotes_the_first_excerpt_shortened_and_escaped(small: Dataset) -> None:
+    lines = evidence.hover_lines(small, "flows", ["fl-grant", "nothing"], "en")
+    assert lines == [
+        "<br><i>“Individual grants totaled $2.2 million in 2018, up from $855,000 in…”</i>",
+        "",
+    ]
+
+
+def test_the_funding_chart_hover_carries_the_sentence(small: Dataset) -> None:
+    from techrift.charts import funding
+
+    figure = funding.flows_figure(small.flows, small, "recipient", False, "en")
+    hovers = [text for trace in figure.data for text in (trace.hovertext or ())]
+    assert any("“Individual grants totaled $2.2 million" in text for text in hovers), hovers
