@@ -193,12 +193,16 @@ models, not this file. What changed in each version of the data is in [CHANGELOG
    you can find it.
 2. Add the row to its table, citing the source ids in `source_ids` (`;`-separated). A record drawn from a seed
    article also gets its verbatim fragment in `quotes.csv`.
-3. Date the decision, not its announcement or the report, and no more precisely than the source does
+3. Quote the sentence that states it in `evidence.csv`, one row per source that states it: verbatim, in the page's
+   language, with `excerpt_en` where that is not English. A flow's or metric's figure must be in the sentence as
+   the page writes it ("$2.2 million", "2,2 triệu"), an event's year in the sentence or in the source's date. A
+   cited source with no sentence quoted is background: it does not count toward the record's support.
+4. Date the decision, not its announcement or the report, and no more precisely than the source does
    (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with `date_precision`). If only a report date is known, say so.
-4. Mark what is not a plain fact: an amount that was only expected has `status: expected` and is never drawn
+5. Mark what is not a plain fact: an amount that was only expected has `status: expected` and is never drawn
    as money spent; a figure that is a bound has `value_qualifier`; a counterpart the sources do not name has
    `identification: inferred`, with the reasoning in the summary.
-5. Run `python -m techrift validate`: every problem is listed as `file:line: column: value: why`. Then add an
+6. Run `python -m techrift validate`: every problem is listed as `file:line: column: value: why`. Then add an
    entry to `CHANGELOG.md`, with a new version, and run `python -m techrift datapackage`.
 
 ## Tables
