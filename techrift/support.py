@@ -132,7 +132,7 @@ def well_supported(records: pd.DataFrame, sources: pd.DataFrame, places: pd.Data
 def support_text(record: Mapping[Hashable, Any], lang: str = "en") -> str:
     """A record's support in words, from its support columns: '2 independent sources · date approximate'."""
     count = int(record["independent_sources"])
-    if record["support"] == "no_evidence":
+    if record.get("support") == "no_evidence":
         parts = [t("support_no_evidence", lang)]
     elif record["aggregator_only"]:
         parts = [t("support_aggregator_only", lang)]
