@@ -694,8 +694,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "support_background": {"en": "{count} background sources", "vi": "{count} nguồn tham khảo nền"},
     "support_background_one": {"en": "1 background source", "vi": "1 nguồn tham khảo nền"},
     "evidence_background": {
-        "en": "Background: no sentence of this source is quoted for this record, so it does not count toward its support.",
-        "vi": "Tham khảo nền: chưa trích câu nào của nguồn này cho bản ghi, nên nguồn không được tính vào mức kiểm chứng.",
+        "en": "Background: no sentence quoted, not counted toward support",
+        "vi": "Tham khảo nền: chưa trích câu nào, không tính vào mức kiểm chứng",
     },
     "evidence_translation": {"en": "{language} translation", "vi": "Bản dịch {language}"},
     "evidence_open_at_sentence": {"en": "Open the source at this sentence", "vi": "Mở nguồn tại câu này"},
