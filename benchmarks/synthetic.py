@@ -14,7 +14,7 @@ from pathlib import Path
 from techrift import schema
 from techrift.data import PROJECT_ROOT
 
-MULTIPLIED = ("places", "events", "flows", "metrics", "stances", "quotes")
+MULTIPLIED = ("places", "events", "flows", "metrics", "stances", "quotes", "evidence")
 # Columns that hold the id of a multiplied record, per table (besides the table's own id column).
 PLACE_REFERENCES = {"events": "place_id", "flows": "recipient_place_id"}
 
@@ -38,10 +38,12 @@ def copy_id(record_id: str, copy: int) -> str:
 
 
 def _copy_row(table: str, row: dict[str, str], copy: int) -> dict[str, str]:
-    renamed = {schema.ID_COLUMNS[table]: copy_id(row[schema.ID_COLUMNS[table]], copy)}
+    renamed = {}
+    if table in schema.ID_COLUMNS:
+        renamed[schema.ID_COLUMNS[table]] = copy_id(row[schema.ID_COLUMNS[table]], copy)
     if table in PLACE_REFERENCES:
         renamed[PLACE_REFERENCES[table]] = copy_id(row[PLACE_REFERENCES[table]], copy)
-    if table == "quotes":
+    if table in ("quotes", "evidence"):
         renamed["record_id"] = copy_id(row["record_id"], copy)
     return row | renamed
 
@@ -55,6 +57,8 @@ def write_scaled(factor: int, target: Path, source: Path | None = None) -> Path:
     for name in ("sources.csv", "vocabulary.csv", "countries.geojson", "CHANGELOG.md"):
         shutil.copy(source / name, data_dir / name)
     for table in MULTIPLIED:
+        if table in schema.OPTIONAL_TABLES and not (source / f"{table}.csv").is_file():
+            continue  # data before the table existed
         header, rows = _read(source / f"{table}.csv")
         _write(
             data_dir / f"{table}.csv", header, [_copy_row(table, row, copy) for copy in range(factor) for row in rows]
@@ -64,4 +68,7 @@ def write_scaled(factor: int, target: Path, source: Path | None = None) -> Path:
 
 def row_counts(data_dir: Path) -> dict[str, int]:
     """Rows per table of a data folder."""
-    return {name: len(_read(data_dir / f"{name}.csv")[1]) for name in schema.TABLES}
+    return {
+        name: len(_read(data_dir / f"{name}.csv")[1]) if (data_dir / f"{name}.csv").is_file() else 0
+        for name in schema.TABLES
+    }

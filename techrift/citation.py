@@ -13,6 +13,8 @@ from urllib.parse import quote, urlencode
 import pandas as pd
 
 from techrift.data import split_ids
+from techrift.evidence import translation_of
+from techrift.formatting import language_name
 from techrift.i18n import DEFAULT_LANGUAGE, localized, t
 
 PUBLISHER = "TechRift"
@@ -30,6 +32,7 @@ class ViewCitation:
     version: str
     data_as_of: str
     source_ids: tuple[str, ...]
+    records: tuple[tuple[str, str], ...] = ()  # (table, id) of each record shown, whose sentences the sources list
 
     @property
     def year(self) -> str:
@@ -52,6 +55,29 @@ def sources_behind(records: Iterable[pd.DataFrame], source_ids: Iterable[str] = 
                 for ids in frame[column]:
                     counts.update(split_ids(ids))
     return tuple(source_id for source_id, _ in counts.most_common())
+
+
+# A shown frame's columns that hold record ids, by the table they name (a comparison's columns end in these).
+RECORD_ID_COLUMNS = {"event_id": "events", "flow_id": "flows", "metric_id": "metrics", "stance_id": "stances"}
+
+
+def records_behind(records: Iterable[pd.DataFrame]) -> tuple[tuple[str, str], ...]:
+    """(table, id) of every record in the frames shown (any `event_id`, `flow_id`, `metric_id`, `stance_id` column,
+    or one ending in `_stance_id`...), each once, in order."""
+    found: dict[tuple[str, str], None] = {}
+    for frame in records:
+        for column in frame.columns:
+            table = next(
+                (
+                    table
+                    for name, table in RECORD_ID_COLUMNS.items()
+                    if column == name or str(column).endswith(f"_{name}")
+                ),
+                None,
+            )
+            if table:
+                found.update({(table, record_id): None for record_id in frame[column] if isinstance(record_id, str)})
+    return tuple(found)
 
 
 def reference(citation: ViewCitation, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -99,9 +125,20 @@ def bibtex(citation: ViewCitation, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"@misc{{{bibtex_key(citation)},\n{body}\n}}"
 
 
-def source_lines(source_ids: Iterable[str], sources: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    """One line per source in `lang`: publisher, title, publication date, address (or seed file)."""
+def source_lines(
+    source_ids: Iterable[str],
+    sources: pd.DataFrame,
+    lang: str = DEFAULT_LANGUAGE,
+    excerpts: pd.DataFrame | None = None,
+) -> list[str]:
+    """One line per source in `lang`: publisher, title, publication date, address (or seed file); under it, indented,
+    each of `excerpts` (evidence rows) from that source: the sentence as written, the record it states, and its
+    translation in `lang`."""
     by_id = sources.set_index("source_id").to_dict("index")
+    by_source: dict[str, list[dict]] = {}
+    if excerpts is not None:
+        for row in excerpts.to_dict("records"):
+            by_source.setdefault(row["source_id"], []).append(row)
     lines = []
     for source_id in source_ids:
         source = by_id[source_id]
@@ -109,4 +146,10 @@ def source_lines(source_ids: Iterable[str], sources: pd.DataFrame, lang: str = D
         published = source["published"] if isinstance(source["published"], str) else t("citation_no_date", lang)
         publisher, title = localized(source, "publisher", lang), localized(source, "title", lang)
         lines.append(f"{publisher}. {title} ({published}). {where} [{source_id}]")
+        for row in by_source.get(source_id, []):
+            lines.append(f"    “{' '.join(str(row['excerpt']).split())}” [{row['record_table']}/{row['record_id']}]")
+            translation, translation_lang = translation_of(row, lang)
+            if translation:
+                label = t("evidence_translation", lang, language=language_name(translation_lang or "", lang))
+                lines.append(f"      {label}: {' '.join(translation.split())}")
     return lines

@@ -3,6 +3,7 @@ descriptor (datapackage.json, with the data's version) and the data dictionary (
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -11,12 +12,13 @@ from typing import Any
 
 from techrift import schema
 
-_TYPES = {"float64": "number", "Int64": "integer"}
+_TYPES = {"float64": "number", "Int64": "integer", "bool": "boolean"}
 _LIST_NOTE = " A ';'-separated list of ids; each must exist in sources.csv."
 _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "events": [("place_id", "places", "place_id")],
     "flows": [("recipient_place_id", "places", "place_id")],
     "quotes": [("source_id", "sources", "source_id")],
+    "evidence": [("source_id", "sources", "source_id")],
 }
 
 
@@ -87,12 +89,44 @@ def read_release(data_dir: Path) -> Release:
     return latest_release((data_dir / CHANGELOG).read_text(encoding="utf-8"))
 
 
-def descriptor(release: Release) -> dict[str, Any]:
-    """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema."""
+def _primary_key(table: str) -> str | list[str]:
+    key = schema.PRIMARY_KEYS[table]
+    return key[0] if len(key) == 1 else key
+
+
+def absent_parts(data_dir: Path) -> dict[str, set[str] | None]:
+    """What a data folder leaves out of what it may leave out (schema.OPTIONAL_TABLES and OPTIONAL_COLUMNS): by table,
+    None for a table with no file, else the optional columns its header lacks. Its descriptor describes what it has."""
+    absent: dict[str, set[str] | None] = {}
+    for table in schema.OPTIONAL_TABLES:
+        if not (data_dir / f"{table}.csv").is_file():
+            absent[table] = None
+    for table, columns in schema.OPTIONAL_COLUMNS.items():
+        path = data_dir / f"{table}.csv"
+        if path.is_file():
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                header = next(csv.reader(handle), [])
+            missing = set(columns) - set(header)
+            if missing:
+                absent[table] = missing
+    return absent
+
+
+def descriptor(release: Release, absent: dict[str, set[str] | None] | None = None) -> dict[str, Any]:
+    """The package descriptor: one tabular resource per table, fields and constraints from techrift.schema; the
+    optional tables and columns in `absent` (see absent_parts) are left out."""
+    absent = absent or {}
     resources = []
     for name, model in schema.TABLES.items():
+        if name in absent and absent[name] is None:
+            continue
+        left_out = absent.get(name) or set()
         table_schema = model.to_schema()
-        fields = [_field(column_name, column) for column_name, column in table_schema.columns.items()]
+        fields = [
+            _field(column_name, column)
+            for column_name, column in table_schema.columns.items()
+            if column_name not in left_out
+        ]
         resource: dict[str, Any] = {
             "name": name,
             "path": f"{name}.csv",
@@ -101,7 +135,7 @@ def descriptor(release: Release) -> dict[str, Any]:
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "description": (model.__doc__ or "").strip(),
-            "schema": {"fields": fields, "primaryKey": schema.ID_COLUMNS[name], "missingValues": [""]},
+            "schema": {"fields": fields, "primaryKey": _primary_key(name), "missingValues": [""]},
         }
         foreign_keys = [
             {"fields": column, "reference": {"resource": resource_name, "fields": target}}
@@ -119,7 +153,8 @@ def descriptor(release: Release) -> dict[str, Any]:
         "description": (
             "Events, money flows, non-money figures and company stances about Huawei's university ties in the US "
             "and Russia and about AWS and Nvidia in China; every record cites its sources, and records drawn from "
-            "the two Vietnamese seed articles carry the verbatim fragment they rest on (quotes.csv)."
+            "the two Vietnamese seed articles carry the verbatim fragment they rest on (quotes.csv); evidence.csv quotes "
+            "the sentence of each source that states each record, and a source cited without one is background."
         ),
         "licenses": [
             {
@@ -140,9 +175,9 @@ def descriptor(release: Release) -> dict[str, Any]:
     }
 
 
-def render(release: Release) -> str:
+def render(release: Release, absent: dict[str, set[str] | None] | None = None) -> str:
     """The descriptor as the JSON text committed in data/datapackage.json."""
-    return json.dumps(descriptor(release), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(descriptor(release, absent), indent=2, ensure_ascii=False) + "\n"
 
 
 _DICTIONARY_INTRO = """# The data: a dictionary
@@ -158,12 +193,16 @@ models, not this file. What changed in each version of the data is in [CHANGELOG
    you can find it.
 2. Add the row to its table, citing the source ids in `source_ids` (`;`-separated). A record drawn from a seed
    article also gets its verbatim fragment in `quotes.csv`.
-3. Date the decision, not its announcement or the report, and no more precisely than the source does
+3. Quote the sentence that states it in `evidence.csv`, one row per source that states it: verbatim, in the page's
+   language, with `excerpt_en` where that is not English. A flow's or metric's figure must be in the sentence as
+   the page writes it ("$2.2 million", "2,2 triệu"), an event's year in the sentence or in the source's date. A
+   cited source with no sentence quoted is background: it does not count toward the record's support.
+4. Date the decision, not its announcement or the report, and no more precisely than the source does
    (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with `date_precision`). If only a report date is known, say so.
-4. Mark what is not a plain fact: an amount that was only expected has `status: expected` and is never drawn
+5. Mark what is not a plain fact: an amount that was only expected has `status: expected` and is never drawn
    as money spent; a figure that is a bound has `value_qualifier`; a counterpart the sources do not name has
    `identification: inferred`, with the reasoning in the summary.
-5. Run `python -m techrift validate`: every problem is listed as `file:line: column: value: why`. Then add an
+6. Run `python -m techrift validate`: every problem is listed as `file:line: column: value: why`. Then add an
    entry to `CHANGELOG.md`, with a new version, and run `python -m techrift datapackage`.
 
 ## Tables
@@ -206,6 +245,6 @@ def render_dictionary() -> str:
 def generated(data_dir: Path) -> dict[Path, str]:
     """Every file of data/ written from the models and the changelog, with its text."""
     return {
-        data_dir / "datapackage.json": render(read_release(data_dir)),
+        data_dir / "datapackage.json": render(read_release(data_dir), absent_parts(data_dir)),
         data_dir / "README.md": render_dictionary(),
     }

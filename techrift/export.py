@@ -77,7 +77,20 @@ def dataset_tables(dataset) -> dict[str, pd.DataFrame]:
     CSV files do (as_written)."""
     from techrift import schema
 
-    return {name: getattr(dataset, name)[list(model.to_schema().columns)] for name, model in schema.TABLES.items()}
+    return {
+        name: _booleans_as_written(getattr(dataset, name)[list(model.to_schema().columns)])
+        for name, model in schema.TABLES.items()
+        if name != "evidence" or dataset.evidence_given  # data before evidence existed is published without it
+    }
+
+
+def _booleans_as_written(frame: pd.DataFrame) -> pd.DataFrame:
+    """true/false columns as the data's CSV files write them ('true', not 'True'), so that a package validates."""
+    written = frame.copy()
+    for column in written.columns:
+        if pd.api.types.is_bool_dtype(written[column]):
+            written[column] = written[column].map({True: "true", False: "false"})
+    return written
 
 
 def dataset_zip(dataset) -> bytes:
@@ -91,7 +104,8 @@ def dataset_zip(dataset) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in dataset_tables(dataset).items():
             archive.writestr(f"data/{name}.csv", to_csv_bytes(frame))
-        archive.writestr("data/datapackage.json", datapackage.render(dataset.release))
+        absent: dict[str, set[str] | None] = {} if dataset.evidence_given else {"evidence": None}
+        archive.writestr("data/datapackage.json", datapackage.render(dataset.release, absent))
         archive.writestr(f"data/{datapackage.CHANGELOG}", dataset.changelog)
         seed_files = dict(zip(dataset.sources["source_id"], dataset.sources["seed_file"]))
         for source_id, text in dataset.seed_texts.items():

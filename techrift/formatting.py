@@ -66,6 +66,7 @@ class KeyFigure:
     value: str
     detail: str
     source_ids: str
+    definition: str = ""  # what exactly is counted, shown under the number
 
 
 def unit_label(count: float, metric: Record, lang: str = "en") -> str:

@@ -14,59 +14,118 @@ from techrift.i18n import localized, localized_column, number, t
 from techrift.pivot import sides
 from techrift.schema import RUSSIA_SIDE, WEST_SIDE, unique_ids
 
+# What each headline counts: cuts and suspensions apart from reviews; a partnership, a lab or a deal (not a visit).
+CUT_CATEGORIES = ("tie_cut", "tie_suspended")
+REVIEW_CATEGORIES = ("tie_review",)
+PARTNER_CATEGORIES = ("partnership", "lab_opened", "deal")
+
 
 def _joined_sources(frame: pd.DataFrame) -> str:
     return ";".join(unique_ids(frame["source_ids"]))
 
 
-def western_tie_cuts(dataset: Dataset) -> pd.DataFrame:
-    """Events where a named Western institution cut, suspended or reviewed Huawei ties."""
-    events = dataset.events
-    return events[sides(events).eq(WEST_SIDE) & events["place_id"].notna()]
+Period = tuple[int, int]  # first and last year, both included
 
 
-def russian_partners(dataset: Dataset) -> pd.DataFrame:
-    """Events tying Huawei to a Russian university or research institute (see `identification` for inferred ones)."""
-    academic = dataset.places.loc[dataset.places["kind"].isin(schema.ACADEMIC_KINDS), "place_id"]
+def _in_period(events: pd.DataFrame, period: Period | None) -> pd.Series:
+    """Events whose dates overlap the period (all events when there is none; an undated one only then)."""
+    if period is None:
+        return pd.Series(True, index=events.index)
+    first, last = period
+    return events["year_start"].le(last).fillna(False) & events["year_end"].ge(first).fillna(False)
+
+
+def _institutions(events: pd.DataFrame) -> pd.Series:
+    """Events whose counterpart is one institution: not a roll-up of several ('US universities')."""
+    rollup = events["rollup"] if "rollup" in events else pd.Series(False, index=events.index)
+    return ~rollup.astype(bool)
+
+
+def western_tie_cuts(dataset: Dataset, period: Period | None = None) -> pd.DataFrame:
+    """Events in the period where one Western institution (not a roll-up) cut or suspended its Huawei ties."""
     events = dataset.events
+    step_back = sides(events).eq(WEST_SIDE) & _institutions(events) & _in_period(events, period)
+    return events[step_back & events["category"].isin(CUT_CATEGORIES)]
+
+
+def western_reviews(dataset: Dataset, period: Period | None = None) -> pd.DataFrame:
+    """Events in the period where one Western institution reviewed its Huawei ties, and did not cut or suspend them
+    in the period (an institution is counted once, by what it did most)."""
+    events = dataset.events
+    reviews = events[
+        sides(events).eq(WEST_SIDE)
+        & _institutions(events)
+        & _in_period(events, period)
+        & events["category"].isin(REVIEW_CATEGORIES)
+    ]
+    cut = set(western_tie_cuts(dataset, period)["counterpart"])
+    return reviews[~reviews["counterpart"].isin(cut)]
+
+
+def russian_partners(dataset: Dataset, period: Period | None = None) -> pd.DataFrame:
+    """Events in the period tying Huawei to one Russian university or research institute by a partnership, a lab or
+    a deal (not a visit, a statement or a signing only expected); see `identification` for inferred ones. An
+    institution with a place counts if the place is academic; one without (an institute the map cannot place) by its
+    kind of tie."""
+    kind_of = dict(zip(dataset.places["place_id"], dataset.places["kind"]))
+    events = dataset.events
+    place_kind = events["place_id"].map(kind_of)
+    academic = place_kind.isin(schema.ACADEMIC_KINDS) | events["place_id"].isna()
     mask = (
         sides(events).eq(RUSSIA_SIDE)
-        & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
-        & events["place_id"].isin(academic)
+        & events["category"].isin(PARTNER_CATEGORIES)
+        & academic
+        & _institutions(events)
+        & _in_period(events, period)
     )
     return events[mask]
 
 
-@memo(maxsize=8)  # the whole dataset, never the filters: the same figures on every run, made once
-def headline_figures(dataset: Dataset, lang: str = "en") -> tuple[KeyFigure, ...]:
-    """The overview's figures, each derived from the tables and carrying its sources."""
+def _span(events: pd.DataFrame, lang: str) -> tuple[str, str]:
+    dated = events["date"].dropna()
+    if dated.empty:
+        return "—", "—"
+    return date_label(dated.min(), lang=lang), date_label(dated.max(), lang=lang)
+
+
+def _period_label(period: Period | None, lang: str) -> str:
+    if period is None:
+        return t("headline_all_years", lang)
+    first, last = period
+    return str(first) if first == last else f"{first}–{last}"
+
+
+@memo(maxsize=8)  # per dataset, language and period: the same figures on every run of one view
+def headline_figures(dataset: Dataset, lang: str = "en", period: Period | None = None) -> tuple[KeyFigure, ...]:
+    """The overview's figures for a period (None: every year), each derived from the tables, carrying its sources
+    and the definition of what it counts."""
     figures: list[KeyFigure] = []
-    cuts = western_tie_cuts(dataset)
+    when = _period_label(period, lang)
+    cuts, reviews = western_tie_cuts(dataset, period), western_reviews(dataset, period)
+    first, last = _span(cuts, lang)
     figures.append(
         KeyFigure(
             t("headline_western", lang),
-            str(cuts["place_id"].nunique()),
-            t(
-                "headline_western_detail",
-                lang,
-                first=date_label(cuts["date"].min(), lang=lang),
-                last=date_label(cuts["date"].max(), lang=lang),
-            ),
-            _joined_sources(cuts),
+            str(cuts["counterpart"].nunique()),
+            t("headline_western_detail", lang, first=first, last=last)
+            + t("headline_western_reviews", lang, count=reviews["counterpart"].nunique()),
+            _joined_sources(pd.concat([cuts, reviews])),
+            t("headline_western_definition", lang, period=when),
         )
     )
-    partners = russian_partners(dataset)
+    partners = russian_partners(dataset, period)
     claimed = dataset.metrics.loc[dataset.metrics["metric_id"].eq("russia-new-partners")]
     claim_note = t("headline_russia_claim", lang, count=int(claimed["value"].iloc[0])) if len(claimed) else ""
     named = partners[partners["identification"].eq("named")]
-    inferred_only = set(partners["place_id"]) - set(named["place_id"])
+    inferred_only = set(partners["counterpart"]) - set(named["counterpart"])
     inferred_note = t("headline_russia_inferred", lang, count=len(inferred_only)) if inferred_only else ""
     figures.append(
         KeyFigure(
             t("headline_russia", lang),
-            str(named["place_id"].nunique()),
+            str(named["counterpart"].nunique()),
             t("headline_russia_detail", lang, claim=claim_note + inferred_note),
             _joined_sources(pd.concat([partners, claimed])),
+            t("headline_russia_definition", lang, period=when),
         )
     )
     budgets = dataset.flows[

@@ -77,6 +77,7 @@ STANCE_DIMENSIONS = (
     "signal",
 )
 QUOTE_TABLES = ("events", "flows", "metrics", "stances", "places")
+EVIDENCE_TABLES = QUOTE_TABLES
 Record = Mapping[Hashable, Any]  # one row of a table, as DataFrame.to_dict("records") gives it
 
 # --------------------------------------------------------------------------- vocabulary
@@ -215,6 +216,10 @@ class Events(_Table):
         IDENTIFICATIONS,
         "Whether the sources name the counterpart and its place, or we inferred them (the summary says why).",
     )
+    rollup: Series[bool] = pa.Field(
+        description="true where the counterpart is a group of institutions, not one ('US universities'): no count of "
+        "institutions or events takes a roll-up as one."
+    )
     country: Series[str] = _text("Country of the counterpart or place.")
     category: Series[str] = _choice(EVENT_CATEGORIES, "Kind of event.")
     title_en: Series[str] = _text("Short title in English.")
@@ -234,10 +239,23 @@ class Flows(_Table):
     recipient_place_id: Series[str] = pa.Field(
         nullable=True, str_matches=ID, description="The recipient's place (places.place_id)."
     )
+    recipient_country: Series[str] = _text(
+        "The recipient's country, even where it has no place (a country filter keeps 'Nine US schools').",
+        nullable=True,
+    )
     amount: Series[float] = pa.Field(gt=0, description="Amount in `currency`.")
+    value_qualifier: Series[str] = _choice(
+        VALUE_QUALIFIERS,
+        "How the source bounds the amount: about, more than, at least, up to; empty when exact.",
+        nullable=True,
+    )
     currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
     amount_kind: Series[str] = _choice(
         AMOUNT_KINDS, "What the amount means: per year, one-off, cap per project, total, charge, forgone sales."
+    )
+    is_research_funding: Series[bool] = pa.Field(
+        description="false for a context amount that is not money to universities or research partners (a company's "
+        "own R&D spending, a revenue claim, a write-down)."
     )
     year: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=1990, le=2100, description="Year (first year of a period); empty when unknown."
@@ -303,6 +321,26 @@ class Quotes(_Table):
     text_en: Series[str] = _text("English translation of the fragment.")
 
 
+class Evidence(_Table):
+    """The sentence behind each record: one row per (record, source) pair that states the record, quoted verbatim in
+    the page's own language. A source a record cites with no row here is background: it does not count toward the
+    record's support."""
+
+    record_table: Series[str] = _choice(EVIDENCE_TABLES, "Table of the record the sentence states.")
+    record_id: Series[str] = pa.Field(str_matches=ID, description="Id of the record in that table.")
+    source_id: Series[str] = pa.Field(str_matches=ID, description="The source that states it (sources.source_id).")
+    excerpt: Series[str] = _text(
+        "The sentence or two, verbatim, in the page's own language (a quotation, not a copy); for a seed, a verbatim "
+        "substring of the seed file."
+    )
+    excerpt_lang: Series[str] = pa.Field(str_matches=r"^[a-z]{2}$", description="The excerpt's language (ISO 639-1).")
+    excerpt_en: Series[str] = _text("English translation, where the excerpt is not in English.", nullable=True)
+    excerpt_vi: Series[str] = _text("Vietnamese translation, where there is one.", nullable=True)
+    read_on: Series[str] = pa.Field(
+        str_matches=r"^\d{4}-\d{2}-\d{2}$", description="The day the sentence was read, YYYY-MM-DD."
+    )
+
+
 class Vocabulary(_Table):
     """Labels the tables repeat (names of counterparts, payers and recipients, places, cities, countries, figures and
     units), each once with its Vietnamese form: the interface shows a label in the reader's language."""
@@ -323,8 +361,23 @@ TABLES: dict[str, type[_Table]] = {
     "stances": Stances,
     "quotes": Quotes,
     "vocabulary": Vocabulary,
+    "evidence": Evidence,
 }
-ID_COLUMNS: dict[str, str] = {name: next(iter(model.to_schema().columns)) for name, model in TABLES.items()}
+# The tables whose rows are records with an id of their own (the first column); evidence is keyed by its pair.
+ID_COLUMNS: dict[str, str] = {
+    name: next(iter(model.to_schema().columns)) for name, model in TABLES.items() if name != "evidence"
+}
+PRIMARY_KEYS: dict[str, list[str]] = {
+    **{name: [column] for name, column in ID_COLUMNS.items()},
+    "evidence": ["record_table", "record_id", "source_id"],
+}
+# A table a data folder may leave out (read as empty) and columns it may leave out (read as their default), so that
+# a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags.
+OPTIONAL_TABLES = ("evidence",)
+OPTIONAL_COLUMNS: dict[str, dict[str, str | None]] = {
+    "events": {"rollup": "false"},
+    "flows": {"recipient_country": None, "value_qualifier": None, "is_research_funding": "true"},
+}
 
 
 def is_descriptive_title(title: object) -> bool:
@@ -334,11 +387,13 @@ def is_descriptive_title(title: object) -> bool:
 
 # A _vi column needed only for some of its rows: by (table, column), which English texts need a Vietnamese form.
 TRANSLATED_WHERE: dict[tuple[str, str], Callable[[object], bool]] = {("sources", "title_vi"): is_descriptive_title}
+# _vi columns that may stay empty: the interface shows the English translation beside the excerpt instead.
+OPTIONAL_TRANSLATIONS = {("evidence", "excerpt_vi")}
 
 # The columns whose labels the vocabulary translates, per table: each value needs a row in vocabulary.csv.
 TRANSLATED_LABELS: dict[str, tuple[str, ...]] = {
     "places": ("name_en", "city", "country"),
     "events": ("counterpart", "country"),
-    "flows": ("payer", "recipient", "usd_note"),
+    "flows": ("payer", "recipient", "recipient_country", "usd_note"),
     "metrics": ("subject", "metric", "unit", "country"),
 }

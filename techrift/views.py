@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from techrift import comparison, maps, pivot
+from techrift import comparison, evidence, maps, pivot
 from techrift import filters as flt
 from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
@@ -79,7 +79,13 @@ def timeline_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOp
 def timeline_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
 ) -> pd.DataFrame:
-    return timeline.events_table(timeline_events(dataset, filters, options), dataset, lang)
+    table = timeline.events_table(timeline_events(dataset, filters, options), dataset, lang)
+    return _with_evidence(table, dataset, "events", lang)
+
+
+def _with_evidence(table: pd.DataFrame, dataset: Dataset, record_table: str, lang: str) -> pd.DataFrame:
+    """A table of records with its `evidence` column (the first excerpt, cut to a line) once the data has evidence."""
+    return evidence.with_evidence_column(table, dataset, record_table, lang) if dataset.evidence_given else table
 
 
 # --------------------------------------------------------------------------- funding
@@ -117,7 +123,7 @@ def flow_choices(
 
 @memo(VIEWS_KEPT)
 def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return funding.flows_table(flows(dataset, filters, options), dataset, lang)
+    return _with_evidence(funding.flows_table(flows(dataset, filters, options), dataset, lang), dataset, "flows", lang)
 
 
 @memo(VIEWS_KEPT)
@@ -129,7 +135,7 @@ def key_targets(
 
 @memo(VIEWS_KEPT)
 def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return funding.figures_table(metrics(dataset, filters, options), lang)
+    return _with_evidence(funding.figures_table(metrics(dataset, filters, options), lang), dataset, "metrics", lang)
 
 
 class CountSeries(NamedTuple):
@@ -268,4 +274,5 @@ def moves_chart(
 def moves_table(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
 ) -> pd.DataFrame:
-    return timeline.events_table(moves(dataset, filters, options, a, b), dataset, lang)
+    table = timeline.events_table(moves(dataset, filters, options, a, b), dataset, lang)
+    return _with_evidence(table, dataset, "events", lang)

@@ -16,12 +16,29 @@ ROOT = Path(__file__).resolve().parent.parent
 # import its own layer and the ones above it in this list.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("contracts", ("techrift", "techrift.schema", "techrift.caching")),  # contracts and vocabulary; the one cache
-    ("text", ("techrift.text", "techrift.i18n", "techrift.formatting", "techrift.style")),  # escaping, labels, formats
+    (
+        "text",
+        (
+            "techrift.text",
+            "techrift.i18n",
+            "techrift.formatting",
+            "techrift.style",
+            "techrift.amounts",
+            "techrift.fragments",
+        ),
+    ),  # escaping, labels, formats; numbers as written, links to a sentence
     # reading, checking, writing the data; a record's support is derived when it is read; live: noticing edits and
     # keeping the last good data
     (
         "data",
-        ("techrift.data", "techrift.datapackage", "techrift.export", "techrift.support", "techrift.live"),
+        (
+            "techrift.data",
+            "techrift.validate",
+            "techrift.datapackage",
+            "techrift.export",
+            "techrift.support",
+            "techrift.live",
+        ),
     ),
     (
         "rules",
@@ -32,6 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.overview",
             "techrift.sources",
             "techrift.citation",
+            "techrift.evidence",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out

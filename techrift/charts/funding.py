@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from techrift import evidence, schema, style
 from techrift import filters as flt
-from techrift import schema, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each
 from techrift.data import Dataset
@@ -150,9 +150,12 @@ def flows_figure(
         label=flows["flow_id"].map(unique_bar_labels(flows, dataset, lang)),
         text=[amount_label(flow, lang) for flow in records],
         hover=[
-            _hover(flow, publishers, supported, lang)
-            for flow, publishers, supported in zip(
-                records, dataset.publishers(flows["source_ids"], lang), support_texts(flows, lang)
+            _hover(flow, publishers, supported, lang) + quote  # the sentence behind it, shortened
+            for flow, publishers, supported, quote in zip(
+                records,
+                dataset.publishers(flows["source_ids"], lang),
+                support_texts(flows, lang),
+                evidence.hover_lines(dataset, "flows", flows["flow_id"], lang),
             )
         ],
     )

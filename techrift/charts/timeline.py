@@ -9,7 +9,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from techrift import schema, style
+from techrift import evidence, schema, style
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT, first_of_each, lane_axis
 from techrift.data import Dataset
@@ -89,7 +89,10 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
     `events` needs a `lane` column; one legend entry per kind of action.
     """
     dated = merge_coincident(events[events["start"].notna()], lang)
-    dated["hover"] = [hover + also for hover, also in zip(_hover(dated, dataset, lang), dated["also"])]
+    quoted = evidence.hover_lines(dataset, "events", dated["event_id"], lang)  # the sentence behind it, shortened
+    dated["hover"] = [
+        hover + quote + also for hover, quote, also in zip(_hover(dated, dataset, lang), quoted, dated["also"])
+    ]
     lane_labels = lane_names(dated, lang)
     figure = go.Figure()
     shown_in_legend: set[str] = set()

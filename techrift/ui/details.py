@@ -11,6 +11,7 @@ import streamlit as st
 from techrift import schema, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
+from techrift.evidence import SourceEvidence, record_evidence
 from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, language_name, years_label
 from techrift.i18n import localized, localized_column, t
 from techrift.support import support_text
@@ -38,10 +39,41 @@ def _source_line(dataset: Dataset, source_id: str, lang: str) -> str:
     return source_line(dataset.sources_by_id.loc[source_id].to_dict(), source_id, lang)
 
 
-def show_sources(dataset: Dataset, source_ids: str, container: Any = st, heading: str | None = None) -> None:
-    """List a record's sources, each one click away, under `heading` ('Sources' unless given)."""
+def evidence_markdown(item: SourceEvidence, lang: str) -> str:
+    """A source's sentence as Markdown lines inside its list item: the excerpt as written (its language named), the
+    translation in the reader's language beside it, and a link that opens the page at the sentence; or the note that
+    the source is background."""
+    if item.excerpt is None:
+        return f"  \n  *{escape_markdown(t('evidence_background', lang))}*"
+    language = escape_markdown(language_name(item.excerpt_lang or "", lang))
+    lines = [f"  > “{escape_markdown(item.excerpt)}” ({language})"]
+    if item.translation:
+        label = escape_markdown(
+            t("evidence_translation", lang, language=language_name(item.translation_lang or "", lang))
+        )
+        lines += ["  >", f"  > *{label}: {escape_markdown(item.translation)}*"]
+    if item.link:
+        lines += ["", f"  {markdown_link(t('evidence_open_at_sentence', lang), item.link)}"]
+    return "\n" + "\n".join(lines)
+
+
+def show_sources(
+    dataset: Dataset,
+    source_ids: str,
+    container: Any = st,
+    heading: str | None = None,
+    record: tuple[str, str] | None = None,
+) -> None:
+    """List a record's sources, each one click away, under `heading` ('Sources' unless given). With the record
+    (table, id), each source shows the sentence that states the record, or that it is background."""
     lang = current_language()
-    lines = [f"- {_source_line(dataset, source_id, lang)}" for source_id in split_ids(source_ids)]
+    if record is None or not dataset.evidence_given:
+        lines = [f"- {_source_line(dataset, source_id, lang)}" for source_id in split_ids(source_ids)]
+    else:
+        lines = [
+            f"- {_source_line(dataset, item.source_id, lang)}{evidence_markdown(item, lang)}"
+            for item in record_evidence(dataset, *record, source_ids, lang)
+        ]
     container.markdown(f"**{heading or t('sources', lang)}**\n\n" + "\n".join(lines))
 
 
@@ -53,6 +85,8 @@ def _quotes(dataset: Dataset, table: str, record_id: str) -> tuple[dict[Hashable
 def show_quotes(dataset: Dataset, table: str, record_id: str, container: Any = st) -> None:
     """The verbatim seed fragments behind a record, each with its English translation (in the English interface)."""
     lang = current_language()
+    if not dataset.evidence_for(table, record_id).empty:
+        return  # the record's sentences, seed ones among them, are shown with its sources
     for quote in _quotes(dataset, table, record_id):
         container.markdown(f"**{t('seed_fragment', lang)}** ({quote['source_id']}, {t('verbatim', lang)})")
         container.text(quote["text"])
@@ -108,7 +142,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     )
     container.markdown(escape_markdown(localized(event, "summary", lang)))
     show_quotes(dataset, "events", event["event_id"], container)
-    show_sources(dataset, event["source_ids"], container)
+    show_sources(dataset, event["source_ids"], container, record=("events", event["event_id"]))
     show_support(event, lang, container)
 
 
@@ -154,8 +188,8 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
                     )
                 )
                 show_quotes(dataset, "flows", flow["flow_id"])
-                show_sources(dataset, flow["source_ids"])
-        show_sources(dataset, place["coord_source_ids"])
+                show_sources(dataset, flow["source_ids"], record=("flows", flow["flow_id"]))
+        show_sources(dataset, place["coord_source_ids"], record=("places", place_id))
 
 
 def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, heading: str, lang: str) -> None:
@@ -169,7 +203,7 @@ def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, headin
             note = localized(flow, "usd_note", lang)
             st.caption(escape_markdown(f"{t('converted', lang)}: ≈ {converted} ({note})"))
         show_quotes(dataset, "flows", flow_id)
-        show_sources(dataset, flow["source_ids"])
+        show_sources(dataset, flow["source_ids"], record=("flows", flow_id))
         show_support(flow, lang)
 
 
@@ -210,5 +244,5 @@ def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, colum
     # One element, two paragraphs: the page has some 170 elements, and each one is a message the browser draws.
     column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**\n\n{escape_markdown(row[f'{side}_statement'])}")
     show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
-    show_sources(dataset, row[f"{side}_source_ids"], column)
+    show_sources(dataset, row[f"{side}_source_ids"], column, record=("stances", row[f"{side}_stance_id"]))
     column.caption(f"**{t('support', lang)}:** {escape_markdown(row[f'{side}_support'])}")

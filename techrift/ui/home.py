@@ -20,12 +20,15 @@ def home() -> None:
     lang = context.lang
     st.title(t("app_name", lang))
     st.markdown(t("overview_lede", lang))
-    figures = overview.headline_figures(context.dataset, lang)
+    period = None if context.filters.covers_all_years(context.options) else context.filters.years
+    figures = overview.headline_figures(context.dataset, lang, period)
     for row_start in range(0, len(figures), FIGURES_PER_ROW):
         for column, figure in zip(st.columns(FIGURES_PER_ROW), figures[row_start : row_start + FIGURES_PER_ROW]):
             with column.container(border=True):
                 st.metric(figure.label, figure.value)
                 st.caption(escape_markdown(figure.detail))
+                if figure.definition:
+                    st.caption(escape_markdown(figure.definition))
     with st.expander(t("overview_figures_sources", lang)):
         for figure in figures:
             st.markdown(f"**{escape_markdown(figure.label)}: {escape_markdown(figure.value)}**")

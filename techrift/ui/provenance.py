@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from techrift import citation
+from techrift import citation, evidence
 from techrift.caching import memo
 from techrift.data import Dataset
 from techrift.i18n import t
@@ -52,12 +52,18 @@ def view_citation(
         version=dataset.release.version,
         data_as_of=dataset.release.data_as_of,
         source_ids=citation.sources_behind(shown, source_ids),
+        records=citation.records_behind(shown),
     )
 
 
 @memo(maxsize=64)  # the same view's sources on every run of it
-def _source_lines(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> list[str]:
-    return citation.source_lines(source_ids, dataset.sources, lang)
+def _source_lines(
+    dataset: Dataset, source_ids: tuple[str, ...], records: tuple[tuple[str, str], ...], lang: str
+) -> list[str]:
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in records:
+        by_table.setdefault(table, []).append(record_id)
+    return citation.source_lines(source_ids, dataset.sources, lang, evidence.excerpts_table(dataset, by_table))
 
 
 def cite_view(
@@ -74,7 +80,7 @@ def cite_view(
         st.code(citation.bibtex(cited, lang), language=None)  # LaTeX highlighting reads an escaped % as a comment
         st.caption(t("cite_sources", lang, count=len(cited.source_ids)))
         st.code(
-            "\n".join(_source_lines(dataset, cited.source_ids, lang)) or "—",
+            "\n".join(_source_lines(dataset, cited.source_ids, cited.records, lang)) or "—",
             language=None,
             wrap_lines=True,
         )
