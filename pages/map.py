@@ -8,9 +8,6 @@ from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
-st.title(t("map_title", lang))
-st.caption(t("map_intro", lang))
-
 view = url_state.bound_radio(
     t("map_view", lang),
     list(maps.VIEWS),
@@ -19,6 +16,8 @@ view = url_state.bound_radio(
     horizontal=True,
     format_func=lambda v: t(f"view_{v}", lang),
 )
+st.title(t("map_title_world" if view == maps.WORLD else "map_title", lang))
+st.caption(t("map_intro_world" if view == maps.WORLD else "map_intro", lang))
 shown = views.map_view(dataset, context.filters, context.options, view, lang)
 
 if shown.in_view.empty:
@@ -34,7 +33,8 @@ else:
         height=560,
         alt=views.map_alt(dataset, context.filters, context.options, view, lang),
     )
-    st.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
+    inferred = t("legend_inferred", lang) if shown.in_view["identification"].eq("inferred").any() else None
+    st.image(maps.legend_svg(maps.legend(shown.partners, shown.western, lang), inferred), caption=None)
     st.caption(t("map_legend", lang))
     if (drawn := maps.places_drawn(shown.partners, shown.western)) < len(shown.in_view):
         st.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))

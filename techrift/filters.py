@@ -188,12 +188,28 @@ def apply_to_events(events: pd.DataFrame, filters: Filters, options: FilterOptio
     return events[mask]
 
 
+def flow_country(flows: pd.DataFrame) -> pd.Series:
+    """A flow's country: its recipient place's, else the recipient's own (`recipient_country`, for a recipient with
+    no place such as "Nine US schools")."""
+    if "recipient_country" in flows.columns:
+        return flows["country"].fillna(flows["recipient_country"].replace("", pd.NA))
+    return flows["country"]
+
+
+def hidden_for_no_country(records: pd.DataFrame, filters: Filters, country: pd.Series | None = None) -> int:
+    """How many records a country filter hides because their country is not known (0 with no country filter)."""
+    if not filters.countries:
+        return 0
+    country = records["country"] if country is None else country
+    return int(country.isna().sum())
+
+
 def apply_to_flows(flows: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The money flows inside the filters (country is the recipient's)."""
     mask = (
         _in_years(flows["year"], flows["year_last"], filters, options)
         & _in(flows["company"], filters.companies)
-        & _in(flows["country"], filters.countries)
+        & _in(flow_country(flows), filters.countries)
         & _supported(flows, filters)
     )
     return flows[mask]

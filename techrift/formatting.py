@@ -52,7 +52,12 @@ def years_label(flow: Record, lang: str = "en") -> str:
 
 def amount_label(flow: Record, lang: str = "en") -> str:
     """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
-    text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
+    amount = format_amount(flow["amount"], flow["currency"], lang)
+    first, last = flow.get("year"), flow.get("year_end")
+    if flow["amount_kind"] == "total" and pd.notna(first) and pd.notna(last) and last != first:
+        text = t("amount_total_years", lang, amount=amount, years=years_label(flow, lang))  # a total says its years
+    else:
+        text = t(f"amount_{flow['amount_kind']}", lang, amount=amount)
     if flow["status"] not in STATUS_IMPLIED:
         text += f" ({t('status_' + flow['status'], lang)})"
     return text

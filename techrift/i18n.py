@@ -686,6 +686,72 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{seeds} seed articles and {quotes} verbatim fragments of them",
         "vi": "{seeds} bài gốc và {quotes} trích đoạn nguyên văn",
     },
+    # h32 (issue 32): charts that cannot mislead
+    "log_axis": {
+        "en": "{currency}, log scale (each step is ten times the last)",
+        "vi": "{currency}, thang logarit (mỗi vạch gấp mười lần vạch trước)",
+    },
+    "shared_axis": {"en": "{currency}, one scale for every panel", "vi": "{currency}, một thang chung cho mọi ô"},
+    "log_dots": {
+        "en": "Log scale: amounts as dots (a bar on a log scale starts at an arbitrary floor)",
+        "vi": "Thang logarit: mỗi khoản là một chấm (cột trên thang logarit bắt đầu từ một mức tùy ý)",
+    },
+    "include_context": {
+        "en": "Show context amounts too (company R&D spending, revenue, write-downs)",
+        "vi": "Hiện cả các khoản bối cảnh (chi R&D của công ty, doanh thu, khoản ghi giảm)",
+    },
+    "context_hidden": {
+        "en": "{count} context amounts (not money to universities or research partners) are not drawn; switch them on above.",
+        "vi": "{count} khoản bối cảnh (không phải tiền cho trường đại học hay đối tác nghiên cứu) không được vẽ; bật ở trên để xem.",
+    },
+    "context_hidden_one": {
+        "en": "1 context amount (not money to universities or research partners) is not drawn; switch it on above.",
+        "vi": "1 khoản bối cảnh (không phải tiền cho trường đại học hay đối tác nghiên cứu) không được vẽ; bật ở trên để xem.",
+    },
+    "research_funding": {"en": "Research funding", "vi": "Tài trợ nghiên cứu"},
+    "context_amount": {"en": "Context", "vi": "Bối cảnh"},
+    "sizes_title": {
+        "en": "How big is each amount: every figure on one log scale, in US dollars",
+        "vi": "Mỗi khoản lớn đến đâu: mọi con số trên một thang logarit, tính bằng USD",
+    },
+    "sizes_intro": {
+        "en": "A dot's shape says what the amount means (a year, a one-off, a cap per project, a total); grey dots are "
+        "context, not money to research. The panels below keep each meaning apart.",
+        "vi": "Hình dạng của chấm cho biết ý nghĩa của khoản tiền (mỗi năm, một lần, mức trần mỗi dự án, tổng); chấm xám "
+        "là bối cảnh, không phải tiền cho nghiên cứu. Các ô bên dưới tách riêng từng ý nghĩa.",
+    },
+    "sizes_legend": {"en": "What the amount is", "vi": "Khoản tiền là gì"},
+    "no_country_hidden": {
+        "en": "The country filter hides {count} records whose country is not known.",
+        "vi": "Bộ lọc quốc gia ẩn {count} bản ghi không rõ quốc gia.",
+    },
+    "no_figures": {"en": "No figures for this filter.", "vi": "Không có số liệu nào cho bộ lọc này."},
+    "amount_total_years": {"en": "{amount} in total, {years}", "vi": "tổng cộng {amount}, {years}"},
+    "map_title_world": {
+        "en": "Both sides: Western universities stepping back, Huawei's partners in Russia",
+        "vi": "Cả hai phía: các trường phương Tây lùi bước, các đối tác của Huawei ở Nga",
+    },
+    "map_intro_world": {
+        "en": "Western universities that cut, suspended or reviewed their ties with Huawei, beside Huawei's partner "
+        "universities and institutes in Russia and its R&D sites.",
+        "vi": "Các trường đại học phương Tây đã cắt, tạm ngừng hoặc xem xét lại quan hệ với Huawei, bên cạnh các trường "
+        "và viện đối tác của Huawei ở Nga cùng các trung tâm R&D của hãng.",
+    },
+    "legend_inferred": {
+        "en": "Hollow ring: identification inferred (the sources do not name the place), drawn without size",
+        "vi": "Vòng rỗng: danh tính được suy luận (nguồn không nêu tên nơi này), không thể hiện quy mô",
+    },
+    "tip_inferred_why": {
+        "en": "Drawn hollow: no source names this institution; we inferred it from the city and the field.",
+        "vi": "Vẽ rỗng: không nguồn nào nêu tên cơ sở này; chúng tôi suy luận từ thành phố và lĩnh vực.",
+    },
+    "location": {"en": "Location", "vi": "Vị trí"},
+    "location_exact": {"en": "on the site", "vi": "đúng địa điểm"},
+    "location_city": {"en": "city only", "vi": "chỉ thành phố"},
+    "location_district": {"en": "district only", "vi": "chỉ quận/khu"},
+    "map_legend_title": {"en": "What the points mean", "vi": "Ý nghĩa của các điểm"},
+    "selected_place": {"en": "Selected", "vi": "Đang chọn"},
+    "no_money_known": {"en": "no amount known", "vi": "chưa rõ số tiền"},
 }
 
 

@@ -606,6 +606,31 @@ def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en
     return entries
 
 
+LEGEND_ROW, LEGEND_TEXT_PX, LEGEND_SWATCH = 26, 15, 8
+
+
+def legend_svg(entries: list[tuple[str, str]], inferred: str | None = None) -> str:
+    """The map's legend as an SVG image: each entry's swatch drawn in the colour the layers draw (no emoji standing
+    for a colour), one row each so that it fits a phone; with `inferred`, a hollow ring that says what hollow means."""
+    rows = [(colour, label, False) for colour, label in entries] + ([(style.INK, inferred, True)] if inferred else [])
+    width = 40 + max((len(label) for _, label, _ in rows), default=0) * LEGEND_TEXT_PX * 0.55
+    parts = []
+    for number, (colour, label, hollow) in enumerate(rows):
+        y = number * LEGEND_ROW + LEGEND_ROW / 2
+        fill = "none" if hollow else colour
+        parts.append(
+            f'<circle cx="{LEGEND_SWATCH + 2}" cy="{y}" r="{LEGEND_SWATCH}" fill="{fill}" '
+            f'stroke="{style.POINT_OUTLINE if not hollow else colour}" stroke-width="{2 if hollow else 1}"/>'
+            f'<text x="{2 * LEGEND_SWATCH + 12}" y="{y}" dominant-baseline="central" font-size="{LEGEND_TEXT_PX}" '
+            f'font-family="sans-serif" fill="{style.INK}">{html.escape(label)}</text>'
+        )
+    height = LEGEND_ROW * len(rows)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" '
+        f'viewBox="0 0 {width:.0f} {height}" role="img">{"".join(parts)}</svg>'
+    )
+
+
 def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
     """How many institutions the map draws (each layer at most MAX_POINTS_PER_LAYER)."""
     return len(most_tied(partners)) + (0 if western is None else len(most_tied(western)))

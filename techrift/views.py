@@ -108,13 +108,35 @@ def metrics(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) 
 
 @memo(VIEWS_KEPT)
 def flows_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, group: str, log: bool, lang: str = "en"
-) -> Chart:
-    """The money chart, coloured by `group`, on a log scale if `log` (see funding.flows_figure)."""
-    shown = flows(dataset, filters, options)
+    dataset: Dataset,
+    filters: flt.Filters,
+    options: flt.FilterOptions,
+    group: str,
+    log: bool,
+    lang: str = "en",
+    context: bool = False,
+) -> Chart | None:
+    """The money chart, coloured by `group`, dots on a log scale if `log`, context amounts only if `context` (see
+    funding.flows_figure); None when every amount in view is context."""
+    shown = funding.research_or_all(flows(dataset, filters, options), dataset.places, context)
     drawn = funding.largest_per_panel(flt.money_drawn(shown))
+    if drawn.empty:
+        return None
     figure = funding.flows_figure(shown, dataset, group, log, lang, measure_labels=True)
     return Chart(figure, alt_text.flows_alt(drawn, lang))
+
+
+@memo(VIEWS_KEPT)
+def sizes_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
+    """Every amount in view as a dot on one log axis (funding.sizes_figure)."""
+    shown = flt.money_drawn(flows(dataset, filters, options))
+    return Chart(funding.sizes_figure(shown, dataset, lang), alt_text.flows_alt(shown, lang))
+
+
+def context_hidden(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
+    """How many money amounts in view are context, left out of the chart until the reader asks for them."""
+    shown = flt.money_drawn(flows(dataset, filters, options))
+    return int((~funding.is_research_funding(shown, dataset.places)).sum())
 
 
 @memo(VIEWS_KEPT)

@@ -203,7 +203,7 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 showarrow=False,
                 bgcolor=style.PAPER,
                 text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>",
-                font=dict(size=12, color=style.MUTED_INK),
+                font=dict(size=style.CHART_FONT_SIZE, color=style.MUTED_INK),
             )
         )
     figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])
