@@ -118,6 +118,28 @@ def date_label(date: str | None, date_end: str | None = None, lang: str = "en") 
     return one(date)
 
 
+SIGNIFICANT_DIGITS = 12  # past them a float's last digits are noise of its binary form (100000.00000000001)
+
+
+def readable_number(value: float, lang: str = "en") -> str:
+    """A table's number as the language writes it, digits grouped, without float noise: '100,000', '13.3' /
+    '100.000', '13,3'; '' for a missing one."""
+    if pd.isna(value):
+        return ""
+    value = float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")
+    return number(value, lang, 0 if value.is_integer() else 3)
+
+
+def readable_numbers(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`frame` with every number column (not yes/no ones) written as readable_number: for the eye, not for a CSV."""
+    numeric = [
+        column
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+    ]
+    return frame.assign(**{column: frame[column].map(lambda v: readable_number(v, lang)) for column in numeric})
+
+
 # --------------------------------------------------------------------------- chart axes
 # plotly.js has no locale bundle offline: an axis writes its numbers and months in English ('50M', 'Jan 2019') unless
 # it is given its tick labels. These give them, in the interface's language.

@@ -745,13 +745,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Drawn hollow: no source names this institution; we inferred it from the city and the field.",
         "vi": "Vẽ rỗng: không nguồn nào nêu tên cơ sở này; chúng tôi suy luận từ thành phố và lĩnh vực.",
     },
-    "location": {"en": "Location", "vi": "Vị trí"},
-    "location_exact": {"en": "on the site", "vi": "đúng địa điểm"},
+    "col_location": {"en": "Location", "vi": "Vị trí"},
+    "location_campus": {"en": "on the campus", "vi": "đúng khuôn viên"},
     "location_city": {"en": "city only", "vi": "chỉ thành phố"},
     "location_district": {"en": "district only", "vi": "chỉ quận/khu"},
-    "map_legend_title": {"en": "What the points mean", "vi": "Ý nghĩa của các điểm"},
-    "selected_place": {"en": "Selected", "vi": "Đang chọn"},
-    "no_money_known": {"en": "no amount known", "vi": "chưa rõ số tiền"},
+    "map_unplaced": {
+        "en": "Not on the map, for want of a recorded place: {names}. The table below the timeline lists them.",
+        "vi": "Không có trên bản đồ vì chưa ghi nhận địa điểm: {names}. Bảng dưới dòng thời gian liệt kê các mục này.",
+    },
 }
 
 

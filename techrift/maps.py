@@ -104,7 +104,7 @@ def _joined_by(keys: Iterable[object], values: Iterable[str], separator: str, un
 
 
 # The fields a place's tooltip shows (TOOLTIP names each), then every column of a place on the map.
-TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
+TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources", "tip_note"]
 SITE_COLUMNS = [
     "place_id",
     "name",
@@ -116,12 +116,18 @@ SITE_COLUMNS = [
     "kind",
     "events",
     "identification",
+    "named_ties",
     "first_date",
     "approximate",
+    "precision",
     "radius",
     "color",
+    "line_color",
     *TIP_FIELDS,
 ]
+# A place known only by inference is drawn at this radius whatever its ties (no size: size is for named ties).
+UNSIZED_RADIUS = 18_000
+INFERRED_LINE = style.rgb(style.MUTED_INK, 255)
 
 
 def sites_of(
@@ -132,8 +138,12 @@ def sites_of(
     countries: tuple[str, ...] | None,
     exclude_countries: tuple[str, ...],
     lang: str = "en",
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Academic places with Huawei events of the given categories: one row each, with kind, size and tooltip fields.
+
+    Colour (the strongest tie's kind) and size come from the ties a source names; a place known only by inference
+    is drawn hollow, at one size, and its tooltip says why. `sources` names the tooltip's sources by publisher.
 
     The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
     shipped data they were a third of the work for places no map shows."""
@@ -149,18 +159,27 @@ def sites_of(
     if relevant.empty:
         return pd.DataFrame(columns=SITE_COLUMNS)
     by_place = relevant.sort_values("start", kind="stable").groupby("place_id", sort=True)
-    rank = relevant["category"].map({category: i for i, category in enumerate(categories)})
-    kinds = rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories)))
+    is_named = relevant["identification"].eq("named")
+    # The kind from the named ties where a place has any (NSTU: its named tie is a visit), else from all its ties.
+    ranked = relevant["category"].map({category: i for i, category in enumerate(categories)})
+    strongest_named = ranked.where(is_named).groupby(relevant["place_id"]).min()
+    strongest_any = ranked.groupby(relevant["place_id"]).min()
+    kinds = strongest_named.fillna(strongest_any).astype(int).map(dict(enumerate(categories)))
     place = academic.drop_duplicates("place_id").set_index("place_id").loc[kinds.index]
     counts = by_place.size()
-    named = relevant["identification"].eq("named").groupby(relevant["place_id"]).any()
+    named_ties = is_named.groupby(relevant["place_id"]).sum().astype(int)
+    named = named_ties > 0
     sites = pd.DataFrame(
         {
             "place_id": kinds.index,
             "name": localized_column(place, "name", lang),
             "short_name": [
-                short_name(name, english)
-                for name, english in zip(localized_column(place, "name", lang), place["name_en"])
+                own if isinstance(own, str) and own else short_name(name, english)
+                for own, name, english in zip(
+                    place.get("short_name", pd.Series(None, index=place.index)),
+                    localized_column(place, "name", lang),
+                    place["name_en"],
+                )
             ],
             "city": localized_column(place, "city", lang),
             "country": place["country"],
@@ -169,27 +188,53 @@ def sites_of(
             "kind": kinds,
             "events": counts,
             "identification": named.map({True: "named", False: "inferred"}),
+            "named_ties": named_ties,
             "first_date": by_place["date_label"].first(),
             "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
-            "radius": 18_000 + 14_000 * counts,
-            "color": [style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA) for kind in kinds],
+            "precision": place["coord_precision"],
+            "radius": (18_000 + 14_000 * named_ties).where(named, UNSIZED_RADIUS),
+            "color": [
+                style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA if is_named else 0)
+                for kind, is_named in zip(kinds, named)
+            ],
+            "line_color": [style.rgb(style.POINT_OUTLINE, 255) if is_named else INFERRED_LINE for is_named in named],
         }
     ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
     tips = _tooltips(
-        relevant[relevant["place_id"].isin(drawn)], place.loc[drawn], kinds.loc[drawn], named.loc[drawn], flows, lang
+        relevant[relevant["place_id"].isin(drawn)],
+        place.loc[drawn],
+        kinds.loc[drawn],
+        named.loc[drawn],
+        flows,
+        lang,
+        sources,
     )
     return sites.join(tips).fillna({field: "" for field in TIP_FIELDS}).reset_index(drop=True)[SITE_COLUMNS]
 
 
+def _publisher_names(source_ids: pd.Series, sources: pd.DataFrame | None, lang: str) -> pd.Series:
+    """Each source id as its publisher's name in `lang` (the id itself where the sources table does not know it)."""
+    if sources is None:
+        return source_ids
+    publisher_of = dict(zip(sources["source_id"], localized_column(sources, "publisher", lang)))
+    return source_ids.map(lambda source_id: publisher_of.get(source_id, source_id))
+
+
 def _tooltips(
-    events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, named: pd.Series, flows: pd.DataFrame, lang: str
+    events: pd.DataFrame,
+    place: pd.DataFrame,
+    kinds: pd.Series,
+    named: pd.Series,
+    flows: pd.DataFrame,
+    lang: str,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`; `named` where a source
     names the place), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
-    sources = events["source_ids"].str.split(";").explode()
-    fields = localized_column(place, "research_fields", lang).replace("", "—")
+    source_ids = events["source_ids"].str.split(";").explode()
+    fields = localized_column(place, "research_fields", lang)
     return pd.DataFrame(
         {
             "tip_name": [
@@ -207,8 +252,11 @@ def _tooltips(
             "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
             "tip_date": _joined_by(in_time_order["place_id"], _marked_dates(in_time_order, lang), ", ").map(plain),
             "tip_fields": fields.map(plain),
-            "tip_money": _money_known(flows, place.index, lang).replace("", "—").map(plain),
-            "tip_sources": _joined_by(events.loc[sources.index, "place_id"], sources, "; ").map(plain),
+            "tip_money": _money_known(flows, place.index, lang).map(plain),
+            "tip_sources": _joined_by(
+                events.loc[source_ids.index, "place_id"], _publisher_names(source_ids, sources, lang), "; "
+            ).map(plain),
+            "tip_note": ["" if is_named else plain(t("tip_inferred_why", lang)) for is_named in named],
         },
         index=place.index,
     )
@@ -221,17 +269,42 @@ def _marked_dates(events: pd.DataFrame, lang: str) -> pd.Series:
     return dates.where(events["identification"].eq("named"), dates + mark)
 
 
-def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Huawei's Russian partner universities and institutes, sized by the number of recorded ties."""
-    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang)
+def partner_sites(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    flows: pd.DataFrame,
+    lang: str = "en",
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Huawei's Russian partner universities and institutes, sized by the number of named ties."""
+    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang, sources)
 
 
-def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def western_sites(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    flows: pd.DataFrame,
+    lang: str = "en",
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Western universities that cut, suspended or reviewed Huawei ties."""
-    return sites_of(events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang)
+    return sites_of(
+        events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang, sources
+    )
 
 
-def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def unplaced_ties(events: pd.DataFrame, lang: str = "en") -> list[str]:
+    """The counterparts of Huawei's Russian ties that have no place to draw (the map says so, by name)."""
+    ties = events[
+        events["company"].eq(schema.PIVOT_COMPANY)
+        & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
+        & events["country"].eq(schema.RUSSIA_COUNTRY)
+        & events["place_id"].isna()
+    ]
+    return list(dict.fromkeys(localized_column(ties, "counterpart", lang)))
+
+
+def huawei_sites(places: pd.DataFrame, lang: str = "en", sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     # The city in the language, as the partners' is (arcs join a partner to a Huawei site in the same city).
@@ -241,10 +314,14 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         plain(_city_line(*columns, lang))
         for columns in zip(sites["city"], localized_column(sites, "country", lang), sites["coord_precision"])
     ]
-    for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
+    for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources", "tip_note"):
         sites[column] = ""
     sites["tip_kind"] = t("huawei_site", lang)
-    sites["tip_sources"] = [plain(ids.replace(";", "; ")) for ids in sites["coord_source_ids"]]
+    sites["tip_sources"] = [
+        plain("; ".join(dict.fromkeys(_publisher_names(pd.Series(ids.split(";")), sources, lang))))
+        for ids in sites["coord_source_ids"]
+    ]
+    sites["line_color"] = pd.Series([style.rgb(style.POINT_OUTLINE, 255)] * len(sites), index=sites.index, dtype=object)
     return sites.reset_index(drop=True)
 
 
@@ -303,7 +380,7 @@ def outline_layer(outlines: dict) -> pdk.Layer:
 # What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
 # other columns of a place (its name, city, first date...) went to the browser too: at 1000x the shipped data they
 # were a third of the deck's 2.7 MB, which Streamlit's frontend parses with a JavaScript JSON5 parser on every change.
-POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", *TIP_FIELDS]
+POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", "line_color", *TIP_FIELDS]
 
 
 def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
@@ -314,9 +391,9 @@ def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
         get_position=["lon", "lat"],
         get_radius="radius",
         get_fill_color="color",
-        get_line_color=style.rgb(style.POINT_OUTLINE),
+        get_line_color="line_color",
         stroked=True,
-        line_width_min_pixels=1,
+        line_width_min_pixels=2,
         radius_min_pixels=POINT_PIXELS,
         radius_max_pixels=40,
         pickable=True,
@@ -494,7 +571,7 @@ def label_layer(labels: pd.DataFrame) -> pdk.Layer:
 # Streamlit's deck.gl chart HTML-escapes each {field} it fills into this template (the browser test proves it), so the
 # tip_* fields hold plain text: escaping them here as well would show "&lt;" to the reader.
 TOOLTIP = {
-    "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
+    "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i><br/>{tip_note}",
     "style": {"backgroundColor": style.PAPER, "color": style.INK, "fontSize": "13px", "maxWidth": "360px"},
 }
 
@@ -542,8 +619,33 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
 ARC_SEGMENTS = 20
 
 
+def selected_layer(places: pd.DataFrame, selected: str | None) -> pdk.Layer | None:
+    """A dark ring around the place picked (on the map or in the list), so the reader sees which one the detail is."""
+    chosen = places[places["place_id"].eq(selected)] if selected else places.iloc[0:0]
+    if chosen.empty:
+        return None
+    return pdk.Layer(
+        "ScatterplotLayer",
+        chosen[["place_id", "lon", "lat"]],
+        id="selected",
+        get_position=["lon", "lat"],
+        get_radius=1,
+        radius_min_pixels=POINT_PIXELS + 9,
+        filled=False,
+        stroked=True,
+        get_line_color=style.rgb(style.SELECTED_OUTLINE, 255),
+        line_width_min_pixels=3,
+        pickable=False,
+    )
+
+
 def partner_deck(
-    outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
+    outlines: dict,
+    partners: pd.DataFrame,
+    sites: pd.DataFrame,
+    western: pd.DataFrame | None,
+    view: str,
+    selected: str | None = None,
 ) -> pdk.Deck:
     """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities).
 
@@ -581,6 +683,8 @@ def partner_deck(
     ]
     if view == WORLD and western is not None:
         layers.append(points_layer(western, "western"))
+    if ring := selected_layer(places_in_view(partners, western if view == WORLD else None), selected):
+        layers.append(ring)
     labels = map_labels(partners, sites, western if view == WORLD else None, frame, edge_labels)
     layers += [leader_layer(labels), label_layer(labels)]
     initial = pdk.ViewState(longitude=frame.longitude, latitude=frame.latitude, zoom=frame.zoom)
@@ -636,11 +740,14 @@ def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
     return len(most_tied(partners)) + (0 if western is None else len(most_tied(western)))
 
 
-def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
+def institutions_list(in_view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
-    recorded ties, ≈ where its point is approximate, and its full name last."""
-    listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
-    return listed.assign(on_map=in_view["short_name"])[["on_map", "city", "events", "≈", "name"]]
+    recorded ties, where its point stands (on the site, or the city or district only, in words), full name last."""
+    listed = in_view[["name", "city", "events"]]
+    location = [t(f"location_{precision}", lang) for precision in in_view["precision"]]
+    return listed.assign(on_map=in_view["short_name"], location=location)[
+        ["on_map", "city", "events", "location", "name"]
+    ]
 
 
 def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
@@ -738,9 +845,18 @@ def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, 
                 mode="markers",
                 name=t(f"category_{kind}", lang),
                 marker=dict(
-                    color=style.CATEGORY_COLORS[kind],
-                    size=8 + 5 * of_kind["events"],
-                    line=dict(color=style.INK, width=1),
+                    color=[
+                        style.CATEGORY_COLORS[kind] if named else style.INFERRED_FILL
+                        for named in of_kind["identification"].eq("named")
+                    ],
+                    # Size from named ties only: a place known by inference is drawn hollow, at the smallest size.
+                    size=8 + 5 * of_kind["named_ties"],
+                    line=dict(
+                        color=[
+                            style.INK if named else style.MUTED_INK for named in of_kind["identification"].eq("named")
+                        ],
+                        width=1.5,
+                    ),
                 ),
                 customdata=of_kind[["place_id"]].to_numpy(),
                 hovertext=[

@@ -215,23 +215,33 @@ def map_view(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
 ) -> MapView:
     events = flt.apply_to_events(dataset.events, filters, options)
-    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-    western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
+    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang, dataset.sources)
+    western = (
+        maps.western_sites(events, dataset.places, dataset.flows, lang, dataset.sources) if view == maps.WORLD else None
+    )
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
 @memo(DECKS_KEPT)
 def map_deck(
-    dataset: Dataset, data_dir: Path, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
+    dataset: Dataset,
+    data_dir: Path,
+    filters: flt.Filters,
+    options: flt.FilterOptions,
+    view: str,
+    lang: str = "en",
+    selected: str | None = None,
 ) -> pdk.Deck:
-    """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view."""
+    """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view (`selected`
+    ringed)."""
     shown = map_view(dataset, filters, options, view, lang)
     return maps.partner_deck(
         country_outlines(data_dir),
         shown.partners,
-        maps.huawei_sites(dataset.places, lang),
+        maps.huawei_sites(dataset.places, lang, dataset.sources),
         shown.western,
         view,
+        selected,
     )
 
 
@@ -251,7 +261,7 @@ def map_table(
 ) -> pd.DataFrame:
     """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
     in_view = map_view(dataset, filters, options, view, lang).in_view
-    return in_view.drop(columns=[*maps.TIP_FIELDS, "color"])
+    return in_view.drop(columns=[*maps.TIP_FIELDS, "color", "line_color"])
 
 
 # --------------------------------------------------------------------------- the comparison

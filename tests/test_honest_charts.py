@@ -127,3 +127,14 @@ def test_bar_labels_inside_a_bar_read_against_it(dataset) -> None:
     for trace in figure.data:
         assert style.contrast(trace.insidetextfont.color, trace.marker.color) >= style.MIN_CONTRAST
         assert pd.notna(trace.outsidetextfont.color)
+
+
+def test_table_numbers_are_grouped_in_the_readers_language_without_float_noise() -> None:
+    from techrift.formatting import readable_number, readable_numbers
+
+    assert readable_number(100000.00000000001) == "100,000"
+    assert readable_number(999999999.9999999, "vi") == "1.000.000.000"
+    assert readable_number(13.3, "vi") == "13,3"
+    assert readable_number(float("nan")) == ""
+    frame = pd.DataFrame({"amount": [2_200_000.0000001], "kept": [True], "name": ["x"]})
+    assert readable_numbers(frame, "en").to_dict("records") == [{"amount": "2,200,000", "kept": True, "name": "x"}]
