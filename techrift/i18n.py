@@ -602,7 +602,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav_timeline": {"en": "Timeline: doors close, doors open", "vi": "Dòng thời gian: cửa đóng, cửa mở"},
     "nav_map": {"en": "Map: Huawei in Russia", "vi": "Bản đồ: Huawei ở Nga"},
     "nav_funding": {"en": "Funding: the money", "vi": "Tài trợ: dòng tiền"},
-    "nav_compare": {"en": "AWS vs Nvidia in China", "vi": "AWS và Nvidia ở Trung Quốc"},
+    "nav_compare": {"en": "Compare companies", "vi": "So sánh các công ty"},
     "nav_sources": {"en": "Sources", "vi": "Nguồn"},
     "nav_briefing": {"en": "Briefing mode", "vi": "Bản tóm tắt"},
     "blurb_timeline": {
@@ -749,6 +749,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "location_campus": {"en": "on the campus", "vi": "đúng khuôn viên"},
     "location_city": {"en": "city only", "vi": "chỉ thành phố"},
     "location_district": {"en": "district only", "vi": "chỉ quận/khu"},
+    "compare_silent": {
+        "en": "No sourced statement from either company on: {dimensions}.",
+        "vi": "Không công ty nào có nhận định có nguồn về: {dimensions}.",
+    },
     "map_unplaced": {
         "en": "Not on the map, for want of a recorded place: {names}. The table below the timeline lists them.",
         "vi": "Không có trên bản đồ vì chưa ghi nhận địa điểm: {names}. Bảng dưới dòng thời gian liệt kê các mục này.",

@@ -138,3 +138,42 @@ def test_table_numbers_are_grouped_in_the_readers_language_without_float_noise()
     assert readable_number(float("nan")) == ""
     frame = pd.DataFrame({"amount": [2_200_000.0000001], "kept": [True], "name": ["x"]})
     assert readable_numbers(frame, "en").to_dict("records") == [{"amount": "2,200,000", "kept": True, "name": "x"}]
+
+
+def test_roll_up_rows_are_drawn_after_their_sides_institutions_in_italics(dataset) -> None:
+    from techrift.charts import timeline
+    from techrift.pivot import lane_order, pivot_events
+
+    pivot = pivot_events(dataset.events, dataset.places)
+    rollup = pivot["counterpart"].isin(["US universities", "Princeton, Stanford and UC Berkeley"])
+    pivot = pivot.assign(rollup=rollup.map({True: "true", False: "false"}))
+    figure = timeline.pivot_figure(pivot, dataset)
+    lanes = list(figure.layout.yaxis.tickvals)
+    grouped = set(pivot.loc[rollup, "lane"])
+    assert grouped and set(lane_order(pivot[pivot["start"].notna()])) == set(lanes)
+    west = [lane for lane in lanes if lane in set(pivot.loc[pivot["side"].eq("west"), "lane"])]
+    assert west[-len(grouped) :] == [lane for lane in west if lane in grouped]  # the groups come last
+    italic = {lane for lane, text in zip(lanes, figure.layout.yaxis.ticktext) if text.startswith("<i>")}
+    assert italic == grouped
+
+
+def test_a_date_known_to_the_year_is_a_light_thin_span_and_a_picked_mark_stands_out(dataset) -> None:
+    from techrift.charts import timeline
+    from techrift.pivot import pivot_events
+
+    figure = timeline.pivot_figure(pivot_events(dataset.events, dataset.places), dataset)
+    spans = [trace for trace in figure.data if trace.meta == "approximate"]
+    marks = [trace for trace in figure.data if trace.meta == "exact"]
+    assert spans and all(trace.marker.opacity <= 0.4 and trace.width <= 0.4 for trace in spans)
+    assert marks and all(trace.selected.marker.size > trace.marker.size for trace in marks)
+    assert all(trace.unselected.marker.opacity < 1 for trace in [*spans, *marks])
+
+
+def test_huawei_can_be_compared_and_silent_dimensions_are_named(dataset) -> None:
+    from techrift import compare
+
+    choices = compare.companies(dataset.stances, dataset.events)
+    assert {"AWS", "Nvidia", "Huawei"} <= set(choices) and "Amazon" not in choices
+    rows = compare.comparison(dataset.stances, "AWS", "Huawei")
+    silent = compare.dimensions_without_statement(rows)
+    assert silent and not set(silent) & set(rows["dimension"])
