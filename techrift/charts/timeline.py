@@ -197,7 +197,7 @@ def rollups_last(dated: pd.DataFrame, lanes: list[str]) -> list[str]:
     grouped = set(dated.loc[is_rollup(dated), "lane"])
     side_of = dated.drop_duplicates("lane").set_index("lane")["side"]
     rank = {side: i for i, side in enumerate(schema.PIVOT_SIDES)}
-    return sorted(lanes, key=lambda lane: (rank.get(side_of.get(lane), 0), lane in grouped))
+    return sorted(lanes, key=lambda lane: (rank.get(str(side_of.get(lane)), 0), lane in grouped))
 
 
 def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
