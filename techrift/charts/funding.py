@@ -296,6 +296,7 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
     drawn = drawn.assign(usd=usd)[usd.notna() & (usd > 0)].sort_values("usd")
     research = is_research_funding(drawn, dataset.places)
     labels = unique_bar_labels(drawn, dataset, lang)
+    middle = math.sqrt(drawn["usd"].min() * drawn["usd"].max()) if not drawn.empty else 0.0
     figure = go.Figure()
     for is_research, name in ((True, t("research_funding", lang)), (False, t("context_amount", lang))):
         for kind in schema.AMOUNT_KINDS:
@@ -310,7 +311,8 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
                     x=dots["usd"],
                     y=dots["flow_id"].map(labels),
                     text=[amount_label(flow, lang) for flow in records],
-                    textposition="middle right",
+                    # The larger half's labels to the left of their dot, the smaller half's to the right: inside.
+                    textposition=["middle left" if value >= middle else "middle right" for value in dots["usd"]],
                     textfont=dict(color=style.INK),
                     cliponaxis=False,
                     marker=dict(

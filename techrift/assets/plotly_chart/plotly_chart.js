@@ -5,6 +5,86 @@
 // plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
 const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
 const DEFAULT_HEIGHT = 450;
+// Narrower than this (a phone), a chart changes its layout instead of shrinking: row labels go above their rows, so
+// the marks get the whole width, and an axis keeps every other tick (docs/charts.md).
+export const PHONE_WIDTH = 600;
+const PHONE_ROW_GROWTH = 1.4; // rows need room for a label above them
+const PHONE_BAR_WIDTH = 0.45; // of a row: the label sits in the rest
+
+const CHAR_PX = 7.5; // the width of an average 13 px character, on the wide side
+
+// The words of `text` in lines of at most `chars` characters, joined by <br> (a long legend title on a phone).
+function wrap(text, chars) {
+  const lines = [];
+  for (const word of String(text).split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= chars) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines.join("<br>");
+}
+
+function shorten(text, chars) {
+  return text.length <= chars ? text : text.slice(0, Math.max(chars - 1, 1)) + "…";
+}
+
+// The figure's layout for a phone (`width` px): row labels inside the plot, above their row, shortened to fit (the
+// full text stays in the hover), a bar's amount moved into its row label, thinner bars, every other tick of a number
+// or date axis, long legend titles wrapped, labels of the timeline's sides above their rule, a taller figure.
+export function forPhone(figure, width) {
+  const layout = figure.layout;
+  const chars = Math.max(Math.floor((width - 16) / CHAR_PX), 12);
+  const amounts = new Map();
+  for (const trace of figure.data ?? []) {
+    if (trace.type !== "bar" || trace.orientation !== "h" || !Array.isArray(trace.text)) continue;
+    trace.y.forEach((label, i) => amounts.set(label, trace.text[i]));
+    trace.text = null; // said in the row label instead: beside a bar it ran off a phone's screen
+    trace.width = Math.min(trace.width ?? 1, PHONE_BAR_WIDTH);
+  }
+  let rows = false;
+  for (const [name, axis] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(name) || !axis) continue;
+    if (name.startsWith("y") && (Array.isArray(axis.ticktext ?? axis.categoryarray) || hasRowTraces(figure, name))) {
+      axis.ticklabelposition = "inside top";
+      axis.automargin = false;
+      const labels = axis.tickvals ?? axis.categoryarray ?? [...new Set(rowLabels(figure, name))];
+      const texts = axis.ticktext ?? labels;
+      axis.tickmode = "array";
+      axis.tickvals = labels;
+      axis.ticktext = texts.map((text, i) => {
+        const amount = amounts.get(labels[i]);
+        return shorten(amount ? `${amount} · ${text}` : text, chars);
+      });
+      rows = true;
+    }
+    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 4) {
+      const keep = (_, i) => i % 2 === 0;
+      axis.tickvals = axis.tickvals.filter(keep);
+      if (Array.isArray(axis.ticktext)) axis.ticktext = axis.ticktext.filter(keep);
+    }
+  }
+  const title = layout.legend?.title;
+  if (title?.text) title.text = wrap(title.text, chars);
+  for (const note of layout.annotations ?? []) {
+    if (note.xref === "paper" && note.x === 1 && note.yref === "y") note.yanchor = "bottom";
+  }
+  if (!rows) return figure;
+  layout.margin = { ...(layout.margin ?? {}), l: 4 };
+  layout.height = Math.round((layout.height ?? DEFAULT_HEIGHT) * PHONE_ROW_GROWTH);
+  return figure;
+}
+
+function rowLabels(figure, axisName) {
+  const id = axisName.replace("axis", "");
+  return (figure.data ?? []).filter((trace) => (trace.yaxis ?? "y") === id).flatMap((trace) => trace.y ?? []);
+}
+
+function hasRowTraces(figure, axisName) {
+  const id = axisName.replace("axis", "");
+  return (figure.data ?? []).some(
+    (trace) => (trace.yaxis ?? "y") === id && (trace.orientation === "h" || typeof trace.y?.[0] === "string"),
+  );
+}
 
 let plotlyLoading = null; // one load per page, shared by every chart (this module is evaluated once per page)
 
@@ -110,8 +190,11 @@ function listen(chart, Plotly) {
 }
 
 async function draw(chart, data) {
-  const figure = JSON.parse(data.figure);
-  const layout = figure.layout ?? {};
+  const parsed = JSON.parse(data.figure);
+  parsed.layout = parsed.layout ?? {};
+  const width = chart.root.clientWidth;
+  const figure = width < PHONE_WIDTH ? forPhone(parsed, width) : parsed;
+  const layout = figure.layout;
   layout.autosize = true;
   delete layout.width;
   layout.height = layout.height ?? DEFAULT_HEIGHT;
