@@ -36,15 +36,19 @@ export function forPhone(figure, width) {
   const chars = Math.max(Math.floor((width - 16) / CHAR_PX), 12);
   const amounts = new Map();
   for (const trace of figure.data ?? []) {
-    if (trace.type !== "bar" || trace.orientation !== "h" || !Array.isArray(trace.text)) continue;
+    const bar = trace.type === "bar" && trace.orientation === "h";
+    const dot = trace.type === "scatter" && typeof trace.y?.[0] === "string";
+    if (!(bar || dot) || !Array.isArray(trace.text)) continue;
     trace.y.forEach((label, i) => amounts.set(label, trace.text[i]));
-    trace.text = null; // said in the row label instead: beside a bar it ran off a phone's screen
-    trace.width = Math.min(trace.width ?? 1, PHONE_BAR_WIDTH);
+    trace.text = null; // said in the row label instead: beside a bar or dot it ran off a phone's screen
+    if (dot) trace.mode = "markers";
+    if (bar) trace.width = Math.min(trace.width ?? 1, PHONE_BAR_WIDTH);
   }
   let rows = false;
   for (const [name, axis] of Object.entries(layout)) {
     if (!/^[xy]axis\d*$/.test(name) || !axis) continue;
-    if (name.startsWith("y") && (Array.isArray(axis.ticktext ?? axis.categoryarray) || hasRowTraces(figure, name))) {
+    const named = (axis.tickvals ?? axis.categoryarray ?? []).some((value) => typeof value === "string");
+    if (name.startsWith("y") && (named || hasRowTraces(figure, name))) {
       axis.ticklabelposition = "inside top";
       axis.automargin = false;
       const labels = axis.tickvals ?? axis.categoryarray ?? [...new Set(rowLabels(figure, name))];
