@@ -421,13 +421,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "map_title": {"en": "Huawei's partners in Russia", "vi": "Các đối tác của Huawei ở Nga"},
     "map_intro": {
-        "en": "Each point is a Russian university or institute with a recorded tie to Huawei, coloured by its strongest kind "
-        "of tie and sized by how many ties the data records (money, where known, is in the tooltip: amounts of different "
+        "en": "Each point is a Russian university or institute with a recorded tie to Huawei, coloured by its strongest named kind "
+        "of tie and sized by how many ties a source names (money, where known, is in the tooltip: amounts of different "
         "kinds are never turned into one size). Arcs join each partner to Huawei's headquarters and to a Huawei R&D site "
         "in the same city where there is one: a geographic link, not a reported reporting line. The map draws its own "
         "country outlines and needs no internet.",
         "vi": "Mỗi điểm là một trường đại học hoặc viện của Nga có quan hệ với Huawei được ghi nhận, tô màu theo loại quan hệ mạnh "
-        "nhất và có kích thước theo số quan hệ trong dữ liệu (tiền, nếu biết, nằm trong chú giải nổi: các khoản khác loại không "
+        "nhất được nêu tên và có kích thước theo số quan hệ mà nguồn nêu tên (tiền, nếu biết, nằm trong chú giải nổi: các khoản khác loại không "
         "bao giờ được quy thành một kích thước). Các cung nối mỗi đối tác với trụ sở Huawei và với cơ sở R&D của Huawei trong "
         "cùng thành phố nếu có: đây là liên kết địa lý, không phải quan hệ quản lý được đưa tin. Bản đồ tự vẽ đường biên "
         "quốc gia và không cần internet.",
@@ -440,8 +440,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Không có đối tác nào của Huawei ở Nga khớp với bộ lọc.",
     },
     "map_legend": {
-        "en": "Colour: kind of tie. Size: number of ties recorded. Grey points: Huawei sites.",
-        "vi": "Màu: loại quan hệ. Kích thước: số quan hệ được ghi nhận. Điểm xám: cơ sở của Huawei.",
+        "en": "Colour: kind of tie. Size: number of ties a source names. Grey points: Huawei sites.",
+        "vi": "Màu: loại quan hệ. Kích thước: số quan hệ được nguồn nêu tên. Điểm xám: cơ sở của Huawei.",
     },
     "institutions_in_view": {"en": "Institutions on the map", "vi": "Các cơ sở trên bản đồ"},
     "institution": {"en": "Institution", "vi": "Cơ sở"},
