@@ -5,12 +5,10 @@
 // plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
 const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
 const DEFAULT_HEIGHT = 450;
-// Narrower than this (a phone), a chart changes its layout instead of shrinking: row labels go above their rows, so
-// the marks get the whole width, and an axis keeps every other tick (docs/charts.md).
+// Narrower than this (a phone), a chart changes its layout instead of shrinking: row labels are shortened (the full
+// name stays in the hover) so the marks keep most of the width, and an axis keeps every other tick (docs/charts.md).
 export const PHONE_WIDTH = 600;
-const PHONE_ROW_GROWTH = 1.4; // rows need room for a label above them
-const PHONE_BAR_WIDTH = 0.45; // of a row: the label sits in the rest
-
+const PHONE_LABEL_SHARE = 0.38; // of the chart's width, at most, for a row's label
 const CHAR_PX = 7.5; // the width of an average 13 px character, on the wide side
 
 // The words of `text` in lines of at most `chars` characters, joined by <br> (a long legend title on a phone).
@@ -28,37 +26,24 @@ function shorten(text, chars) {
   return text.length <= chars ? text : text.slice(0, Math.max(chars - 1, 1)) + "…";
 }
 
-// The figure's layout for a phone (`width` px): row labels inside the plot, above their row, shortened to fit (the
-// full text stays in the hover), a bar's amount moved into its row label, thinner bars, every other tick of a number
-// or date axis, long legend titles wrapped, labels of the timeline's sides above their rule, a taller figure.
+// The figure's layout for a phone (`width` px): row labels shortened to fit a share of the width (the hover keeps
+// the full text), the room for them measured by plotly.js, every other tick of a number or date axis, long legend
+// titles wrapped, the timeline's side labels above their rule.
 export function forPhone(figure, width) {
   const layout = figure.layout;
-  const chars = Math.max(Math.floor((width - 16) / CHAR_PX), 12);
-  const amounts = new Map();
-  for (const trace of figure.data ?? []) {
-    const bar = trace.type === "bar" && trace.orientation === "h";
-    const dot = trace.type === "scatter" && typeof trace.y?.[0] === "string";
-    if (!(bar || dot) || !Array.isArray(trace.text)) continue;
-    trace.y.forEach((label, i) => amounts.set(label, trace.text[i]));
-    trace.text = null; // said in the row label instead: beside a bar or dot it ran off a phone's screen
-    if (dot) trace.mode = "markers";
-    if (bar) trace.width = Math.min(trace.width ?? 1, PHONE_BAR_WIDTH);
-  }
+  const labelChars = Math.max(Math.floor((width * PHONE_LABEL_SHARE) / CHAR_PX), 8);
+  const lineChars = Math.max(Math.floor((width - 24) / CHAR_PX), 12);
   let rows = false;
   for (const [name, axis] of Object.entries(layout)) {
     if (!/^[xy]axis\d*$/.test(name) || !axis) continue;
     const named = (axis.tickvals ?? axis.categoryarray ?? []).some((value) => typeof value === "string");
     if (name.startsWith("y") && (named || hasRowTraces(figure, name))) {
-      axis.ticklabelposition = "inside top";
-      axis.automargin = false;
       const labels = axis.tickvals ?? axis.categoryarray ?? [...new Set(rowLabels(figure, name))];
       const texts = axis.ticktext ?? labels;
       axis.tickmode = "array";
       axis.tickvals = labels;
-      axis.ticktext = texts.map((text, i) => {
-        const amount = amounts.get(labels[i]);
-        return shorten(amount ? `${amount} · ${text}` : text, chars);
-      });
+      axis.ticktext = texts.map((text) => shorten(String(text), labelChars));
+      axis.automargin = true;
       rows = true;
     }
     if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 4) {
@@ -68,13 +53,11 @@ export function forPhone(figure, width) {
     }
   }
   const title = layout.legend?.title;
-  if (title?.text) title.text = wrap(title.text, chars);
+  if (title?.text) title.text = wrap(title.text, lineChars);
   for (const note of layout.annotations ?? []) {
     if (note.xref === "paper" && note.x === 1 && note.yref === "y") note.yanchor = "bottom";
   }
-  if (!rows) return figure;
-  layout.margin = { ...(layout.margin ?? {}), l: 4 };
-  layout.height = Math.round((layout.height ?? DEFAULT_HEIGHT) * PHONE_ROW_GROWTH);
+  if (rows && layout.margin) delete layout.margin.l; // measured for the full labels: plotly.js measures the short ones
   return figure;
 }
 
