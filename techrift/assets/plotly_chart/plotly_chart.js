@@ -46,12 +46,23 @@ export function forPhone(figure, width) {
       axis.automargin = true;
       rows = true;
     }
-    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 4) {
-      const keep = (_, i) => i % 2 === 0;
+    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 3) {
+      const step = Math.ceil(axis.tickvals.length / 3);
+      const keep = (_, i) => i % step === 0;
       axis.tickvals = axis.tickvals.filter(keep);
       if (Array.isArray(axis.ticktext)) axis.ticktext = axis.ticktext.filter(keep);
+      axis.tickangle = 0;
     }
   }
+  for (const trace of figure.data ?? []) {
+    // A label beside a mark ran off a phone's screen: a bar keeps its amount where it fits inside, a dot in its
+    // hover (a tap shows it).
+    if (trace.type === "bar" && trace.orientation === "h" && trace.text) trace.textposition = "inside";
+    if (trace.type === "scatter" && typeof trace.y?.[0] === "string" && trace.mode === "markers+text") {
+      trace.mode = "markers";
+    }
+  }
+  if (rows) layout.uniformtext = { minsize: 13, mode: "hide" };
   const title = layout.legend?.title;
   if (title?.text) title.text = wrap(title.text, lineChars);
   for (const note of layout.annotations ?? []) {
