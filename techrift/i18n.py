@@ -692,10 +692,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{currency}, thang logarit (mỗi vạch gấp mười lần vạch trước)",
     },
     "shared_axis": {"en": "{currency}, one scale for every panel", "vi": "{currency}, một thang chung cho mọi ô"},
-    "log_dots": {
-        "en": "Log scale: amounts as dots (a bar on a log scale starts at an arbitrary floor)",
-        "vi": "Thang logarit: mỗi khoản là một chấm (cột trên thang logarit bắt đầu từ một mức tùy ý)",
-    },
     "include_context": {
         "en": "Show context amounts too (company R&D spending, revenue, write-downs)",
         "vi": "Hiện cả các khoản bối cảnh (chi R&D của công ty, doanh thu, khoản ghi giảm)",
