@@ -1,4 +1,4 @@
-"""AWS vs Nvidia (or any two companies in the stances table): strategies in China side by side."""
+"""Compare companies: any two (AWS and Nvidia by default, Huawei too), strategies in China side by side."""
 
 import streamlit as st
 
@@ -10,7 +10,7 @@ from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
-available = comparison.companies(dataset.stances)
+available = comparison.companies(dataset.stances, dataset.events)
 left, right = st.columns(2)
 a = url_state.bound_selectbox(
     t("company_a", lang),
@@ -38,6 +38,8 @@ for column, company in zip(st.columns(2, border=True), (a, b)):
     details.show_key_figures(dataset, company, figures, total - len(figures), column)
 
 rows = views.comparison_rows(dataset, context.filters, context.options, a, b, lang)
+if silent := comparison.dimensions_without_statement(rows):
+    st.caption(t("compare_silent", lang, dimensions=", ".join(t(f"dimension_{d}", lang) for d in silent)))
 if rows.empty:
     shell.empty_state(t("compare_no_rows", lang))
 else:

@@ -26,13 +26,22 @@ group = url_state.bound_radio(
     horizontal=True,
 )
 log = url_state.bound_toggle(t("log_scale", lang), "log", False, container=right)
+with_context = url_state.bound_toggle(t("include_context", lang), "context", False, container=right)
+if hidden := flt.hidden_for_no_country(dataset.flows, context.filters):
+    st.caption(t("no_country_hidden", lang, count=hidden))
 
 if flt.money_drawn(flows).empty:
     shell.empty_state(t("funding_empty", lang))
 else:
-    money = views.flows_chart(dataset, context.filters, context.options, group, log, lang)
-    chart = plotly_chart(money.figure, key="funding_chart", alt=money.alt, lang=lang, selection_mode=["points"])
-    url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
+    st.subheader(t("sizes_title", lang), anchor=False)
+    st.caption(t("sizes_intro", lang))
+    sizes = views.sizes_chart(dataset, context.filters, context.options, lang)
+    plotly_chart(sizes.figure, key="sizes_chart", alt=sizes.alt, lang=lang)
+    if money := views.flows_chart(dataset, context.filters, context.options, group, log, lang, with_context):
+        chart = plotly_chart(money.figure, key="funding_chart", alt=money.alt, lang=lang, selection_mode=["points"])
+        url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
+    if not with_context and (left_out := views.context_hidden(dataset, context.filters, context.options)):
+        st.caption(t("context_hidden", lang, count=left_out))
     if note := funding.estimates_note(flows, lang):
         st.caption(note)
     labels = views.flow_choices(dataset, context.filters, context.options, lang)

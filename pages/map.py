@@ -8,9 +8,6 @@ from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
 dataset, lang = context.dataset, context.lang
-st.title(t("map_title", lang))
-st.caption(t("map_intro", lang))
-
 view = url_state.bound_radio(
     t("map_view", lang),
     list(maps.VIEWS),
@@ -19,6 +16,8 @@ view = url_state.bound_radio(
     horizontal=True,
     format_func=lambda v: t(f"view_{v}", lang),
 )
+st.title(t("map_title_world" if view == maps.WORLD else "map_title", lang))
+st.caption(t("map_intro_world" if view == maps.WORLD else "map_intro", lang))
 shown = views.map_view(dataset, context.filters, context.options, view, lang)
 
 if shown.in_view.empty:
@@ -27,26 +26,28 @@ else:
     # The map takes the column's whole width: its first view is fitted to 600 px (techrift/framing.py), and beside a
     # list it was 484 px wide on a 1280 px screen, which cut the places at its edges.
     picked = st.pydeck_chart(
-        views.map_deck(dataset, context.data_dir, context.filters, context.options, view, lang),
+        views.map_deck(
+            dataset, context.data_dir, context.filters, context.options, view, lang, url_state.url_value("place")
+        ),
         on_select="rerun",
         selection_mode="single-object",
         key="map",
         height=560,
         alt=views.map_alt(dataset, context.filters, context.options, view, lang),
     )
-    st.markdown(details.legend_markdown(maps.legend(shown.partners, shown.western, lang)))
+    inferred = t("legend_inferred", lang) if shown.in_view["identification"].eq("inferred").any() else None
+    st.image(maps.legend_svg(maps.legend(shown.partners, shown.western, lang), inferred), caption=None)
     st.caption(t("map_legend", lang))
     if (drawn := maps.places_drawn(shown.partners, shown.western)) < len(shown.in_view):
         st.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))
+    if unplaced := maps.unplaced_ties(shown.events, lang):
+        st.caption(t("map_unplaced", lang, names="; ".join(unplaced)))
     url_state.apply_chart_pick(maps.picked_place(picked), "place")
     st.header(t("institutions_in_view", lang), anchor=False)
     tables.show_table(
-        maps.institutions_list(shown.in_view),
+        maps.institutions_list(shown.in_view, lang),
         lang,
-        column_config={
-            "on_map": st.column_config.TextColumn(width="medium"),
-            "≈": st.column_config.CheckboxColumn(width=40),
-        },
+        column_config={"on_map": st.column_config.TextColumn(width="medium")},
     )
     downloads.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
     names = maps.place_choices(shown.in_view)

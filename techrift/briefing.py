@@ -83,7 +83,8 @@ def _russia_map(dataset, filters, options, data_dir, lang):
 
 
 def _money(dataset, filters, options, data_dir, lang):
-    flows = flt.apply_to_flows(dataset.flows, filters, options)
+    # Research funding only: a write-down in billions on the same scale would leave the grants without length.
+    flows = funding.research_or_all(flt.apply_to_flows(dataset.flows, filters, options), dataset.places, False)
     figure = funding.flows_figure(flows, dataset, group="status", log=False, lang=lang)
     drawn = funding.largest_per_panel(flt.money_drawn(flows))
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
@@ -95,7 +96,9 @@ SLIDE_PANELS, SLIDE_BARS = 3, 3
 
 
 def _money_slide(dataset, filters, options, data_dir, lang):
-    flows = flt.money_drawn(flt.apply_to_flows(dataset.flows, filters, options))
+    flows = flt.money_drawn(
+        funding.research_or_all(flt.apply_to_flows(dataset.flows, filters, options), dataset.places, False)
+    )
     kept = [pair for pair in funding.panels(flows) if pair[1] == "USD"][:SLIDE_PANELS]
     shown = flows[[pair in kept for pair in zip(flows["amount_kind"], flows["currency"])]]
     drawn = funding.largest_per_panel(shown, SLIDE_BARS)

@@ -36,10 +36,22 @@ def lane_label(company: str, moves: pd.DataFrame) -> str:
     return " + ".join(brand for brand in group_of(company) if brand == company or brand in present)
 
 
-def companies(stances: pd.DataFrame) -> list[str]:
-    """Companies that can be compared: those with stances, the most documented first."""
+def companies(stances: pd.DataFrame, events: pd.DataFrame | None = None) -> list[str]:
+    """Companies that can be compared: those with stances, the most documented first, then those with only moves
+    (Huawei: its moves compare even where no stance is recorded), each brand group under its lead company."""
     counts = stances.groupby("company").size()
-    return sorted(counts.index, key=lambda company: (-counts[company], company))
+    with_stances = sorted(counts.index, key=lambda company: (-counts[company], company))
+    if events is None:
+        return with_stances
+    in_groups = {brand for group in COMPANY_GROUPS.values() for brand in group[1:]}
+    moved = events["company"].value_counts()
+    others = [c for c in moved.index if c not in counts.index and c not in in_groups]
+    return with_stances + sorted(others, key=lambda company: (-moved[company], company))
+
+
+def dimensions_without_statement(rows: pd.DataFrame) -> list[str]:
+    """The stance dimensions on which neither company has a sourced statement (named on the page, not dropped)."""
+    return [dimension for dimension in schema.STANCE_DIMENSIONS if dimension not in set(rows["dimension"])]
 
 
 def preferred_or_first(choices: list[str], preferred: str) -> str:

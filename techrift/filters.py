@@ -344,6 +344,14 @@ def apply_to_events(events: pd.DataFrame, filters: Filters, options: FilterOptio
     return apply("events", events, filters, options)
 
 
+def hidden_for_no_country(records: pd.DataFrame, filters: Filters) -> int:
+    """How many records a country filter hides because their country is not known (0 with no country filter). A
+    flow's country is its recipient's even with no place (the loader reads `recipient_country`)."""
+    if not filters.countries:
+        return 0
+    return int(records["country"].isna().sum())
+
+
 def apply_to_flows(flows: pd.DataFrame, filters: Filters, options: FilterOptions) -> pd.DataFrame:
     """The money flows inside the filters (country is the recipient's)."""
     return apply("flows", flows, filters, options)

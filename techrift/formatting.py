@@ -52,7 +52,12 @@ def years_label(flow: Record, lang: str = "en") -> str:
 
 def amount_label(flow: Record, lang: str = "en") -> str:
     """The amount with its unit and meaning: '300 million USD a year', 'up to 70,000 USD per project'."""
-    text = t(f"amount_{flow['amount_kind']}", lang, amount=format_amount(flow["amount"], flow["currency"], lang))
+    amount = format_amount(flow["amount"], flow["currency"], lang)
+    first, last = flow.get("year"), flow.get("year_end")
+    if flow["amount_kind"] == "total" and pd.notna(first) and pd.notna(last) and last != first:
+        text = t("amount_total_years", lang, amount=amount, years=years_label(flow, lang))  # a total says its years
+    else:
+        text = t(f"amount_{flow['amount_kind']}", lang, amount=amount)
     if flow["status"] not in STATUS_IMPLIED:
         text += f" ({t('status_' + flow['status'], lang)})"
     return text
@@ -114,6 +119,28 @@ def date_label(date: str | None, date_end: str | None = None, lang: str = "en") 
     return one(date)
 
 
+SIGNIFICANT_DIGITS = 12  # past them a float's last digits are noise of its binary form (100000.00000000001)
+
+
+def readable_number(value: float, lang: str = "en") -> str:
+    """A table's number as the language writes it, digits grouped, without float noise: '100,000', '13.3' /
+    '100.000', '13,3'; '' for a missing one."""
+    if pd.isna(value):
+        return ""
+    value = float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")
+    return number(value, lang, 0 if value.is_integer() else 3)
+
+
+def readable_numbers(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`frame` with every number column (not yes/no ones) written as readable_number: for the eye, not for a CSV."""
+    numeric = [
+        column
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+    ]
+    return frame.assign(**{column: frame[column].map(lambda v: readable_number(v, lang)) for column in numeric})
+
+
 # --------------------------------------------------------------------------- chart axes
 # plotly.js has no locale bundle offline: an axis writes its numbers and months in English ('50M', 'Jan 2019') unless
 # it is given its tick labels. These give them, in the interface's language.
@@ -143,6 +170,8 @@ def number_axis(values: Iterable[float], lang: str = "en", log: bool = False) ->
     if not finite:
         return {}
     ticks = nice_ticks(min(finite), max(finite), log)
+    if log and len(ticks) > TICKS_WANTED + 1:  # every other power of ten: 13 px labels of each printed over each other
+        ticks = ticks[::2]
     return dict(tickmode="array", tickvals=ticks, ticktext=[short_number(tick, lang) for tick in ticks])
 
 

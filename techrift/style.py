@@ -19,9 +19,16 @@ if TYPE_CHECKING:
 
 INK = "#1c2833"  # text, and the outline of a mark
 MUTED_INK = "#566573"  # rules between the timeline's sides, their labels, the comparison's close-up tint
-SUBTLE_INK = "#7f8c8d"  # the step numbers of the exported briefing
+SUBTLE_INK = "#5f6a6a"  # the step numbers of the exported briefing
 PAPER = "white"
 HATCH = "white"  # the stripes on a bar that is not money paid, or a span whose date is approximate
+
+# docs/charts.md: every text of a chart is at least MIN_TEXT_PX tall and MIN_CONTRAST against what it sits on.
+MIN_TEXT_PX, MIN_CONTRAST = 13, 4.5
+# How a mark says what it is not (docs/charts.md): hatched = not money paid, dashed = approximate, hollow = inferred.
+NOT_PAID_HATCH = "/"
+APPROXIMATE_DASH = "dash"
+INFERRED_FILL = "rgba(0, 0, 0, 0)"
 
 CATEGORY_COLORS: dict[str, str] = {
     "tie_cut": "#c0392b",
@@ -33,7 +40,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "scale_back": "#a04000",
     "market_exit": "#884ea0",
     "deal": "#4a235a",  # dark: told apart from partnership blue under protanopia (tests/test_colour_safety.py)
-    "visit": "#5dade2",
+    "visit": "#7733ee",  # violet: partnership's blue and a light blue were one colour to readers
     "product_launch": "#48c9b0",
     "milestone": "#239b56",
     "policy": "#566573",
@@ -55,44 +62,94 @@ CATEGORY_SYMBOLS: dict[str, str] = {
     "policy": "square",
     "statement": "diamond-open",
 }
-# The funding chart colours its bars by payer, recipient, year or status: these colours in turn.
-GROUP_PALETTE = tuple(CATEGORY_COLORS.values())
+# The Funding chart's groups (payers, recipients, years) get these in turn, in the order of the whole dataset's sorted
+# keys (stable_colours): its own palette (Okabe & Ito's, then Tableau's), not the kinds of action's colours.
+GROUP_PALETTE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#f0e442",
+    "#000000",
+    "#8c564b",
+    "#7f7f7f",
+    "#bcbd22",
+    "#9467bd",
+)
+# A status keeps one colour whatever the filter: money paid dark, promised or stated lighter.
+STATUS_COLORS: dict[str, str] = {
+    "paid": "#0b5394",
+    "honoured": "#3d85c6",
+    "charged": "#7b241c",
+    "contracted": "#117a65",
+    "budgeted": "#b9770e",
+    "offered": "#e69f00",
+    "declined": "#7f7f7f",
+    "expected": "#bcbd22",
+    "not_shipped": "#884ea0",
+    "reported_claim": "#cc79a7",
+}
+# The "how big is each" dot plot: a dot's shape says what its amount means.
+AMOUNT_KIND_SYMBOLS: dict[str, str] = {
+    "per_year": "circle",
+    "one_off": "diamond",
+    "cap_per_project": "triangle-up",
+    "total": "square",
+    "charge": "x",
+    "forgone_sales": "cross",
+}
 LAB_LIFETIME_COLOR = CATEGORY_COLORS["lab_opened"]
 COUNT_BAR_COLOR = CATEGORY_COLORS["partnership"]
 
 # The map (pydeck reads [r, g, b, alpha] lists; see rgb below).
 HUAWEI_SITE_COLOR = "#5a5a5a"
 POINT_OUTLINE = "#282828"
+SELECTED_OUTLINE = "#111111"
 POINT_ALPHA, SITE_ALPHA, ARC_ALPHA = 220, 230, 160
-RUSSIA_FILL = [250, 229, 211]
-# Countries are told apart by pale tints, neighbours never alike, instead of border lines: deck.gl's border lines cost
-# about 230 ms per frame in software WebGL (no GPU), measured, against about 40 ms for the whole map without them.
-COUNTRY_TINTS = ([232, 232, 227], [213, 224, 213], [226, 217, 234], [211, 223, 236], [213, 232, 229])
+RUSSIA_FILL = [245, 232, 220]  # set apart: the story's country
+# Countries are told apart by greys a shade apart, neighbours never alike, instead of border lines (deck.gl's border
+# lines are slow in software WebGL): neutral, so that only the points carry colour.
+COUNTRY_TINTS = ([236, 236, 236], [226, 226, 226], [231, 231, 231], [221, 221, 221], [241, 241, 241])
 # The briefing's Plotly version of the map: country outlines and arcs as lines.
 OUTLINE_LINE = "#b3b6b7"
 ARC_LINE = "#85929e"
 
-# A legend written as text (the map's, below it) shows each colour as the emoji nearest to it; no two colours of one
-# legend may share an emoji (tests/test_maps.py checks the map's).
-SWATCHES: dict[str, str] = {
-    CATEGORY_COLORS["tie_cut"]: "🟥",
-    CATEGORY_COLORS["tie_suspended"]: "🟧",
-    CATEGORY_COLORS["tie_review"]: "🟨",
-    CATEGORY_COLORS["lab_opened"]: "🟩",
-    CATEGORY_COLORS["partnership"]: "🟦",
-    CATEGORY_COLORS["deal"]: "🟪",
-    CATEGORY_COLORS["visit"]: "🔵",
-    HUAWEI_SITE_COLOR: "⬛",
-}
+
+def stable_colours(keys: Iterable[object], palette: tuple[str, ...] = GROUP_PALETTE) -> dict[str, str]:
+    """One colour per key of the whole dataset (sorted, then the palette in turn): a filter never recolours a group."""
+    ordered = sorted({str(key) for key in keys})
+    return {key: palette[i % len(palette)] for i, key in enumerate(ordered)}
+
+
+def _luminance(colour: str) -> float:
+    channels = [value / 255 for value in rgb(colour)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2 contrast ratio of two colours ('#rrggbb', 'white' or 'black')."""
+    low, high = sorted((_luminance(foreground), _luminance(background)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on `background` (a bar's label inside the bar): one of them always
+    reaches 4.5:1."""
+    return "#000000" if contrast("#000000", background) >= contrast("#ffffff", background) else "#ffffff"
+
 
 TEMPLATE_NAME = "techrift"
 # The look the charts had under Streamlit's chart theme (light), which overrode this template's font, legend, hover
 # labels and axes; the app's chart element (techrift/ui/plotly_chart.py) applies no theme, so the template carries it.
 CHART_FONT = '"Source Sans", sans-serif'  # Streamlit's body font, served with the page
-CHART_FONT_SIZE, CHART_FONT_WEIGHT = 12, 400
+CHART_FONT_SIZE, CHART_FONT_WEIGHT = MIN_TEXT_PX, 400
+AXIS_TITLE_SIZE, TITLE_SIZE = 14, 16
 MARGIN_PAD = 8  # pixels between a panel and its axes' tick labels
 TICK_LABEL_GAP = MARGIN_PAD + 1  # pixels from a y tick label to its panel: the margin's pad and the tick's width
-CHART_TEXT = "#808495"  # Streamlit's chart text: ticks, axis titles, hover labels
+CHART_TEXT = "#555867"  # ticks, axis titles, hover labels: Streamlit's grey (#808495, 3.7:1) darkened to 7:1
 CHART_GRID = "#e6eaf1"
 LEGEND_TEXT = "#262730"
 TITLE_TEXT = "#111111"  # the theme's textColor (.streamlit/config.toml)
@@ -108,13 +165,20 @@ _AXIS = dict(
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=CHART_FONT, size=CHART_FONT_SIZE, color=CHART_TEXT, weight=CHART_FONT_WEIGHT),
-        title=dict(font=dict(family=CHART_FONT, size=16, color=TITLE_TEXT, weight=700), x=0, xanchor="left", pad_l=4),
+        title=dict(
+            font=dict(family=CHART_FONT, size=TITLE_SIZE, color=TITLE_TEXT, weight=700), x=0, xanchor="left", pad_l=4
+        ),
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
-        xaxis=dict(_AXIS, showgrid=False, title=dict(font=dict(color=CHART_TEXT, size=14), standoff=20)),
-        yaxis=dict(_AXIS, ticklabelposition="outside", title=dict(font=dict(color=CHART_TEXT, size=14), standoff=24)),
+        annotationdefaults=dict(font=dict(size=CHART_FONT_SIZE, color=INK)),
+        xaxis=dict(_AXIS, showgrid=False, title=dict(font=dict(color=CHART_TEXT, size=AXIS_TITLE_SIZE), standoff=20)),
+        yaxis=dict(
+            _AXIS,
+            ticklabelposition="outside",
+            title=dict(font=dict(color=CHART_TEXT, size=AXIS_TITLE_SIZE), standoff=24),
+        ),
         hoverlabel=dict(
-            font=dict(family=CHART_FONT, size=12, color=CHART_TEXT),
+            font=dict(family=CHART_FONT, size=CHART_FONT_SIZE, color=LEGEND_TEXT),
             bgcolor=PAPER,
             bordercolor="rgba(17, 17, 17, 0.2)",
             align="left",
@@ -129,8 +193,8 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
             x=0,
             valign="top",
             borderwidth=0,
-            font=dict(size=12, color=LEGEND_TEXT),
-            title=dict(font=dict(size=12, color=CHART_TEXT), side="top"),
+            font=dict(size=CHART_FONT_SIZE, color=LEGEND_TEXT),
+            title=dict(font=dict(size=CHART_FONT_SIZE, color=CHART_TEXT), side="top"),
         ),
     )
 )
@@ -165,12 +229,11 @@ def text_width(texts: Iterable[str]) -> float | None:
     return max((font.getlength(text) for text in texts), default=0.0)
 
 
+NAMED = {"white": "#ffffff", "black": "#000000"}
+
+
 def rgb(hex_colour: str, alpha: int | None = None) -> list[int]:
     """'#c0392b' -> [192, 57, 43] (with the alpha appended when given), as deck.gl reads colours."""
+    hex_colour = NAMED.get(hex_colour, hex_colour)
     channels = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
     return channels if alpha is None else [*channels, alpha]
-
-
-def swatch(colour: str) -> str:
-    """The emoji that stands for `colour` in a text legend."""
-    return SWATCHES[colour]

@@ -105,13 +105,35 @@ def metrics(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) 
 
 @memo(VIEWS_KEPT)
 def flows_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, group: str, log: bool, lang: str = "en"
-) -> Chart:
-    """The money chart, coloured by `group`, on a log scale if `log` (see funding.flows_figure)."""
-    shown = flows(dataset, filters, options)
+    dataset: Dataset,
+    filters: flt.Filters,
+    options: flt.FilterOptions,
+    group: str,
+    log: bool,
+    lang: str = "en",
+    context: bool = False,
+) -> Chart | None:
+    """The money chart, coloured by `group`, dots on a log scale if `log`, context amounts only if `context` (see
+    funding.flows_figure); None when every amount in view is context."""
+    shown = funding.research_or_all(flows(dataset, filters, options), dataset.places, context)
     drawn = funding.largest_per_panel(flt.money_drawn(shown))
+    if drawn.empty:
+        return None
     figure = funding.flows_figure(shown, dataset, group, log, lang, measure_labels=True)
     return Chart(figure, alt_text.flows_alt(drawn, lang))
+
+
+@memo(VIEWS_KEPT)
+def sizes_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
+    """Every amount in view as a dot on one log axis (funding.sizes_figure)."""
+    shown = flt.money_drawn(flows(dataset, filters, options))
+    return Chart(funding.sizes_figure(shown, dataset, lang), alt_text.flows_alt(shown, lang))
+
+
+def context_hidden(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
+    """How many money amounts in view are context, left out of the chart until the reader asks for them."""
+    shown = flt.money_drawn(flows(dataset, filters, options))
+    return int((~funding.is_research_funding(shown, dataset.places)).sum())
 
 
 @memo(VIEWS_KEPT)
@@ -190,23 +212,33 @@ def map_view(
     dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
 ) -> MapView:
     events = flt.apply_to_events(dataset.events, filters, options)
-    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
-    western = maps.western_sites(events, dataset.places, dataset.flows, lang) if view == maps.WORLD else None
+    partners = maps.partner_sites(events, dataset.places, dataset.flows, lang, dataset.sources)
+    western = (
+        maps.western_sites(events, dataset.places, dataset.flows, lang, dataset.sources) if view == maps.WORLD else None
+    )
     return MapView(events, partners, western, maps.places_in_view(partners, western))
 
 
 @memo(DECKS_KEPT)
 def map_deck(
-    dataset: Dataset, data_dir: Path, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
+    dataset: Dataset,
+    data_dir: Path,
+    filters: flt.Filters,
+    options: flt.FilterOptions,
+    view: str,
+    lang: str = "en",
+    selected: str | None = None,
 ) -> pdk.Deck:
-    """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view."""
+    """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view (`selected`
+    ringed)."""
     shown = map_view(dataset, filters, options, view, lang)
     return maps.partner_deck(
         country_outlines(data_dir),
         shown.partners,
-        maps.huawei_sites(dataset.places, lang),
+        maps.huawei_sites(dataset.places, lang, dataset.sources),
         shown.western,
         view,
+        selected,
     )
 
 
@@ -226,7 +258,7 @@ def map_table(
 ) -> pd.DataFrame:
     """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
     in_view = map_view(dataset, filters, options, view, lang).in_view
-    return in_view.drop(columns=[*maps.TIP_FIELDS, "color"])
+    return in_view.drop(columns=[*maps.TIP_FIELDS, "color", "line_color"])
 
 
 # --------------------------------------------------------------------------- the comparison

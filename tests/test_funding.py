@@ -187,7 +187,8 @@ def test_each_amount_is_offered_in_the_picker_with_its_label(dataset) -> None:
 
 
 def test_money_axes_are_ticked_in_the_language_as_the_bar_labels_are_written(dataset) -> None:
-    figure = funding.flows_figure(dataset.flows, dataset, lang="vi")
+    research = funding.research_or_all(dataset.flows, dataset.places, context=False)
+    figure = funding.flows_figure(research, dataset, lang="vi")
     axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
     assert axes and all(axis["tickmode"] == "array" for axis in axes)
     ticks = [text for axis in axes for text in axis["ticktext"]]
@@ -235,9 +236,13 @@ def test_in_the_app_the_labels_room_is_measured_in_the_charts_font_not_by_plotly
 
 
 def test_a_label_is_measured_as_chromium_draws_it() -> None:
-    # Widths Chromium gave these tick labels on the funding page (getBBox, Source Sans at 12 px).
-    assert style.text_width(["Huawei → Stanford University (one lab) (year unknown)"]) == pytest.approx(273.89, abs=0.1)
+    # Widths Chromium gave these tick labels on the funding page (getBBox, Source Sans at 12 px), scaled to the
+    # charts' 13 px (a label's width is proportional to its font size).
+    scale = style.CHART_FONT_SIZE / 12
+    assert style.text_width(["Huawei → Stanford University (one lab) (year unknown)"]) == pytest.approx(
+        273.89 * scale, abs=0.1
+    )
     assert style.text_width(["Huawei → Đại học Stanford (một phòng thí nghiệm) (không rõ năm)"]) == pytest.approx(
-        333.34, abs=0.1
+        333.34 * scale, abs=0.1
     )
     assert style.text_width([]) == 0.0

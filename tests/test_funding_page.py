@@ -12,8 +12,10 @@ def _drawn_flows(spec: dict) -> set[str]:
 def test_default_page_draws_every_flow_targets_and_skoltech(dataset) -> None:
     at = run_page("pages/funding.py")
     assert not at.exception
-    money, skoltech = plotly_specs(at)
-    assert _drawn_flows(money) == set(dataset.flows["flow_id"]) - {"nvidia-h20-expected-charge"}
+    sizes, money, skoltech = plotly_specs(at)
+    assert _drawn_flows(sizes) == set(dataset.flows["flow_id"]) - {"nvidia-h20-expected-charge"}
+    context = {"huawei-rnd-2017", "aws-lab-graph-revenue-claim", "nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
+    assert _drawn_flows(money) == set(dataset.flows["flow_id"]) - {"nvidia-h20-expected-charge"} - context
     assert "Not drawn: estimates, not money spent or booked (1). The table below lists them." in texts(at)
     assert [values(bar["y"]) for bar in skoltech["data"]] == [[1.0, 10.0]]
     assert [m.value for m in at.metric] == [
@@ -25,9 +27,9 @@ def test_default_page_draws_every_flow_targets_and_skoltech(dataset) -> None:
 
 
 def test_url_options_set_log_scale_grouping_and_filters() -> None:
-    at = run_page("pages/funding.py", {"log": "1", "group": "status", "company": "Nvidia"})
+    at = run_page("pages/funding.py", {"log": "1", "group": "status", "company": "Nvidia", "context": "1"})
     assert not at.exception
-    money = plotly_specs(at)[0]
+    money = plotly_specs(at)[1]
     assert all(money["layout"][key]["type"] == "log" for key in money["layout"] if key.startswith("xaxis"))
     assert _drawn_flows(money) == {"nvidia-h20-inventory-charge", "nvidia-h20-unshipped"}
     assert set(at.dataframe[0].value["flow_id"]) == {  # the estimate is listed, with its status
@@ -37,6 +39,7 @@ def test_url_options_set_log_scale_grouping_and_filters() -> None:
     }
     assert "expected (an estimate, not booked)" in set(at.dataframe[0].value["status"])
     assert at.toggle[0].value is True and at.main.radio[0].value == "status"
+    assert all(trace["type"] == "scatter" for trace in money["data"])  # dots, never bars, on a log scale
 
 
 def test_selected_flow_opens_its_detail_with_the_seed_fragment() -> None:

@@ -59,7 +59,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("entry points", ("pages", "dashboard", "techrift.__main__")),
 ]
 LAYER_OF = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
-PACKAGES = ("techrift.charts", "techrift.ui", "pages")  # every module in them is in the package's layer
+PACKAGES = (
+    "techrift.charts",
+    "techrift.maps",
+    "techrift.ui",
+    "pages",
+)  # every module in them is in the package's layer
 UI, BUILDERS = LAYER_OF["techrift.ui"], LAYER_OF["techrift.maps"]
 STREAMLIT_ALLOWED = ("techrift.ui", "techrift.startup", "pages", "dashboard")  # the UI, the pages, the entry point
 # What a builder may take from techrift.data: the dataset's type and its id-list helper, nothing that reads files.

@@ -29,14 +29,48 @@ def test_kind_is_the_strongest_tie_and_colour_follows_it(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
     assert partners.at["skoltech", "kind"] == "lab_opened"
     assert partners.at["kfu", "kind"] == "visit"
-    assert partners.at["nstu", "kind"] == "partnership"  # a partnership outranks the later visit
+    # Colour comes from named ties only: NSTU's partnership is inferred, its one named tie a visit (issue 32).
+    assert partners.at["nstu", "kind"] == "visit"
     assert partners.at["skoltech", "color"][:3] == style.rgb(style.CATEGORY_COLORS["lab_opened"])
 
 
-def test_size_grows_with_the_number_of_recorded_ties(dataset) -> None:
+def test_size_grows_with_the_number_of_named_ties_only(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows).set_index("place_id")
     assert partners.at["nstu", "events"] == 2 and partners.at["kfu", "events"] == 1
-    assert partners.at["nstu", "radius"] > partners.at["kfu", "radius"]
+    assert partners.at["nstu", "named_ties"] == 1  # the inferred 2019 partnership adds no size
+    assert partners.at["nstu", "radius"] == partners.at["kfu", "radius"]
+    second = dataset.events[dataset.events["place_id"].eq("kfu")].head(1).assign(event_id="kfu-second-visit")
+    grown = maps.partner_sites(pd.concat([dataset.events, second]), dataset.places, dataset.flows).set_index("place_id")
+    assert grown.at["kfu", "named_ties"] == 2 and grown.at["kfu", "radius"] > partners.at["kfu", "radius"]
+
+
+def test_a_place_known_only_by_inference_is_hollow_unsized_and_says_why(dataset) -> None:
+    visit = dataset.events["event_id"].eq("nstu-consortium-visit")
+    partners = maps.partner_sites(dataset.events[~visit], dataset.places, dataset.flows).set_index("place_id")
+    nstu = partners.loc["nstu"]
+    assert nstu["identification"] == "inferred" and nstu["named_ties"] == 0
+    assert nstu["color"][3] == 0 and nstu["radius"] == maps.UNSIZED_RADIUS  # hollow, without size
+    assert nstu["line_color"] != partners.at["skoltech", "line_color"]
+    assert "no source names" in nstu["tip_note"] and partners.at["skoltech", "tip_note"] == ""
+
+
+def test_tooltips_name_publishers_not_ids_and_no_dash_for_missing(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows, "en", dataset.sources)
+    sources = " ".join(partners["tip_sources"])
+    assert "seed-000" not in sources and "TTXVN" in sources
+    assert "—" not in set(partners["tip_money"]) and "—" not in set(partners["tip_fields"])
+
+
+def test_a_selected_place_is_ringed_and_unplaced_ties_are_named(dataset) -> None:
+    partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
+    sites = maps.huawei_sites(dataset.places)
+    outlines = views.country_outlines(default_data_dir())
+    deck = json.loads(maps.partner_deck(outlines, partners, sites, None, maps.RUSSIA, "kfu").to_json())
+    ring = [layer for layer in deck["layers"] if layer["id"] == "selected"]
+    assert ring and [row["place_id"] for row in ring[0]["data"]] == ["kfu"]
+    plain = json.loads(maps.partner_deck(outlines, partners, sites, None, maps.RUSSIA).to_json())
+    assert "selected" not in {layer["id"] for layer in plain["layers"]}
+    assert any("ISDCT" in name for name in maps.unplaced_ties(dataset.events))
 
 
 def test_known_money_and_approximate_coordinates_are_in_the_tooltip(dataset) -> None:
@@ -131,12 +165,10 @@ def test_legend_says_what_the_colours_mean(dataset) -> None:
     assert labels == ["Lab opened", "Partnership", "Visit", "Huawei site (R&D centre or headquarters)"]
 
 
-def test_every_kind_on_the_map_has_its_own_colour_and_swatch() -> None:
+def test_every_kind_on_the_map_has_its_own_colour() -> None:
     colours = [style.CATEGORY_COLORS[kind] for kind in (*schema.PARTNER_TIE_CATEGORIES, *schema.STEP_BACK_CATEGORIES)]
     colours.append(style.HUAWEI_SITE_COLOR)
     assert len(set(colours)) == len(colours)
-    swatches = [style.swatch(colour) for colour in colours]
-    assert len(set(swatches)) == len(swatches)
 
 
 def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
@@ -158,9 +190,11 @@ def test_the_legend_shows_the_colours_the_layers_draw(dataset) -> None:
     }
     entries = maps.legend(partners, western)
     assert {tuple(style.rgb(colour)) for colour, _ in entries} == drawn
-    swatches = dict((label, style.swatch(colour)) for colour, label in entries)
-    assert swatches["Deal"] != swatches["Partnership"]
-    assert len(set(swatches.values())) == len(swatches)
+    # The legend draws each swatch in the layer's own colour, not an emoji the system font colours.
+    svg = maps.legend_svg(entries, "hollow")
+    assert all(f'fill="{colour}"' in svg for colour, _ in entries)
+    assert "Deal" in svg and 'fill="none"' in svg
+    assert not any(ord(char) > 0x2FFF for char in svg)
 
 
 def test_deck_json_is_compact_and_means_the_same_as_pydecks_own(dataset) -> None:
@@ -200,7 +234,8 @@ def test_a_crowded_layer_draws_the_places_with_most_ties(dataset) -> None:
 def test_the_list_beside_the_map_and_the_picker_name_the_institutions_in_view(dataset) -> None:
     partners = maps.partner_sites(dataset.events, dataset.places, dataset.flows)
     listed = maps.institutions_list(partners)
-    assert list(listed.columns) == ["on_map", "city", "events", "≈", "name"]
+    assert list(listed.columns) == ["on_map", "city", "events", "location", "name"]
+    assert set(listed["location"]) <= {"on the campus", "city only", "district only"}  # words, not a bare "≈"
     assert listed["name"].tolist() == partners["name"].tolist()
     assert "Skoltech" in listed["on_map"].tolist() and listed["on_map"].str.len().max() <= maps.SHORT_NAME_LENGTH
     assert maps.place_choices(partners)["skoltech"] == partners.set_index("place_id").at["skoltech", "name"]
@@ -338,7 +373,8 @@ def test_tooltips_are_built_for_the_places_drawn_only(dataset) -> None:
     crowd = maps.partner_sites(events, places, dataset.flows)
     drawn = maps.most_tied(crowd)
     assert len(crowd) == len(partners) + extra and len(drawn) == maps.MAX_POINTS_PER_LAYER
-    assert (drawn[maps.TIP_FIELDS] != "").all().all()  # every place drawn names itself on hover
+    naming = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_sources"]
+    assert (drawn[naming] != "").all().all()  # every place drawn names itself on hover
     hidden = crowd[~crowd["place_id"].isin(drawn["place_id"])]
     assert len(hidden) == len(crowd) - len(drawn) and (hidden[maps.TIP_FIELDS] == "").all().all()
     tied = partners[partners["events"] > 1].set_index("place_id")  # more ties than any clone: drawn, tooltips as before

@@ -48,11 +48,11 @@ def test_every_page_chart_is_the_one_element_with_its_figure_and_alt() -> None:
     at = run_page("pages/funding.py")
     assert not at.get("plotly_chart"), "no st.plotly_chart left: the page would load a second plotly.js"
     charts = plotly_charts(at)
-    assert len(charts) == 2
-    money, skoltech = plotly_specs(at)
+    assert len(charts) == 3  # how big is each amount, the amounts by meaning, Skoltech's contracts
+    sizes, money, skoltech = plotly_specs(at)
     assert {trace["type"] for trace in money["data"]} == {"bar"} and money["layout"]["template"]
-    assert charts[0]["alt"].startswith("Bar chart of ") and charts[0]["selection_mode"] == ["points"]
-    assert charts[1]["selection_mode"] == []  # the Skoltech counts have no detail to open
+    assert charts[1]["alt"].startswith("Bar chart of ") and charts[1]["selection_mode"] == ["points"]
+    assert charts[2]["selection_mode"] == []  # the Skoltech counts have no detail to open
 
 
 def _hostile_chart() -> None:

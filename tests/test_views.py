@@ -65,7 +65,7 @@ def test_a_view_seen_before_is_handed_over_again_not_made_again(dataset) -> None
 def test_a_chart_is_its_figure_and_the_text_alternative_of_what_it_draws(dataset) -> None:
     options = flt.options_for(dataset)
     every = flt.default_filters(options)
-    money = views.flows_chart(dataset, every, options, "status", False, "vi")
+    money = views.flows_chart(dataset, every, options, "status", False, "vi", context=True)
     drawn = funding.largest_per_panel(flt.money_drawn(dataset.flows))
     assert sum(len(trace.x) for trace in money.figure.data) == len(drawn) > 0
     assert money.alt == alt_text.flows_alt(drawn, "vi")

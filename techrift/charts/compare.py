@@ -104,7 +104,7 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
             col=1,
             text=html.escape(_lifetime_text(lab, lang)),
             showarrow=False,
-            font=dict(size=12),
+            font=dict(size=style.CHART_FONT_SIZE),
         )
     if window is not None:
         figure.add_vrect(x0=window[0], x1=window[1], row=1, col=1, **CLOSE_UP_TINT)

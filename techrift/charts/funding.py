@@ -36,6 +36,33 @@ PANEL_GAP, OUTSIDE_PANELS = 110, 160
 MAX_BARS_PER_PANEL = 30
 
 
+# Kinds of amount that are never money to universities or research partners.
+CONTEXT_KINDS = ("charge", "forgone_sales")
+
+
+def is_research_funding(flows: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
+    """Whether each flow is money to universities or research partners, not context (a company's own R&D spending, its
+    revenue, a write-down): the data's `is_research_funding` where it has it; else a charge or forgone sales, or money
+    to a company's own site, is context."""
+    if "is_research_funding" in flows.columns:
+        column = flows["is_research_funding"]
+        return column.astype(str).str.lower().isin(["true", "1"]) if column.dtype != bool else column
+    company_places = places.loc[places["kind"].isin(schema.COMPANY_SITE_KINDS), "place_id"]
+    return ~(flows["amount_kind"].isin(CONTEXT_KINDS) | flows["recipient_place_id"].isin(company_places))
+
+
+def research_or_all(flows: pd.DataFrame, places: pd.DataFrame, context: bool) -> pd.DataFrame:
+    """The research funding of `flows`, or every flow when `context` (the reader chose to see context amounts too)."""
+    return flows if context else flows[is_research_funding(flows, places)]
+
+
+def group_colours(dataset: Dataset, group: str) -> dict[str, str]:
+    """One colour per group key (status, payer, recipient, year) from the whole dataset: a filter never recolours."""
+    if group == "status":
+        return dict(style.STATUS_COLORS)
+    return style.stable_colours(_group_key(flow, group) for flow in dataset.flows.to_dict("records"))
+
+
 def panels(flows: pd.DataFrame) -> list[tuple[str, str]]:
     """The (amount kind, currency) pairs present, in the schema's order of kinds: one panel each."""
     order = {kind: rank for rank, kind in enumerate(schema.AMOUNT_KINDS)}
@@ -160,8 +187,12 @@ def flows_figure(
         ],
     )
     group_keys = sorted(bars_of["group_key"].unique())
-    palette = style.GROUP_PALETTE
-    colours = {key: palette[i % len(palette)] for i, key in enumerate(group_keys)}
+    colours = group_colours(dataset, group)
+    # One scale per currency across every panel: a bar's length is its amount, whichever panel it is in.
+    ranges = {
+        currency: _money_range(bars_of.loc[bars_of["currency"] == currency, "amount"], log)
+        for currency in bars_of["currency"].unique()
+    }
     in_legend: set[str] = set()
     for row_number, (kind, currency) in enumerate(kinds, start=1):
         panel = bars_of[(bars_of["amount_kind"] == kind) & (bars_of["currency"] == currency)].sort_values("amount")
@@ -170,39 +201,68 @@ def flows_figure(
             if bars.empty:
                 continue
             value = bars["group_value"].iloc[0]
-            figure.add_trace(
-                go.Bar(
-                    orientation="h",
-                    name=value,
-                    legendgroup=value,
-                    showlegend=value not in in_legend,
-                    x=bars["amount"],
-                    y=bars["label"],
-                    text=bars["text"],
-                    textposition="auto",
-                    marker=dict(
-                        color=colours[key],
-                        pattern=dict(
-                            shape=["" if s in schema.PAID_LIKE_STATUSES else "/" for s in bars["status"]],
-                            fgcolor=style.HATCH,
-                            fillmode="overlay",
-                        ),
-                    ),
-                    customdata=bars[["flow_id"]].to_numpy(),
-                    hovertext=bars["hover"],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    meta={"amount_kind": kind, "currency": currency},
-                ),
-                row=row_number,
-                col=1,
+            colour = colours.get(key, style.GROUP_PALETTE[0])
+            common: dict[str, Any] = dict(
+                name=value,
+                legendgroup=value,
+                showlegend=value not in in_legend,
+                x=bars["amount"],
+                y=bars["label"],
+                customdata=bars[["flow_id"]].to_numpy(),
+                hovertext=bars["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                meta={"amount_kind": kind, "currency": currency},
             )
+            not_paid = [s not in schema.PAID_LIKE_STATUSES for s in bars["status"]]
+            if log:
+                # On a log scale a bar's length means nothing (it starts at an arbitrary floor): a dot marks the amount.
+                figure.add_trace(
+                    go.Scatter(
+                        mode="markers+text",
+                        text=bars["text"],
+                        textposition="middle right",
+                        textfont=dict(color=style.INK),
+                        cliponaxis=False,
+                        marker=dict(
+                            color=[style.PAPER if hollow else colour for hollow in not_paid],
+                            size=14,
+                            line=dict(color=colour, width=2.5),
+                        ),
+                        **common,
+                    ),
+                    row=row_number,
+                    col=1,
+                )
+            else:
+                figure.add_trace(
+                    go.Bar(
+                        orientation="h",
+                        text=bars["text"],
+                        textposition="auto",
+                        insidetextfont=dict(color=style.text_on(colour)),
+                        outsidetextfont=dict(color=style.INK),
+                        cliponaxis=False,
+                        marker=dict(
+                            color=colour,
+                            pattern=dict(
+                                shape=[style.NOT_PAID_HATCH if hollow else "" for hollow in not_paid],
+                                fgcolor=style.HATCH,
+                                fillmode="overlay",
+                            ),
+                        ),
+                        **common,
+                    ),
+                    row=row_number,
+                    col=1,
+                )
             in_legend.add(value)
         figure.update_xaxes(
             type="log" if log else "linear",
-            title_text=currency,
+            title_text=t("log_axis", lang, currency=currency) if log else t("shared_axis", lang, currency=currency),
+            range=ranges[currency],
             row=row_number,
             col=1,
-            **number_axis(panel["amount"], lang, log),
+            **number_axis(bars_of.loc[bars_of["currency"] == currency, "amount"], lang, log),
         )
     figure.update_layout(
         template=style.TEMPLATE_NAME,
@@ -210,11 +270,78 @@ def flows_figure(
         height=height,
         legend=dict(title=t(f"group_{group}", lang)),
         clickmode="event+select",
-        uniformtext=dict(minsize=10, mode="show"),
+        uniformtext=dict(minsize=style.MIN_TEXT_PX, mode="show"),
     )
     if measure_labels and (width := style.text_width(bars_of["label"])) is not None:
         # plotly.js measuring the labels of every panel (automargin) was about half of each redraw of seven panels.
         figure.update_layout(margin_l=math.ceil(width) + style.TICK_LABEL_GAP).update_yaxes(automargin=False)
+    return figure
+
+
+def _money_range(amounts: pd.Series, log: bool) -> list[float]:
+    """An axis range holding every amount of one currency, with room after the largest for its label."""
+    high = float(amounts.max())
+    if log:
+        low = float(amounts[amounts > 0].min())
+        return [math.floor(math.log10(low)) - 0.1, math.log10(high) + 0.9]
+    return [0.0, high * 1.3]
+
+
+SIZES_ROW_PX, SIZES_OUTSIDE_PX = 30, 150
+
+
+@memo(FIGURES_KEPT, by_content=True)
+def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
+    """How big is each: every amount (in US dollars, a source's own conversion for other currencies) as a dot on one
+    log axis, its shape saying what it means (a year, a one-off, a cap...), research funding apart from context."""
+    drawn = flt.money_drawn(flows)
+    usd = drawn["amount"].where(drawn["currency"].eq("USD"), drawn["usd_amount"])
+    drawn = drawn.assign(usd=usd)[usd.notna() & (usd > 0)].sort_values("usd")
+    research = is_research_funding(drawn, dataset.places)
+    labels = unique_bar_labels(drawn, dataset, lang)
+    middle = math.sqrt(drawn["usd"].min() * drawn["usd"].max()) if not drawn.empty else 0.0
+    figure = go.Figure()
+    for is_research, name in ((True, t("research_funding", lang)), (False, t("context_amount", lang))):
+        for kind in schema.AMOUNT_KINDS:
+            dots = drawn[(research == is_research) & drawn["amount_kind"].eq(kind)]
+            if dots.empty:
+                continue
+            records = dots.to_dict("records")
+            figure.add_trace(
+                go.Scatter(
+                    mode="markers+text",
+                    name=f"{name}: {t('kind_' + kind, lang)}",
+                    x=dots["usd"],
+                    y=dots["flow_id"].map(labels),
+                    text=[amount_label(flow, lang) for flow in records],
+                    # The larger half's labels to the left of their dot, the smaller half's to the right: inside.
+                    textposition=["middle left" if value >= middle else "middle right" for value in dots["usd"]],
+                    textfont=dict(color=style.INK),
+                    cliponaxis=False,
+                    marker=dict(
+                        symbol=style.AMOUNT_KIND_SYMBOLS[kind],
+                        size=14,
+                        color=style.GROUP_PALETTE[0] if is_research else style.MUTED_INK,
+                        line=dict(color=style.INK, width=1),
+                    ),
+                    customdata=dots[["flow_id"]].to_numpy(),
+                    hovertext=[html.escape(f"{bar_label(flow, lang)}: {amount_label(flow, lang)}") for flow in records],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    meta={"amount_kind": kind, "research": is_research},
+                )
+            )
+    figure.update_layout(
+        template=style.TEMPLATE_NAME,
+        height=SIZES_OUTSIDE_PX + SIZES_ROW_PX * max(len(drawn), 1),
+        xaxis=dict(
+            type="log",
+            title=t("log_axis", lang, currency="USD"),
+            range=_money_range(drawn["usd"], log=True) if not drawn.empty else None,
+            **number_axis(drawn["usd"], lang, log=True),
+        ),
+        yaxis=dict(categoryorder="array", categoryarray=list(drawn["flow_id"].map(labels)), title=None),
+        legend=dict(title=t("sizes_legend", lang)),
+    )
     return figure
 
 

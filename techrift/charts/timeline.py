@@ -115,17 +115,20 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                         (end + ONE_DAY - start) / pd.Timedelta(milliseconds=1)
                         for start, end in zip(approximate["start"], approximate["end"])
                     ],
+                    # Light and thin: a date known only to the month or year must not outweigh a dated mark.
                     marker=dict(
                         color=style.CATEGORY_COLORS[category],
-                        opacity=0.55,
+                        opacity=0.35,
                         pattern=dict(shape="/", fgcolor=style.HATCH, fillmode="overlay", solidity=0.4),
                         line=dict(color=style.CATEGORY_COLORS[category], width=1.5),
                     ),
+                    selected=dict(marker=dict(opacity=0.8)),
+                    unselected=dict(marker=dict(opacity=0.2)),
                     customdata=approximate[["event_id"]].to_numpy(),
                     hovertext=approximate["hover"],
                     hovertemplate="%{hovertext}<extra></extra>",
                     meta="approximate",
-                    width=0.55,
+                    width=0.35,
                 )
             )
             shown_in_legend.add(category)
@@ -148,6 +151,9 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
                     hovertext=exact["hover"],
                     hovertemplate="%{hovertext}<extra></extra>",
                     meta="exact",
+                    # A picked mark grows and the others fade, so the reader sees which one the detail below is.
+                    selected=dict(marker=dict(size=24)),
+                    unselected=dict(marker=dict(opacity=0.35)),
                 )
             )
             shown_in_legend.add(category)
@@ -168,10 +174,33 @@ def lanes_figure(events: pd.DataFrame, lanes: list[str], dataset: Dataset, lang:
 def pivot_figure(pivot: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.Figure:
     """The pivot on one date axis: Western institutions above, Huawei's Russian ties below."""
     dated = pivot[pivot["start"].notna()]
-    lanes = lane_order(dated)
+    lanes = rollups_last(dated, lane_order(dated))
     figure = lanes_figure(dated, lanes, dataset, lang)
+    grouped = set(dated.loc[is_rollup(dated), "lane"])
+    if grouped:  # a group's row is named in italics, after its side's institutions
+        labels = [
+            f"<i>{html.escape(text)}</i>" if lane in grouped else text
+            for lane, text in zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext)
+        ]
+        figure.update_yaxes(ticktext=labels)
     _mark_sides(figure, dated, lanes, lang)
     return figure
+
+
+def is_rollup(events: pd.DataFrame) -> pd.Series:
+    """Whether each event's counterpart is a group of institutions (the data's `rollup`; False where it has none)."""
+    if "rollup" not in events.columns:
+        return pd.Series(False, index=events.index)
+    return events["rollup"].astype(str).str.lower().isin(["true", "1"])
+
+
+def rollups_last(dated: pd.DataFrame, lanes: list[str]) -> list[str]:
+    """The lanes with those of groups of institutions ("US universities") after the institutions of their side: a
+    group is drawn apart, never read as one more institution."""
+    grouped = set(dated.loc[is_rollup(dated), "lane"])
+    side_of = dated.drop_duplicates("lane").set_index("lane")["side"]
+    rank = {side: i for i, side in enumerate(schema.PIVOT_SIDES)}
+    return sorted(lanes, key=lambda lane: (rank.get(str(side_of.get(lane)), 0), lane in grouped))
 
 
 def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
@@ -206,7 +235,7 @@ def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: 
                 showarrow=False,
                 bgcolor=style.PAPER,
                 text=f"<b>{html.escape(t(f'side_{side}', lang))}</b>",
-                font=dict(size=12, color=style.MUTED_INK),
+                font=dict(size=style.CHART_FONT_SIZE, color=style.MUTED_INK),
             )
         )
     figure.update_layout(shapes=[*figure.layout.shapes, *rules], annotations=[*figure.layout.annotations, *labels])

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from techrift import schema, style
+from techrift import schema
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.evidence import SourceEvidence, record_evidence
@@ -154,11 +154,6 @@ def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, l
     if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
         with st.container(border=True):
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)
-
-
-def legend_markdown(entries: Sequence[tuple[str, str]]) -> str:
-    """A legend of (colour, label) entries as one line of Markdown, each colour as its emoji swatch (no HTML)."""
-    return " · ".join(f"{style.swatch(colour)} {escape_markdown(label)}" for colour, label in entries)
 
 
 def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lang: str) -> None:

@@ -121,7 +121,7 @@ PAGES: dict[str, PageSpec] = {
     ),
     "funding": PageSpec(
         heading="The money",
-        charts={"plotly": 2},
+        charts={"plotly": 3},
         marks=flows_in_filters,
         filter=("", "United States"),
         deep_link=("company=Nvidia&log=1&flow=nvidia-h20-unshipped", "2.5 billion USD of sales not shipped"),

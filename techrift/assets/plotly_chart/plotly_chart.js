@@ -5,6 +5,84 @@
 // plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
 const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
 const DEFAULT_HEIGHT = 450;
+// Narrower than this (a phone), a chart changes its layout instead of shrinking: row labels are shortened (the full
+// name stays in the hover) so the marks keep most of the width, and an axis keeps every other tick (docs/charts.md).
+export const PHONE_WIDTH = 600;
+const PHONE_LABEL_SHARE = 0.38; // of the chart's width, at most, for a row's label
+const CHAR_PX = 7.5; // the width of an average 13 px character, on the wide side
+
+// The words of `text` in lines of at most `chars` characters, joined by <br> (a long legend title on a phone).
+function wrap(text, chars) {
+  const lines = [];
+  for (const word of String(text).split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= chars) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines.join("<br>");
+}
+
+function shorten(text, chars) {
+  return text.length <= chars ? text : text.slice(0, Math.max(chars - 1, 1)) + "…";
+}
+
+// The figure's layout for a phone (`width` px): row labels shortened to fit a share of the width (the hover keeps
+// the full text), the room for them measured by plotly.js, every other tick of a number or date axis, long legend
+// titles wrapped, the timeline's side labels above their rule.
+export function forPhone(figure, width) {
+  const layout = figure.layout;
+  const labelChars = Math.max(Math.floor((width * PHONE_LABEL_SHARE) / CHAR_PX), 8);
+  const lineChars = Math.max(Math.floor((width - 24) / CHAR_PX), 12);
+  let rows = false;
+  for (const [name, axis] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(name) || !axis) continue;
+    const named = (axis.tickvals ?? axis.categoryarray ?? []).some((value) => typeof value === "string");
+    if (name.startsWith("y") && (named || hasRowTraces(figure, name))) {
+      const labels = axis.tickvals ?? axis.categoryarray ?? [...new Set(rowLabels(figure, name))];
+      const texts = axis.ticktext ?? labels;
+      axis.tickmode = "array";
+      axis.tickvals = labels;
+      axis.ticktext = texts.map((text) => shorten(String(text), labelChars));
+      axis.automargin = true;
+      rows = true;
+    }
+    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 3) {
+      const step = Math.ceil(axis.tickvals.length / 3);
+      const keep = (_, i) => i % step === 0;
+      axis.tickvals = axis.tickvals.filter(keep);
+      if (Array.isArray(axis.ticktext)) axis.ticktext = axis.ticktext.filter(keep);
+      axis.tickangle = 0;
+    }
+  }
+  for (const trace of figure.data ?? []) {
+    // A label beside a mark ran off a phone's screen: a bar keeps its amount where it fits inside, a dot in its
+    // hover (a tap shows it).
+    if (trace.type === "bar" && trace.orientation === "h" && trace.text) trace.textposition = "inside";
+    if (trace.type === "scatter" && typeof trace.y?.[0] === "string" && trace.mode === "markers+text") {
+      trace.mode = "markers";
+    }
+  }
+  if (rows) layout.uniformtext = { minsize: 13, mode: "hide" };
+  const title = layout.legend?.title;
+  if (title?.text) title.text = wrap(title.text, lineChars);
+  for (const note of layout.annotations ?? []) {
+    if (note.xref === "paper" && note.x === 1 && note.yref === "y") note.yanchor = "bottom";
+  }
+  if (rows && layout.margin) delete layout.margin.l; // measured for the full labels: plotly.js measures the short ones
+  return figure;
+}
+
+function rowLabels(figure, axisName) {
+  const id = axisName.replace("axis", "");
+  return (figure.data ?? []).filter((trace) => (trace.yaxis ?? "y") === id).flatMap((trace) => trace.y ?? []);
+}
+
+function hasRowTraces(figure, axisName) {
+  const id = axisName.replace("axis", "");
+  return (figure.data ?? []).some(
+    (trace) => (trace.yaxis ?? "y") === id && (trace.orientation === "h" || typeof trace.y?.[0] === "string"),
+  );
+}
 
 let plotlyLoading = null; // one load per page, shared by every chart (this module is evaluated once per page)
 
@@ -110,8 +188,11 @@ function listen(chart, Plotly) {
 }
 
 async function draw(chart, data) {
-  const figure = JSON.parse(data.figure);
-  const layout = figure.layout ?? {};
+  const parsed = JSON.parse(data.figure);
+  parsed.layout = parsed.layout ?? {};
+  const width = chart.root.clientWidth;
+  const figure = width < PHONE_WIDTH ? forPhone(parsed, width) : parsed;
+  const layout = figure.layout;
   layout.autosize = true;
   delete layout.width;
   layout.height = layout.height ?? DEFAULT_HEIGHT;

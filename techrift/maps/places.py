@@ -1,26 +1,23 @@
-"""Pure pydeck builders for the offline map: country outlines, partner points, arcs from Huawei's sites."""
+"""The map's places: partner institutions, Western universities and Huawei's sites with their tooltips, the arcs
+between them, and the first view (its frame, its labels placed apart): what the pydeck map and the briefing's map share."""
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 from techrift import framing, schema, style
-from techrift.caching import memo
 from techrift.formatting import amount_label
 from techrift.i18n import localized_column, t
 from techrift.text import plain
 
 if TYPE_CHECKING:
-    import plotly.graph_objects as go
+    pass
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
@@ -104,7 +101,7 @@ def _joined_by(keys: Iterable[object], values: Iterable[str], separator: str, un
 
 
 # The fields a place's tooltip shows (TOOLTIP names each), then every column of a place on the map.
-TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"]
+TIP_FIELDS = ["tip_name", "tip_city", "tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources", "tip_note"]
 SITE_COLUMNS = [
     "place_id",
     "name",
@@ -116,12 +113,18 @@ SITE_COLUMNS = [
     "kind",
     "events",
     "identification",
+    "named_ties",
     "first_date",
     "approximate",
+    "precision",
     "radius",
     "color",
+    "line_color",
     *TIP_FIELDS,
 ]
+# A place known only by inference is drawn at this radius whatever its ties (no size: size is for named ties).
+UNSIZED_RADIUS = 18_000
+INFERRED_LINE = style.rgb(style.MUTED_INK, 255)
 
 
 def sites_of(
@@ -132,8 +135,12 @@ def sites_of(
     countries: tuple[str, ...] | None,
     exclude_countries: tuple[str, ...],
     lang: str = "en",
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Academic places with Huawei events of the given categories: one row each, with kind, size and tooltip fields.
+
+    Colour (the strongest tie's kind) and size come from the ties a source names; a place known only by inference
+    is drawn hollow, at one size, and its tooltip says why. `sources` names the tooltip's sources by publisher.
 
     The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
     shipped data they were a third of the work for places no map shows."""
@@ -149,18 +156,27 @@ def sites_of(
     if relevant.empty:
         return pd.DataFrame(columns=SITE_COLUMNS)
     by_place = relevant.sort_values("start", kind="stable").groupby("place_id", sort=True)
-    rank = relevant["category"].map({category: i for i, category in enumerate(categories)})
-    kinds = rank.groupby(relevant["place_id"]).min().map(dict(enumerate(categories)))
+    is_named = relevant["identification"].eq("named")
+    # The kind from the named ties where a place has any (NSTU: its named tie is a visit), else from all its ties.
+    ranked = relevant["category"].map({category: i for i, category in enumerate(categories)})
+    strongest_named = ranked.where(is_named).groupby(relevant["place_id"]).min()
+    strongest_any = ranked.groupby(relevant["place_id"]).min()
+    kinds = strongest_named.fillna(strongest_any).astype(int).map(dict(enumerate(categories)))
     place = academic.drop_duplicates("place_id").set_index("place_id").loc[kinds.index]
     counts = by_place.size()
-    named = relevant["identification"].eq("named").groupby(relevant["place_id"]).any()
+    named_ties = is_named.groupby(relevant["place_id"]).sum().astype(int)
+    named = named_ties > 0
     sites = pd.DataFrame(
         {
             "place_id": kinds.index,
             "name": localized_column(place, "name", lang),
             "short_name": [
-                short_name(name, english)
-                for name, english in zip(localized_column(place, "name", lang), place["name_en"])
+                own if isinstance(own, str) and own else short_name(name, english)
+                for own, name, english in zip(
+                    place.get("short_name", pd.Series(None, index=place.index)),
+                    localized_column(place, "name", lang),
+                    place["name_en"],
+                )
             ],
             "city": localized_column(place, "city", lang),
             "country": place["country"],
@@ -169,27 +185,53 @@ def sites_of(
             "kind": kinds,
             "events": counts,
             "identification": named.map({True: "named", False: "inferred"}),
+            "named_ties": named_ties,
             "first_date": by_place["date_label"].first(),
             "approximate": place["coord_precision"].ne(schema.EXACT_COORDS),
-            "radius": 18_000 + 14_000 * counts,
-            "color": [style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA) for kind in kinds],
+            "precision": place["coord_precision"],
+            "radius": (18_000 + 14_000 * named_ties).where(named, UNSIZED_RADIUS),
+            "color": [
+                style.rgb(style.CATEGORY_COLORS[kind], style.POINT_ALPHA if is_named else 0)
+                for kind, is_named in zip(kinds, named)
+            ],
+            "line_color": [style.rgb(style.POINT_OUTLINE, 255) if is_named else INFERRED_LINE for is_named in named],
         }
     ).rename_axis(None)  # the place ids, also a column: sorting by that column must not find an index level too
     drawn = most_tied(sites).index
     tips = _tooltips(
-        relevant[relevant["place_id"].isin(drawn)], place.loc[drawn], kinds.loc[drawn], named.loc[drawn], flows, lang
+        relevant[relevant["place_id"].isin(drawn)],
+        place.loc[drawn],
+        kinds.loc[drawn],
+        named.loc[drawn],
+        flows,
+        lang,
+        sources,
     )
     return sites.join(tips).fillna({field: "" for field in TIP_FIELDS}).reset_index(drop=True)[SITE_COLUMNS]
 
 
+def _publisher_names(source_ids: pd.Series, sources: pd.DataFrame | None, lang: str) -> pd.Series:
+    """Each source id as its publisher's name in `lang` (the id itself where the sources table does not know it)."""
+    if sources is None:
+        return source_ids
+    publisher_of = dict(zip(sources["source_id"], localized_column(sources, "publisher", lang)))
+    return source_ids.map(lambda source_id: publisher_of.get(source_id, source_id))
+
+
 def _tooltips(
-    events: pd.DataFrame, place: pd.DataFrame, kinds: pd.Series, named: pd.Series, flows: pd.DataFrame, lang: str
+    events: pd.DataFrame,
+    place: pd.DataFrame,
+    kinds: pd.Series,
+    named: pd.Series,
+    flows: pd.DataFrame,
+    lang: str,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The tooltip fields of the places (`place`, indexed by place id, of the kinds `kinds`; `named` where a source
     names the place), from their events."""
     in_time_order = events.sort_values("start", kind="stable")
-    sources = events["source_ids"].str.split(";").explode()
-    fields = localized_column(place, "research_fields", lang).replace("", "—")
+    source_ids = events["source_ids"].str.split(";").explode()
+    fields = localized_column(place, "research_fields", lang)
     return pd.DataFrame(
         {
             "tip_name": [
@@ -207,8 +249,11 @@ def _tooltips(
             "tip_kind": [t(f"category_{kind}", lang) for kind in kinds],
             "tip_date": _joined_by(in_time_order["place_id"], _marked_dates(in_time_order, lang), ", ").map(plain),
             "tip_fields": fields.map(plain),
-            "tip_money": _money_known(flows, place.index, lang).replace("", "—").map(plain),
-            "tip_sources": _joined_by(events.loc[sources.index, "place_id"], sources, "; ").map(plain),
+            "tip_money": _money_known(flows, place.index, lang).map(plain),
+            "tip_sources": _joined_by(
+                events.loc[source_ids.index, "place_id"], _publisher_names(source_ids, sources, lang), "; "
+            ).map(plain),
+            "tip_note": ["" if is_named else plain(t("tip_inferred_why", lang)) for is_named in named],
         },
         index=place.index,
     )
@@ -221,17 +266,42 @@ def _marked_dates(events: pd.DataFrame, lang: str) -> pd.Series:
     return dates.where(events["identification"].eq("named"), dates + mark)
 
 
-def partner_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Huawei's Russian partner universities and institutes, sized by the number of recorded ties."""
-    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang)
+def partner_sites(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    flows: pd.DataFrame,
+    lang: str = "en",
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Huawei's Russian partner universities and institutes, sized by the number of named ties."""
+    return sites_of(events, places, flows, schema.PARTNER_TIE_CATEGORIES, (schema.RUSSIA_COUNTRY,), (), lang, sources)
 
 
-def western_sites(events: pd.DataFrame, places: pd.DataFrame, flows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def western_sites(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    flows: pd.DataFrame,
+    lang: str = "en",
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Western universities that cut, suspended or reviewed Huawei ties."""
-    return sites_of(events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang)
+    return sites_of(
+        events, places, flows, schema.STEP_BACK_CATEGORIES, None, schema.NON_WESTERN_COUNTRIES, lang, sources
+    )
 
 
-def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def unplaced_ties(events: pd.DataFrame, lang: str = "en") -> list[str]:
+    """The counterparts of Huawei's Russian ties that have no place to draw (the map says so, by name)."""
+    ties = events[
+        events["company"].eq(schema.PIVOT_COMPANY)
+        & events["category"].isin(schema.PARTNER_TIE_CATEGORIES)
+        & events["country"].eq(schema.RUSSIA_COUNTRY)
+        & events["place_id"].isna()
+    ]
+    return list(dict.fromkeys(localized_column(ties, "counterpart", lang)))
+
+
+def huawei_sites(places: pd.DataFrame, lang: str = "en", sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Huawei's R&D sites in Russia and its headquarters."""
     sites = places[places["kind"].isin(schema.COMPANY_SITE_KINDS) & places["place_id"].str.startswith("huawei")].copy()
     # The city in the language, as the partners' is (arcs join a partner to a Huawei site in the same city).
@@ -241,10 +311,14 @@ def huawei_sites(places: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         plain(_city_line(*columns, lang))
         for columns in zip(sites["city"], localized_column(sites, "country", lang), sites["coord_precision"])
     ]
-    for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources"):
+    for column in ("tip_kind", "tip_date", "tip_fields", "tip_money", "tip_sources", "tip_note"):
         sites[column] = ""
     sites["tip_kind"] = t("huawei_site", lang)
-    sites["tip_sources"] = [plain(ids.replace(";", "; ")) for ids in sites["coord_source_ids"]]
+    sites["tip_sources"] = [
+        plain("; ".join(dict.fromkeys(_publisher_names(pd.Series(ids.split(";")), sources, lang))))
+        for ids in sites["coord_source_ids"]
+    ]
+    sites["line_color"] = pd.Series([style.rgb(style.POINT_OUTLINE, 255)] * len(sites), index=sites.index, dtype=object)
     return sites.reset_index(drop=True)
 
 
@@ -285,50 +359,6 @@ def arcs(partners: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     joined["from_lat"] = joined["from_lat"].astype(float)
     joined["color"] = [[*colour[:3], style.ARC_ALPHA] for colour in joined["color"]]
     return joined[columns]
-
-
-def outline_layer(outlines: dict) -> pdk.Layer:
-    """The countries drawn by the map itself, in their tints (see tinted_outlines): no basemap service."""
-    return pdk.Layer(
-        "GeoJsonLayer",
-        outlines,
-        id="outlines",
-        stroked=False,
-        filled=True,
-        get_fill_color="properties.fill",
-        pickable=False,
-    )
-
-
-# What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
-# other columns of a place (its name, city, first date...) went to the browser too: at 1000x the shipped data they
-# were a third of the deck's 2.7 MB, which Streamlit's frontend parses with a JavaScript JSON5 parser on every change.
-POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", *TIP_FIELDS]
-
-
-def points_layer(sites: pd.DataFrame, layer_id: str) -> pdk.Layer:
-    return pdk.Layer(
-        "ScatterplotLayer",
-        sites[POINT_FIELDS],
-        id=layer_id,
-        get_position=["lon", "lat"],
-        get_radius="radius",
-        get_fill_color="color",
-        get_line_color=style.rgb(style.POINT_OUTLINE),
-        stroked=True,
-        line_width_min_pixels=1,
-        radius_min_pixels=POINT_PIXELS,
-        radius_max_pixels=40,
-        pickable=True,
-        auto_highlight=True,
-    )
-
-
-def view_state(view: str) -> pdk.ViewState:
-    """The view of a map with no places: Russia, or the world with both sides of the story."""
-    if view == WORLD:
-        return pdk.ViewState(latitude=42, longitude=20, zoom=0.9)
-    return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
 
 
 def short_name(name: str, english: str | None = None) -> str:
@@ -446,70 +476,8 @@ def _near_end(frame: framing.Frame, placed: framing.Placed) -> tuple[float, floa
     return x + placed.dx, y + placed.dy
 
 
-def leader_layer(labels: pd.DataFrame) -> pdk.Layer:
-    """Thin lines from a point to its label, where the label had to move away to stay clear of the others."""
-    moved = labels[labels["leader"].notna()]
-    return pdk.Layer(
-        "PathLayer",
-        moved[["leader"]],
-        id="leaders",
-        get_path="leader",
-        get_color=style.rgb(style.MUTED_INK),
-        get_width=1,
-        width_units=pdk.types.String("pixels"),
-        pickable=False,
-    )
-
-
 MAX_LABELS = 40  # per kind of label: past it, labels would cover the map
 POINT_PIXELS = 8  # the smallest radius a point is drawn with: visible from the back of a room
-
-
-def label_layer(labels: pd.DataFrame) -> pdk.Layer:
-    """The names on the map, in ink on a white halo, each at the offset that keeps it clear of the others."""
-    return pdk.Layer(
-        "TextLayer",
-        labels[["text", "lon", "lat", "offset", "anchor"]],
-        id="labels",
-        get_position=["lon", "lat"],
-        get_text="text",
-        get_size=framing.LABEL_SIZE,
-        size_units=pdk.types.String("pixels"),
-        get_color=style.rgb(style.INK),
-        get_pixel_offset="offset",
-        get_text_anchor="anchor",
-        get_alignment_baseline=pdk.types.String("center"),
-        font_family=pdk.types.String("Helvetica Neue, Arial, sans-serif"),
-        font_weight=600,
-        # The characters of the labels (deck.gl draws ASCII only by default; the edge label has an arrow). Literal
-        # strings are wrapped: pydeck writes a bare string as an expression, which deck.gl runs as a function.
-        character_set=pdk.types.String("".join(sorted({char for text in labels["text"] for char in text}))),
-        outline_width=4,
-        outline_color=[255, 255, 255, 230],
-        font_settings={"sdf": True},
-        pickable=False,
-    )
-
-
-# Streamlit's deck.gl chart HTML-escapes each {field} it fills into this template (the browser test proves it), so the
-# tip_* fields hold plain text: escaping them here as well would show "&lt;" to the reader.
-TOOLTIP = {
-    "html": "<b>{tip_name}</b><br/>{tip_city}<br/>{tip_kind} · {tip_date}<br/>{tip_fields}<br/>{tip_money}<br/><i>{tip_sources}</i>",
-    "style": {"backgroundColor": style.PAPER, "color": style.INK, "fontSize": "13px", "maxWidth": "360px"},
-}
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck indents it, which forces Python's slow pure-Python JSON encoder
-    (4 s and 15 MB for the map at 100x the shipped data; the compact form takes a fraction of that)."""
-
-    def to_json(self) -> str:
-        return _compact_json(self)
-
-
-@memo(2, by_identity=True)  # a deck is cached per view (techrift.views) and never changed: its JSON is made once
-def _compact_json(deck: CompactDeck) -> str:
-    return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 # A map cannot show more points than this legibly; past it, the places with the most recorded ties are drawn and the
@@ -537,90 +505,9 @@ def sites_drawn(sites: pd.DataFrame, limit: int = MAX_POINTS_PER_LAYER) -> pd.Da
     )
 
 
-# Segments per arc: deck.gl's default is 50. In this machine's software WebGL the arcs were most of a frame at 1000x the
-# shipped data (one frame 520-730 ms with 50, 290-370 ms with 20); at the map's closest zoom 20 look the same.
-ARC_SEGMENTS = 20
-
-
-def partner_deck(
-    outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
-) -> pdk.Deck:
-    """The map: outlines, arcs, Huawei sites, partners (and in the world view the Western universities).
-
-    Each layer of places draws at most MAX_POINTS_PER_LAYER of them, those with the most ties.
-    """
-    partners = most_tied(partners)
-    western = None if western is None else most_tied(western)
-    sites = sites_drawn(sites)
-    site_points = sites.assign(
-        radius=22_000,
-        color=pd.Series(
-            [style.rgb(style.HUAWEI_SITE_COLOR, style.SITE_ALPHA)] * len(sites), index=sites.index, dtype=object
-        ),
-    )
-    first = first_view(partners, sites, western, view)
-    if first is None:
-        return CompactDeck(layers=[outline_layer(outlines)], initial_view_state=view_state(view), map_provider=None)
-    frame, links, edge_labels = first.frame, first.links, first.edge_labels
-    layers = [
-        outline_layer(outlines),
-        pdk.Layer(
-            "ArcLayer",
-            links,
-            id="arcs",
-            get_source_position=["from_lon", "from_lat"],
-            get_target_position=["to_lon", "to_lat"],
-            get_source_color="color",
-            get_target_color="color",
-            get_width=2,
-            num_segments=ARC_SEGMENTS,
-            pickable=False,
-        ),
-        points_layer(site_points, "huawei_sites"),
-        points_layer(partners, "partners"),
-    ]
-    if view == WORLD and western is not None:
-        layers.append(points_layer(western, "western"))
-    labels = map_labels(partners, sites, western if view == WORLD else None, frame, edge_labels)
-    layers += [leader_layer(labels), label_layer(labels)]
-    initial = pdk.ViewState(longitude=frame.longitude, latitude=frame.latitude, zoom=frame.zoom)
-    # No basemap. map_style must stay pydeck's "__MAP_STYLE__" placeholder: Streamlit's frontend fetches a Carto style
-    # for a deck with no map style at all (map_style=None), but draws none for the placeholder.
-    return CompactDeck(layers=layers, initial_view_state=initial, map_provider=None, tooltip=TOOLTIP)
-
-
-def legend(partners: pd.DataFrame, western: pd.DataFrame | None, lang: str = "en") -> list[tuple[str, str]]:
-    """(colour, meaning) for each kind of point on the map: the colours the layers draw them in."""
-    entries = [
-        (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-        for kind in schema.PARTNER_TIE_CATEGORIES
-        if kind in set(partners.get("kind", []))
-    ]
-    if western is not None:
-        entries += [
-            (style.CATEGORY_COLORS[kind], t(f"category_{kind}", lang))
-            for kind in schema.STEP_BACK_CATEGORIES
-            if kind in set(western.get("kind", []))
-        ]
-    entries.append((style.HUAWEI_SITE_COLOR, t("huawei_site", lang)))
-    return entries
-
-
 def places_drawn(partners: pd.DataFrame, western: pd.DataFrame | None) -> int:
     """How many institutions the map draws (each layer at most MAX_POINTS_PER_LAYER)."""
     return len(most_tied(partners)) + (0 if western is None else len(most_tied(western)))
-
-
-def institutions_list(in_view: pd.DataFrame) -> pd.DataFrame:
-    """The list beside the map: each institution's label on the map (its short name, which fits the column), city,
-    recorded ties, ≈ where its point is approximate, and its full name last."""
-    listed = in_view[["name", "city", "events", "approximate"]].rename(columns={"approximate": "≈"})
-    return listed.assign(on_map=in_view["short_name"])[["on_map", "city", "events", "≈", "name"]]
-
-
-def place_choices(in_view: pd.DataFrame) -> dict[str, str]:
-    """The institutions in view by place id, for the detail picker."""
-    return dict(zip(in_view["place_id"], in_view["name"]))
 
 
 def places_in_view(partners: pd.DataFrame, western: pd.DataFrame | None) -> pd.DataFrame:
@@ -629,149 +516,8 @@ def places_in_view(partners: pd.DataFrame, western: pd.DataFrame | None) -> pd.D
     return pd.concat(frames, ignore_index=True) if frames else partners
 
 
-def picked_place(selection: object) -> str | None:
-    """The place id of the point picked on the map, if any."""
-    try:
-        objects = selection.selection.objects  # type: ignore[attr-defined]
-    except AttributeError:
-        return None
-    for layer_id in ("partners", "western"):
-        for picked in (objects or {}).get(layer_id, []):
-            if isinstance(picked, dict) and picked.get("place_id"):
-                return str(picked["place_id"])
-    return None
-
-
-def _outline_paths(outlines: dict, frame: framing.Frame) -> tuple[list[float | None], list[float | None]]:
-    """The countries' outlines as one broken line, in the first view's pixels."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for feature in outlines["features"]:
-        for ring in _rings(feature):
-            pixels = [frame.pixel(point[0], point[1]) for point in ring]
-            xs.extend([round(x, 1) for x, _ in pixels] + [None])  # a tenth of a pixel: half the file's digits
-            ys.extend([round(y, 1) for _, y in pixels] + [None])
-    return xs, ys
-
-
-def _pixels(frame: framing.Frame, lons: Iterable[float], lats: Iterable[float]) -> tuple[list[float], list[float]]:
-    pixels = [frame.pixel(lon, lat) for lon, lat in zip(lons, lats)]
-    return [x for x, _ in pixels], [y for _, y in pixels]
-
-
-def _russia_frame() -> framing.Frame:
-    """The Russia view's frame when there is no place to fit it to."""
-    state = view_state(RUSSIA)
-    lon, lat = float(state.longitude), float(state.latitude)
-    return framing.Frame(lon, lat, float(state.zoom), lon, lat, lon, lat)
-
-
-def partner_figure(outlines: dict, partners: pd.DataFrame, sites: pd.DataFrame, lang: str = "en") -> go.Figure:
-    """The partner map as a Plotly figure, for the briefing and its HTML export: the app's first Russia view (its frame,
-    its arcs cut at the frame, its labels placed so that none overlaps another), drawn in that view's pixels.
-
-    It needs no map tiles or topojson, so an exported file draws with no network.
-    """
-    import plotly.graph_objects as go
-
-    first = first_view(partners, sites, None, RUSSIA)
-    frame, links, edge_labels = (
-        (first.frame, first.links, first.edge_labels) if first else (_russia_frame(), arcs(partners, sites), [])
-    )
-    xs, ys = _outline_paths(outlines, frame)
-    figure = go.Figure(_lines(xs, ys, "outlines", dict(color=style.OUTLINE_LINE, width=0.7)))
-    arc_xs: list[float | None] = []
-    arc_ys: list[float | None] = []
-    for from_lon, from_lat, to_lon, to_lat in zip(
-        links["from_lon"], links["from_lat"], links["to_lon"], links["to_lat"]
-    ):
-        (x0, x1), (y0, y1) = _pixels(frame, (from_lon, to_lon), (from_lat, to_lat))
-        arc_xs += [x0, x1, None]
-        arc_ys += [y0, y1, None]
-    figure.add_trace(_lines(arc_xs, arc_ys, "arcs", dict(color=style.ARC_LINE, width=1, dash="dot")))
-    site_xs, site_ys = _pixels(frame, sites["lon"], sites["lat"])
-    figure.add_trace(
-        go.Scatter(
-            x=site_xs,
-            y=site_ys,
-            mode="markers",
-            name=t("huawei_site", lang),
-            marker=dict(color=style.HUAWEI_SITE_COLOR, size=10, symbol="square"),
-            hovertext=sites["tip_name"],
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )
-    for kind in schema.PARTNER_TIE_CATEGORIES:
-        of_kind = partners[partners["kind"] == kind] if not partners.empty else partners
-        if of_kind.empty:
-            continue
-        kind_xs, kind_ys = _pixels(frame, of_kind["lon"], of_kind["lat"])
-        figure.add_trace(
-            go.Scatter(
-                x=kind_xs,
-                y=kind_ys,
-                mode="markers",
-                name=t(f"category_{kind}", lang),
-                marker=dict(
-                    color=style.CATEGORY_COLORS[kind],
-                    size=8 + 5 * of_kind["events"],
-                    line=dict(color=style.INK, width=1),
-                ),
-                customdata=of_kind[["place_id"]].to_numpy(),
-                hovertext=[
-                    f"<b>{row['tip_name']}</b><br>{row['tip_city']}<br>{row['tip_kind']} · {row['tip_date']}"
-                    for _, row in of_kind.iterrows()
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    _add_labels(figure, frame, map_labels(partners, sites, None, frame, edge_labels))
-    figure.update_layout(
-        template=style.TEMPLATE_NAME,
-        # One pixel of the view per pixel of the figure, so the labels take the room their placement gave them.
-        height=framing.MAP_HEIGHT + MAP_FIGURE_MARGIN_TOP,
-        margin=dict(t=MAP_FIGURE_MARGIN_TOP, b=0, l=0, r=0),
-        xaxis=dict(range=[0, framing.MAP_WIDTH], visible=False),
-        yaxis=dict(range=[framing.MAP_HEIGHT, 0], visible=False, scaleanchor="x", scaleratio=1),
-    )
-    return figure
-
-
-MAP_FIGURE_MARGIN_TOP = 50  # room for the legend above the map
-
-
-def _add_labels(figure: go.Figure, frame: framing.Frame, labels: pd.DataFrame) -> None:
-    """The labels map_labels placed, as annotations at their offsets, with a leader line where a label moved away."""
-
-    leader_xs: list[float | None] = []
-    leader_ys: list[float | None] = []
-    annotations = []
-    for text, lon, lat, (dx, dy) in zip(labels["text"], labels["lon"], labels["lat"], labels["offset"]):
-        x, y = frame.pixel(lon, lat)
-        if dy:
-            leader_xs += [x, x + dx, None]
-            leader_ys += [y, y + dy, None]
-        annotations.append(
-            dict(
-                x=x + dx,
-                y=y + dy,
-                xref="x",
-                yref="y",
-                xanchor="left" if dx >= 0 else "right",
-                yanchor="middle",
-                text=html.escape(text),
-                showarrow=False,
-                font=dict(size=framing.LABEL_SIZE, color=style.INK),
-                bgcolor="rgba(255, 255, 255, 0.8)",
-                borderpad=0,
-            )
-        )
-    figure.add_trace(_lines(leader_xs, leader_ys, "leaders", dict(color=style.MUTED_INK, width=1)))
-    figure.update_layout(annotations=[*figure.layout.annotations, *annotations])
-
-
-def _lines(xs: list[float | None], ys: list[float | None], name: str, line: dict[str, Any]) -> go.Scatter:
-    """Lines drawn under the marks, out of the legend and the hover (paths separated by None)."""
-    import plotly.graph_objects as go
-
-    return go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip", showlegend=False, name=name)
+def view_state(view: str) -> pdk.ViewState:
+    """The view of a map with no places: Russia, or the world with both sides of the story."""
+    if view == WORLD:
+        return pdk.ViewState(latitude=42, longitude=20, zoom=0.9)
+    return pdk.ViewState(latitude=56, longitude=62, zoom=2.2)
