@@ -223,6 +223,13 @@ async def run_failover(settings: Settings, cluster: Cluster) -> Run:
     run.stop_at = settings.seconds + late
     cluster.kill(0)
     await asyncio.sleep(since(settings.seconds / 2 + late))
+    # The restart waits (at most `timeout`) until every session of the killed replica has reconnected: a session
+    # reconnecting after it may land on the restarted replica (the client has no cookie), which tests the restart.
+    waited_until = time.perf_counter() - clock + settings.timeout
+    while len(first_moves(run)) < len(_killed_sessions(run)) and time.perf_counter() - clock < waited_until:
+        await asyncio.sleep(0.1)
+    late = max(late, time.perf_counter() - clock - settings.seconds / 2)
+    run.stop_at = settings.seconds + late
     await asyncio.to_thread(cluster.restart, 0)
     run.restarted_at = time.perf_counter() - clock
     await asyncio.sleep(since(settings.seconds * 3 / 4 + late))
@@ -251,9 +258,13 @@ class Figures:
     new_on_restarted: int
 
 
+def _killed_sessions(run: Run) -> set[int]:
+    return {index for index, replica in run.first_replica.items() if replica == run.killed}
+
+
 def first_moves(run: Run) -> dict[int, Reconnect]:
     """Each session of the killed replica: its first reconnect that drew a view on the survivor."""
-    killed = {index for index, replica in run.first_replica.items() if replica == run.killed}
+    killed = _killed_sessions(run)
     moves = [r for r in run.reconnects if r.session in killed and r.error is None and r.replica != run.killed]
     return {r.session: r for r in sorted(moves, key=lambda r: r.closed_at, reverse=True)}
 
@@ -284,6 +295,20 @@ def lost_views(run: Run) -> list[str]:
                 f"reopened /{move.reopened[0]}?{_params(move.reopened)}, got /{move.after[0]}?{_params(move.after)}: "
                 f"{why_lost(move)}"
             )
+    return lines
+
+
+def not_moved(run: Run) -> list[str]:
+    """One line per session of the killed replica that never drew its view on the survivor: its reconnects."""
+    moved = first_moves(run)
+    lines = []
+    for session in sorted(_killed_sessions(run) - set(moved)):
+        tries = [
+            f"at {r.closed_at:.1f} s to {r.replica} ({r.error or 'view drawn'})"
+            for r in run.reconnects
+            if r.session == session
+        ]
+        lines.append(f"session {session}: reconnects {'; '.join(tries) or 'none'}")
     return lines
 
 
@@ -338,6 +363,7 @@ def report(run: Run) -> str:
         f"max {f.reconnect_max * 1000:,.0f} ms.",
         f"- New sessions after the restart: {len(run.new_sessions)}, on the restarted replica: {f.new_on_restarted}.",
         *[f"- Lost view: {line}" for line in lost_views(run)],
+        *[f"- Not moved: {line}" for line in not_moved(run)],
         "",
         markdown_table(
             ["actions", "count", "errors", "p50", "p95"],

@@ -102,7 +102,8 @@ def test_a_killed_replica_loses_no_viewer_and_takes_sessions_again() -> None:
     print(report)
     assert figures.on_killed > 0 and figures.on_survivor > 0, report  # both replicas had sessions
     assert figures.survivor_errors == 0, report
-    assert figures.moved == figures.on_killed, report  # every session of the dead replica reconnected to the survivor
+    # every session of the dead replica reconnected to the survivor; one that did not is listed with its reconnects
+    assert figures.moved == figures.on_killed, "\n".join(failover.not_moved(run))
     # with its page and query from the URL; a lost view is listed with what it had, sent and got
     assert figures.same_view == figures.moved, "\n".join(failover.lost_views(run))
     # Loose because of the machine: a reconnect is a connection and a full run of the page on the survivor, which
