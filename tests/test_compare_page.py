@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from apptest_helpers import plotly_specs, run_page, texts
+from data_folders import FIXTURE_DATA
 
 from techrift.data import split_ids
 
@@ -104,7 +105,8 @@ def test_many_key_figures_show_the_first_few_and_say_where_the_rest_are(tmp_path
     from benchmarks import synthetic
     from techrift.data import DATA_DIR_ENV
 
-    monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path)))  # ten copies of the AWS lab
+    # ten copies of the fixture's AWS lab
+    monkeypatch.setenv(DATA_DIR_ENV, str(synthetic.write_scaled(10, tmp_path, FIXTURE_DATA)))
     at = run_page("pages/compare.py")
     assert not at.exception
     from techrift import comparison
