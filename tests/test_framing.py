@@ -130,10 +130,8 @@ def test_a_label_moved_off_its_row_has_a_leader_line_from_its_point(dataset) -> 
         assert abs(x - (px + row["offset"][0])) < 1 and abs(y - (py + row["offset"][1])) < 1
 
 
-@pytest.mark.slow  # it times a real clock: out of the quick loop, where a busy machine made it fail
-def test_a_crowded_map_labels_its_most_tied_places_only_and_stays_fast(dataset) -> None:
-    import time
-
+def test_a_crowded_map_labels_its_most_tied_places_only(dataset) -> None:
+    # how fast a crowded deck is built is the benchmark's to measure (docs/performance.md), not a test's
     import numpy as np
     import pandas as pd
 
@@ -151,11 +149,8 @@ def test_a_crowded_map_labels_its_most_tied_places_only_and_stays_fast(dataset) 
         ],
         ignore_index=True,
     )
-    started = time.perf_counter()
     deck = maps.partner_deck(
         views.country_outlines(default_data_dir()), crowd, maps.huawei_sites(dataset.places), None, maps.RUSSIA
     )
-    elapsed = time.perf_counter() - started
     labels = _layer(json.loads(deck.to_json()), "labels")["data"]
     assert len(labels) <= 2 * maps.MAX_LABELS + 1
-    assert elapsed < 1.0, f"building the crowded deck took {elapsed:.2f} s"
