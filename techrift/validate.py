@@ -616,7 +616,10 @@ def _figure_problem(table: str, row: Mapping[Hashable, Any], excerpts: list[_Exc
 
 def _event_years(row: Mapping[Hashable, Any]) -> list[int]:
     """The years an event's excerpt may name: its start and, for a period, its end."""
-    return [int(value[:4]) for value in (row["date"], row["date_end"]) if isinstance(value, str)]
+    # a date not in the form YYYY[-MM[-DD]] is reported by the date check, not read here
+    return [
+        int(value[:4]) for value in (row["date"], row["date_end"]) if isinstance(value, str) and value[:4].isdigit()
+    ]
 
 
 def _evidence_checks(

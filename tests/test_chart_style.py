@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import plotly.graph_objects as go
 import pytest
+from data_folders import FIXTURE_DATA
 
 from techrift import briefing, style
 from techrift import filters as flt
 from techrift.charts import funding
 from tests.figure_text import DrawnText, texts
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "vi")
 
 
@@ -21,10 +19,10 @@ def every_figure(dataset, lang: str) -> dict[str, go.Figure]:
     options = flt.options_for(dataset)
     filters = flt.default_filters(options)
     figures = {
-        f"briefing {step.key}": step.figure(dataset, filters, options, ROOT / "data", lang) for step in briefing.STEPS
+        f"briefing {step.key}": step.figure(dataset, filters, options, FIXTURE_DATA, lang) for step in briefing.STEPS
     }
     figures |= {
-        f"slide {step.key}": step.slide(dataset, filters, options, ROOT / "data", lang).figure
+        f"slide {step.key}": step.slide(dataset, filters, options, FIXTURE_DATA, lang).figure
         for step in briefing.STEPS
         if step.slide
     }

@@ -42,12 +42,14 @@ def test_url_options_set_log_scale_grouping_and_filters() -> None:
     assert all(trace["type"] == "scatter" for trace in money["data"])  # dots, never bars, on a log scale
 
 
-def test_selected_flow_opens_its_detail_with_the_seed_fragment() -> None:
+def test_selected_flow_opens_its_detail_with_the_sentence_that_states_it() -> None:
     at = run_page("pages/funding.py", {"flow": "huawei-irp-project-cap"})
     assert not at.exception
     shown = texts(at)
     assert "up to 70,000 USD per project" in shown
-    assert "ưu đãi lên tới 70.000 USD cho mỗi dự án" in shown
+    # the seed's sentence as written (markdown-escaped), with its translation
+    assert "“ưu đãi lên tới 70\\.000 USD cho mỗi dự án\\.” (Vietnamese)" in shown
+    assert "English translation: incentives of up to 70,000 USD per project" in shown
 
 
 def test_filters_that_leave_no_money_say_so() -> None:

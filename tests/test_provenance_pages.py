@@ -79,12 +79,13 @@ def test_the_sources_page_shows_what_changed_in_each_version(dataset) -> None:
 def test_tables_and_details_say_how_well_each_record_is_supported() -> None:
     at = run_page("pages/timeline.py", {"event": "berkeley-suspends"})
     table = at.dataframe[0].value.set_index("event_id")
-    assert table.at["berkeley-suspends", "support"] == "4 independent sources · place approximate"
-    assert table.at["nstu-program", "support"].startswith("1 independent source")
+    assert table.at["berkeley-suspends", "support"] == "4 independent sources · 1 background source · place approximate"
+    # the fixture quotes no sentence for NSTU's inferred programme: its sources are background
+    assert table.at["nstu-program", "support"].startswith("no sentence quoted yet · 2 background sources")
     assert "identification inferred" in table.at["nstu-program", "support"]
-    assert "**Support:** 4 independent sources · place approximate" in texts(at)
+    assert "**Support:** 4 independent sources · 1 background source · place approximate" in texts(at)
     funding = run_page("pages/funding.py", {"flow": "nvidia-h20-expected-charge"})
-    assert "**Support:** 3 independent sources · an estimate" in texts(funding)
+    assert "**Support:** 2 independent sources · 2 background sources · an estimate" in texts(funding)
     flows = funding.dataframe[0].value.set_index("flow_id")
     # rewrites of the FT report only; the lab's coordinate is its city's
     assert (

@@ -76,7 +76,7 @@ def test_extra_column(data_copy: Path) -> None:
 
 def test_wrong_type(data_copy: Path) -> None:
     path = data_copy / "flows.csv"
-    _edit(path, ",2000000,USD,per_year,", ",two million,USD,per_year,")
+    _edit(path, ",2000000,,USD,per_year,", ",two million,,USD,per_year,")
     problem = _only(validate(data_copy))
     assert problem == Problem(
         "flows.csv", _line_of(path, "skoltech-contracts-2019"), "amount", "two million", "not a number"
@@ -230,8 +230,14 @@ def test_a_record_resting_on_aggregators_alone_is_a_warning_not_a_problem(data_c
     events = data_copy / "events.csv"
     _edit(
         events,
-        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,daily-princetonian",
-        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,lowyat-2025-08",
+        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,false,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,daily-princetonian",
+        "princeton-no-new-gifts,2018-07,month,,Huawei,Princeton University,princeton,named,false,United States,tie_suspended,Princeton stops accepting new gifts from Huawei,Princeton University decided to accept no new gifts from Huawei.,Princeton ngừng nhận các khoản hiến tặng mới từ Huawei,Đại học Princeton quyết định không nhận thêm khoản hiến tặng mới nào từ Huawei.,lowyat-2025-08",
+    )
+    # its sentence, quoted from the aggregator now: the record rests on it alone
+    _edit(
+        data_copy / "evidence.csv",
+        "events,princeton-no-new-gifts,daily-princetonian,",
+        "events,princeton-no-new-gifts,lowyat-2025-08,",
     )
     # a quoted field spanning two lines above it: the warning must still name the row's line in the file
     _edit(events, '"After US officials warned', '"After US officials\nwarned')
