@@ -649,6 +649,18 @@ def source_dates(sources: RawTable | None) -> dict[str, str]:
     return dates
 
 
+LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+
+
+def excerpt_states_year(excerpt: str, year: int, source_date: str) -> bool:
+    """Whether an excerpt, read with its source's date, gives the year: the year in the excerpt or in the date, or
+    an excerpt that says 'last year' in a source dated the year after (a Reuters report of January 2019 on
+    'August last year')."""
+    if states_year(excerpt, year) or states_year(source_date, year):
+        return True
+    return bool(LAST_YEAR.search(excerpt)) and states_year(source_date, year + 1)
+
+
 def _evidence_checks(
     tables: Mapping[str, RawTable], seed_texts: Mapping[str, str], problems: list[Problem], warnings: list[Problem]
 ) -> None:
@@ -696,10 +708,9 @@ def _evidence_checks(
                 )
             years = _event_years(row) if table == "events" else []
             if years and not any(
-                states_year(text, year)
+                excerpt_states_year(excerpt.texts[0], year, published.get(excerpt.source_id, ""))
                 for excerpt in found
                 for year in years
-                for text in (excerpt.texts[0], str(published.get(excerpt.source_id) or ""))
             ):
                 problems.append(
                     Problem(

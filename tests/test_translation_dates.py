@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from techrift.data import Problem, validate
+from techrift.validate import excerpt_states_year
 
 YEAR_MISSING = "the year is in none of its excerpts nor in the date of a source that states it"
 # A sentence of seed-000 (kept in the fixture's seed fragments) that says no year: the SCMP original's date gives it.
@@ -114,3 +115,12 @@ def test_a_source_cannot_translate_itself(data_copy: Path) -> None:
     line = _line_of(data_copy / "sources.csv", "seed-000,")
     problems = validate(data_copy)
     assert Problem("sources.csv", line, "translation_of", "seed-000", "a source cannot translate itself") in problems
+
+
+def test_last_year_in_a_source_of_the_next_year_gives_the_year() -> None:
+    sentence = "The university in August last year said that, for at least six months, it would not accept funding."
+    assert excerpt_states_year(sentence, 2018, "2019-01-28")
+    assert not excerpt_states_year(sentence, 2017, "2019-01-28")
+    assert not excerpt_states_year(sentence, 2018, "")  # no date: 'last year' says nothing
+    assert not excerpt_states_year("The university in August said so.", 2018, "2019-01-28")
+    assert excerpt_states_year("Signed on August 13, 2018.", 2018, "")
