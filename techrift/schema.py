@@ -168,6 +168,11 @@ class Sources(_Table):
     seed_file: Series[str] = pa.Field(
         nullable=True, str_matches=r"^seeds/[^/]+\.txt$", description="Path of the seed text (seed sources only)."
     )
+    translation_of: Series[str] = pa.Field(
+        nullable=True,
+        description="For a translation (every seed is one), the source_id of the original it translates; empty where "
+        "the original is not in sources.csv. A translation with no published date of its own carries its original's.",
+    )
     note: Series[str] = _text("Caveats about the source.", nullable=True)
     note_vi: Series[str] = _text(
         "The caveats in Vietnamese, wherever there is a note; names, ids and what the note quotes stay as written.",
@@ -372,11 +377,12 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "evidence": ["record_table", "record_id", "source_id"],
 }
 # A table a data folder may leave out (read as empty) and columns it may leave out (read as their default), so that
-# a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags.
+# a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags, nor translation links.
 OPTIONAL_TABLES = ("evidence",)
 OPTIONAL_COLUMNS: dict[str, dict[str, str | None]] = {
     "events": {"rollup": "false"},
     "flows": {"recipient_country": None, "value_qualifier": None, "is_research_funding": "true"},
+    "sources": {"translation_of": None},
 }
 
 

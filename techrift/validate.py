@@ -321,6 +321,21 @@ def _reference_checks(tables: Mapping[str, RawTable], seed_texts: Mapping[str, s
     if "sources" not in tables:
         return  # every reference would fail; the missing file is already reported
     seed_ids = set(tables["sources"].frame.loc[tables["sources"].frame["kind"] == "seed", "source_id"])
+    sources = tables["sources"]
+    for index, row in _records(sources.frame):
+        original = row["translation_of"]
+        if not isinstance(original, str):  # empty: read as None or, in a column left out, NaN
+            continue
+        if original not in source_ids:
+            problems.append(
+                Problem("sources.csv", sources.lines[index], "translation_of", original, "no such id in sources.csv")
+            )
+        elif original == row["source_id"]:
+            problems.append(
+                Problem(
+                    "sources.csv", sources.lines[index], "translation_of", original, "a source cannot translate itself"
+                )
+            )
     quoted: set[tuple[str, str, str]] = set()
     quotes = tables.get("quotes")
     if quotes is not None:
@@ -622,6 +637,33 @@ def _event_years(row: Mapping[Hashable, Any]) -> list[int]:
     ]
 
 
+def source_dates(sources: RawTable | None) -> dict[str, str]:
+    """Each source's date for the year check: its own published date or, where it has none, the published date of
+    the original it translates (a translation carries its original's date). Sources with neither are left out."""
+    if sources is None:
+        return {}
+    frame = sources.frame
+    own = {source_id: date for source_id, date in zip(frame["source_id"], frame["published"]) if isinstance(date, str)}
+    originals = dict(zip(frame["source_id"], frame["translation_of"]))
+    dates = dict(own)
+    for source_id, original in originals.items():
+        if source_id not in own and isinstance(original, str) and original in own:
+            dates[source_id] = own[original]
+    return dates
+
+
+LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+
+
+def excerpt_states_year(excerpt: str, year: int, source_date: str) -> bool:
+    """Whether an excerpt, read with its source's date, gives the year: the year in the excerpt or in the date, or
+    an excerpt that says 'last year' in a source dated the year after (a Reuters report of January 2019 on
+    'August last year')."""
+    if states_year(excerpt, year) or states_year(source_date, year):
+        return True
+    return bool(LAST_YEAR.search(excerpt)) and states_year(source_date, year + 1)
+
+
 def _evidence_checks(
     tables: Mapping[str, RawTable], seed_texts: Mapping[str, str], problems: list[Problem], warnings: list[Problem]
 ) -> None:
@@ -637,8 +679,7 @@ def _evidence_checks(
                 "evidence.csv", None, None, None, "file not found: support counts every cited source (data < 3.0.0)"
             )
         )
-    sources = tables.get("sources")
-    published = {} if sources is None else dict(zip(sources.frame["source_id"], sources.frame["published"]))
+    published = source_dates(tables.get("sources"))
     for table in ("events", "flows", "metrics", "stances"):
         raw = tables.get(table)
         if raw is None:
@@ -670,10 +711,9 @@ def _evidence_checks(
                 )
             years = _event_years(row) if table == "events" else []
             if years and not any(
-                states_year(text, year)
+                excerpt_states_year(excerpt.texts[0], year, published.get(excerpt.source_id, ""))
                 for excerpt in found
                 for year in years
-                for text in (excerpt.texts[0], str(published.get(excerpt.source_id) or ""))
             ):
                 problems.append(
                     Problem(
