@@ -14,7 +14,6 @@ import pandas as pd
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.fragments import link_to_sentence
-from techrift.i18n import DEFAULT_LANGUAGE
 
 LINE_CHARACTERS = 90  # "cut to a line": a table cell or a hover line holds about this many characters
 ID_COLUMNS = {"events": "event_id", "flows": "flow_id", "metrics": "metric_id", "stances": "stance_id"}
@@ -27,7 +26,7 @@ class SourceEvidence:
     source_id: str
     excerpt: str | None
     excerpt_lang: str | None
-    translation: str | None  # in the reader's language, or English where the reader's is missing
+    translation: str | None  # in the reader's language (None where the data has none)
     translation_lang: str | None
     link: str | None  # the source's URL at the sentence (a seed has no URL)
 
@@ -41,17 +40,14 @@ def _text(value: object) -> str | None:
 
 
 def translation_of(row: Mapping[Hashable, Any], lang: str) -> tuple[str | None, str | None]:
-    """(translation, its language) of an evidence row for a reader of `lang`: none when the excerpt is already in
-    that language; the reader's language where given, else English."""
+    """(translation, its language) of an evidence row for a reader of `lang`: the translation into the reader's
+    language where the data has one; none when the excerpt is already in that language, nor where the data has no
+    translation into it (a translation of ours in a third language would be our words in a language the interface
+    is not in: the Vietnamese interface shows no English)."""
     if row["excerpt_lang"] == lang:
         return None, None
-    for candidate in (lang, DEFAULT_LANGUAGE):
-        if candidate == row["excerpt_lang"]:
-            continue
-        text = _text(row.get(f"excerpt_{candidate}"))
-        if text:
-            return text, candidate
-    return None, None
+    text = _text(row.get(f"excerpt_{lang}"))
+    return (text, lang) if text else (None, None)
 
 
 def in_reader_language(row: Mapping[Hashable, Any], lang: str) -> str:
@@ -127,12 +123,11 @@ def hover_lines(dataset: Dataset, table: str, record_ids: Iterable[str], lang: s
 
 def with_evidence_column(frame: pd.DataFrame, dataset: Dataset, table: str, lang: str) -> pd.DataFrame:
     """A table of records (with their id column) with an `evidence` column before the id: the first excerpt, cut to
-    a line."""
+    a line, in quotation marks (a source's words, shown as written, not ours)."""
     id_column = ID_COLUMNS[table]
     shown = frame.copy()
-    shown.insert(
-        list(shown.columns).index(id_column), "evidence", first_excerpts(dataset, table, frame[id_column], lang)
-    )
+    quoted = [f"“{text}”" if text else "" for text in first_excerpts(dataset, table, frame[id_column], lang)]
+    shown.insert(list(shown.columns).index(id_column), "evidence", quoted)
     return shown
 
 

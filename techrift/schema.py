@@ -393,7 +393,7 @@ def is_descriptive_title(title: object) -> bool:
 
 # A _vi column needed only for some of its rows: by (table, column), which English texts need a Vietnamese form.
 TRANSLATED_WHERE: dict[tuple[str, str], Callable[[object], bool]] = {("sources", "title_vi"): is_descriptive_title}
-# _vi columns that may stay empty: the interface shows the English translation beside the excerpt instead.
+# _vi columns that may stay empty: the Vietnamese interface then shows the excerpt as written, untranslated.
 OPTIONAL_TRANSLATIONS = {("evidence", "excerpt_vi")}
 
 # The columns whose labels the vocabulary translates, per table: each value needs a row in vocabulary.csv.

@@ -42,10 +42,11 @@ def test_the_translation_is_in_the_readers_language(small: Dataset) -> None:
         "Các khoản tài trợ riêng lẻ đạt tổng cộng 2,2 triệu USD vào năm 2018.",
         "vi",
     )
-    # a Russian sentence with no Vietnamese translation: its English one, named as such
+    # a Russian sentence with no Vietnamese translation: as written, and no English (our words) in the Vietnamese
     (russian, _) = record_evidence(small, "events", "ev-sign", "news-b;news-a", "vi")
-    assert (russian.excerpt_lang, russian.translation_lang) == ("ru", "en")
-    assert russian.translation == "In June 2019 Huawei signed an agreement with X University."
+    assert russian.excerpt_lang == "ru" and (russian.translation, russian.translation_lang) == (None, None)
+    (english_reader, _) = record_evidence(small, "events", "ev-sign", "news-b;news-a", "en")
+    assert english_reader.translation == "In June 2019 Huawei signed an agreement with X University."
 
 
 def test_the_link_keeps_the_pages_own_fragment_and_opens_at_the_sentence(small: Dataset) -> None:
@@ -70,20 +71,22 @@ def test_the_markdown_escapes_the_excerpt_and_names_the_translation(small: Datas
     assert "[Open the source at this sentence](https://example.org/b#top:~:text=" in text
     assert "Background" in evidence_markdown(background, "en")
     assert "Tham khảo nền" in evidence_markdown(background, "vi")
-    assert "Bản dịch Tiếng Anh" in evidence_markdown(russian, "vi")
+    (russian_for_vi, _) = record_evidence(small, "events", "ev-sign", "news-b;news-a", "vi")
+    vietnamese = evidence_markdown(russian_for_vi, "vi")
+    assert "(Tiếng Nga)" in vietnamese and "Bản dịch" not in vietnamese and "In June 2019" not in vietnamese
 
 
-def test_tables_get_the_first_excerpt_cut_to_a_line(small: Dataset) -> None:
+def test_tables_get_the_first_excerpt_cut_to_a_line_in_quotation_marks(small: Dataset) -> None:
     table = pd.DataFrame({"title": ["a", "b", "c"], "event_id": ["ev-sign", "ev-rollup", "ev-none"]})
     shown = evidence.with_evidence_column(table, small, "events", "en")
     assert list(shown.columns) == ["title", "evidence", "event_id"]
     assert shown["evidence"].tolist() == [
-        "In June 2019 Huawei signed an agreement with X University.",  # the English reader gets the translation
-        "US universities cut their ties with Huawei last spring.",
+        "“In June 2019 Huawei signed an agreement with X University.”",  # the English reader gets the translation
+        "“US universities cut their ties with Huawei last spring.”",
         "",
     ]
     vietnamese = evidence.with_evidence_column(table, small, "events", "vi")["evidence"].tolist()
-    assert vietnamese[0] == "В июне 2019 года Huawei подписала соглашение с университетом X."  # no vi: as written
+    assert vietnamese[0] == "“В июне 2019 года Huawei подписала соглашение с университетом X.”"  # no vi: as written
 
 
 @pytest.mark.parametrize(

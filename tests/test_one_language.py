@@ -4,12 +4,14 @@ form), and run in English shows no Vietnamese. Everything a run emits is read: t
 table headers and cells, chart titles, ticks, legends and hovers, map tooltips and labels.
 
 What stays as written in both languages, by design: the documents' own titles, the publishers' names, what a
-source's note quotes, the seed articles and their verbatim fragments, and the language switch (labelled in both
+source's note quotes, the seed articles and their verbatim fragments, the sentences the sources state each record
+in (evidence excerpts, only inside the app's quotation marks), and the language switch (labelled in both
 languages). Our descriptive [bracketed] titles, our descriptions of publishers and our notes have their Vietnamese
 forms: the Sources page and its citation box show no English of them in Vietnamese."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -22,6 +24,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from techrift import sitemap
+from techrift.evidence import HOVER_CHARACTERS, one_line
 from techrift.i18n import CATALOGUE, LANGUAGES
 from techrift.ui import plotly_chart
 
@@ -141,16 +144,32 @@ def ours_in_sources(sources: pd.DataFrame) -> list[str]:
     return sorted({QUOTED.sub(" ", text).strip() for text in english}, key=len, reverse=True)
 
 
+def quotations(dataset) -> list[str]:
+    """The sources' sentences (evidence excerpts) as the app quotes them, verbatim inside its quotation marks: whole
+    (a record's panel, the citation box), cut to a table's line, or cut to a hover's and escaped for its HTML. Only
+    these exact forms: the same words outside the marks, or a translation of ours, still count as ours."""
+    forms = []
+    for excerpt in dataset.evidence["excerpt"]:
+        flat = " ".join(excerpt.split())
+        forms += [
+            f"“{excerpt}”",
+            f"“{flat}”",
+            f"“{one_line(flat)}”",
+            f"“{html.escape(one_line(flat, HOVER_CHARACTERS))}”",
+        ]
+    return forms
+
+
 def as_written(dataset, sources_translated: bool = False) -> list[str]:
     """Text shown as its author wrote it, in whatever language: the documents' titles, publishers and notes (with
-    `sources_translated`: only what `sources_as_written` keeps), the seed articles and their fragments, the language switch; longest first, so that each
-    is removed whole."""
+    `sources_translated`: only what `sources_as_written` keeps), the seed articles and their fragments, the evidence
+    excerpts as quoted, the language switch; longest first, so that each is removed whole."""
     sources = dataset.sources
     if sources_translated:
         kept = sources_as_written(sources)
     else:
         kept = [*sources["title"], *sources["publisher"], *sources["outlet"], *sources["note"].dropna()]
-    kept += [*dataset.quotes["text"], *dataset.seed_texts.values(), dataset.changelog]
+    kept += [*dataset.quotes["text"], *dataset.seed_texts.values(), dataset.changelog, *quotations(dataset)]
     kept += [line for text in dataset.seed_texts.values() for line in text.splitlines()]
     kept += [t_both for entry in ("language_switch",) for t_both in CATALOGUE[entry].values()]
     kept += list(LANGUAGES.values())
