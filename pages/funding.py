@@ -33,7 +33,7 @@ if hidden := flt.hidden_for_no_country(dataset.flows, context.filters):
 if flt.money_drawn(flows).empty:
     shell.empty_state(t("funding_empty", lang))
 else:
-    st.subheader(t("sizes_title", lang), anchor=False)
+    st.header(t("sizes_title", lang), anchor=False)
     st.caption(t("sizes_intro", lang))
     sizes = views.sizes_chart(dataset, context.filters, context.options, lang)
     plotly_chart(sizes.figure, key="sizes_chart", alt=sizes.alt, lang=lang)

@@ -36,7 +36,8 @@ else:
         alt=views.map_alt(dataset, context.filters, context.options, view, lang),
     )
     inferred = t("legend_inferred", lang) if shown.in_view["identification"].eq("inferred").any() else None
-    st.image(maps.legend_svg(maps.legend(shown.partners, shown.western, lang), inferred), caption=None)
+    # drawn inline, so that the picture carries its labels for a screen reader (an image element has no alt here)
+    st.html(maps.legend_svg(maps.legend(shown.partners, shown.western, lang), inferred))
     st.caption(t("map_legend", lang))
     if (drawn := maps.places_drawn(shown.partners, shown.western)) < len(shown.in_view):
         st.caption(t("map_most_tied", lang, shown=drawn, total=len(shown.in_view)))

@@ -231,6 +231,7 @@ def legend_svg(entries: list[tuple[str, str]], inferred: str | None = None) -> s
     """The map's legend as an SVG image: each entry's swatch drawn in the colour the layers draw (no emoji standing
     for a colour), one row each so that it fits a phone; with `inferred`, a hollow ring that says what hollow means."""
     rows = [(colour, label, False) for colour, label in entries] + ([(style.INK, inferred, True)] if inferred else [])
+    name = "; ".join(label for _, label, _ in rows)  # what a screen reader says of the picture: its labels
     width = 40 + max((len(label) for _, label, _ in rows), default=0) * LEGEND_TEXT_PX * 0.55
     parts = []
     for number, (colour, label, hollow) in enumerate(rows):
@@ -245,7 +246,8 @@ def legend_svg(entries: list[tuple[str, str]], inferred: str | None = None) -> s
     height = LEGEND_ROW * len(rows)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" '
-        f'viewBox="0 0 {width:.0f} {height}" role="img">{"".join(parts)}</svg>'
+        f'viewBox="0 0 {width:.0f} {height}" role="img" aria-label="{html.escape(name, quote=True)}">'
+        f"<title>{html.escape(name)}</title>{''.join(parts)}</svg>"
     )
 
 
