@@ -14,7 +14,7 @@ from conftest import query_of, screenshot
 from deploy import replicas
 from deploy.replicas import REPLICA_HEADER, Cluster
 from techrift import filters as flt
-from techrift import pivot, views
+from techrift import views
 from techrift.data import default_data_dir, load_dataset
 from techrift.i18n import t
 from tests.e2e.chromium import EXCEPTION, settle_after, wait_for_app
@@ -37,13 +37,14 @@ def a_view_with_filters_and_a_record() -> tuple[dict[str, str], str, str]:
     dataset = load_dataset(default_data_dir())
     options = flt.options_for(dataset)
     event = dataset.events.dropna(subset=["country"]).iloc[0]
-    filters = flt.Filters((options.first_year, options.last_year), (event["company"],), (event["country"],))
-    kinds = (event["category"],)
-    dated = views.timeline_shown(dataset, filters, options, kinds).dated
+    filters = flt.Filters(
+        (options.first_year, options.last_year), (event["company"],), (event["country"],), kinds=(event["category"],)
+    )
+    dated = views.timeline_shown(dataset, filters, options).dated
     assert not dated.empty, "the timeline draws no event under its own event's filters"
     shown = dated.iloc[0]
-    other_kind = next(kind for kind in pivot.KINDS if kind not in kinds)
-    query = {**filters.to_params(options), "kind": ",".join(kinds), "event": shown["event_id"]}
+    other_kind = next(kind for kind in options.kinds if kind not in filters.kinds)
+    query = {**filters.to_params(options), "event": shown["event_id"]}
     return query, shown["title_en"], other_kind
 
 
@@ -76,7 +77,9 @@ def test_a_browser_whose_replica_dies_keeps_its_page_filters_and_record(page, cl
     assert the_view(page) == before  # reconnected to the survivor, the view still drawn and in the address bar
 
     # The next change runs on the survivor, in a session that has only the URL and the browser's widget values.
-    kinds = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]').filter(has_text="Kind of action")
+    kinds = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has_text=t("kind_of_action", "en")
+    )
     kinds.locator("input").click()
     option = page.get_by_role("option", name=t(f"category_{other_kind}", "en"), exact=True)
     settle_after(page, option.click, timeout=DRAWN_MS)
