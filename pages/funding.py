@@ -36,10 +36,12 @@ else:
     st.header(t("sizes_title", lang), anchor=False)
     st.caption(t("sizes_intro", lang))
     sizes = views.sizes_chart(dataset, context.filters, context.options, lang)
-    plotly_chart(sizes.figure, key="sizes_chart", alt=sizes.alt, lang=lang)
+    # a dot picks its flow as a bar does: the reader opens an amount from whichever chart shows it
+    dots = plotly_chart(sizes.figure, key="sizes_chart", alt=sizes.alt, lang=lang, selection_mode=["points"])
+    url_state.apply_chart_pick(details.picked_customdata(dots), "flow", chart="sizes")
     if money := views.flows_chart(dataset, context.filters, context.options, group, log, lang, with_context):
         chart = plotly_chart(money.figure, key="funding_chart", alt=money.alt, lang=lang, selection_mode=["points"])
-        url_state.apply_chart_pick(details.picked_customdata(chart), "flow")
+        url_state.apply_chart_pick(details.picked_customdata(chart), "flow", chart="bars")
     if not with_context and (left_out := views.context_hidden(dataset, context.filters, context.options)):
         st.caption(t("context_hidden", lang, count=left_out))
     if note := funding.estimates_note(flows, lang):

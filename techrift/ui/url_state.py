@@ -298,13 +298,14 @@ def step_choice(param: str, delta: int, first: int, last: int) -> None:
     st.session_state[widget_key] = min(max(st.session_state[widget_key] + delta, first), last)
 
 
-def apply_chart_pick(picked_id: str | None, param: str) -> None:
+def apply_chart_pick(picked_id: str | None, param: str, chart: str = "") -> None:
     """Make a record picked on a chart the value of the detail selectbox bound to `param`.
 
     Call it before that selectbox is drawn. A chart keeps its selection across reruns, so only a
-    new pick overrides what the user later chose in the selectbox.
+    new pick overrides what the user later chose in the selectbox; `chart` names the chart where a page has several
+    charts that pick the same record, so that each one's pick is remembered apart.
     """
-    last_key = f"_last_pick_{param}"
+    last_key = f"_last_pick_{param}{chart and '_' + chart}"
     if picked_id and st.session_state.get(last_key) != picked_id:
         st.session_state[f"url_{param}"] = picked_id
         _forget_notice(param)
