@@ -7,8 +7,9 @@ from urllib.parse import parse_qs, urlparse
 
 from conftest import EXCEPTION, query_of, rerun_after, screenshot, visit
 
-from techrift.data import default_data_dir
+from techrift.data import default_data_dir, load_dataset
 from techrift.datapackage import read_release
+from techrift.support import support_text
 
 RELEASE = read_release(default_data_dir())  # the data the served app reads
 
@@ -40,7 +41,10 @@ def test_an_old_link_says_the_data_changed_and_the_url_takes_the_new_version(app
 
 def test_a_records_support_is_shown_and_the_toggle_keeps_well_supported_records(app) -> None:
     visit(app, "timeline?event=berkeley-suspends")
-    app.get_by_text("4 independent sources · place approximate").first.wait_for(state="visible", timeout=15_000)
+    events = load_dataset(default_data_dir()).events.set_index("event_id", drop=False)
+    expected = support_text(events.loc["berkeley-suspends"])  # what the shipped data says of it, e.g. "4 independent…"
+    assert "independent source" in expected
+    app.get_by_text(expected).first.wait_for(state="visible", timeout=15_000)
     rerun_after(app, lambda: app.get_by_text("Well-supported records only").click())
     assert query_of(app).get("support") == "well"
     assert app.locator(EXCEPTION).count() == 0
