@@ -73,8 +73,20 @@ def warm_plotly() -> None:
     dates = pd.Series(pd.to_datetime(["2020-01-01", "2021-01-01"]))
     figure = go.Figure(
         [
-            go.Bar(x=dates, y=pd.Series([1, 2]), base=dates, marker={"line": {"width": 1}, "pattern": {"shape": "/"}}),
-            go.Scatter(x=dates, y=pd.Series([1, 2])),
+            go.Bar(
+                x=dates,
+                y=pd.Series([1, 2]),
+                base=dates,
+                marker={"line": {"width": 1}, "pattern": {"shape": "/"}},
+                selected={"marker": {"opacity": 1}},
+                unselected={"marker": {"opacity": 0.5}},
+            ),
+            go.Scatter(
+                x=dates,
+                y=pd.Series([1, 2]),
+                selected={"marker": {"opacity": 1}},
+                unselected={"marker": {"opacity": 0.5}},
+            ),
         ]
     )
     figure.add_shape(type="line", x0=0, x1=1, y0=0, y1=1, line={"width": 1})
