@@ -17,6 +17,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from techrift import sitemap, views
 from techrift.data import load_dataset
 from techrift.export import versioned
+from techrift.filters import Scope
 from techrift.ui import downloads
 
 
@@ -80,7 +81,7 @@ def test_the_check_sees_a_table_kept_by_a_download() -> None:
     assert tables_kept(functools.partial(print, frame)) == ["a DataFrame of 2 rows"]
     assert tables_kept(functools.partial(print, (1, {"rows": frame["a"]}))) == ["a Series of 2 rows"]
     assert tables_kept(lambda: frame) == ["a DataFrame of 2 rows"]
-    assert tables_kept(functools.partial(views.timeline_table, load_dataset())) == []
+    assert tables_kept(functools.partial(views.timeline_table, Scope.everything(load_dataset()))) == []
 
 
 def test_a_table_given_to_a_download_is_refused_with_the_file_named() -> None:
