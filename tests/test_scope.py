@@ -14,7 +14,6 @@ from apptest_helpers import run_page
 
 from techrift import caching, comparison, views
 from techrift import filters as flt
-from techrift.data import load_dataset
 
 
 def _scope(dataset, **narrowed: Any) -> flt.Scope:
@@ -26,7 +25,8 @@ def test_a_scope_built_again_from_the_same_three_is_the_same_key(dataset) -> Non
     first, again = _scope(dataset), _scope(dataset)
     assert first is not again and first == again and hash(first) == hash(again)
     assert _scope(dataset, countries=("Russia",)) != first  # other filters: another key
-    assert flt.Scope(load_dataset(), first.filters, first.options) != first  # another load: compared by identity
+    another = replace(dataset)  # the same tables in another dataset, as a reload makes: compared by identity
+    assert flt.Scope(another, first.filters, first.options) != first
 
 
 def test_everything_is_the_dataset_under_the_default_filters(dataset) -> None:
@@ -80,8 +80,8 @@ def test_the_second_run_of_a_page_finds_its_views_in_the_cache(counted_timeline)
     assert second.dataframe[0].value.equals(first.dataframe[0].value)
 
 
-def test_forgetting_a_dataset_drops_the_views_cached_on_its_scopes() -> None:
-    old = load_dataset()
+def test_forgetting_a_dataset_drops_the_views_cached_on_its_scopes(dataset) -> None:
+    old = replace(dataset)  # a dataset of its own, as a reload makes
     views.timeline_table(flt.Scope.everything(old), "en")
     views.moves(flt.Scope.everything(old), "AWS", "Nvidia")
     old_ref = weakref.ref(old)
