@@ -5,15 +5,17 @@
   load; Streamlit's cache metrics count it), and loaded again when the data folder changes (techrift/live.py).
   Nothing else uses Streamlit's caches.
 - Everything derived from the data (filter options, headline figures, the Sources page's tables, a comparison's
-  scope and key figures, source lines, the map's outlines, figures) is cached with `memo` below: a bounded store per
-  function, least recently used dropped first, safe across the server's threads. A comment at each use says why;
-  the measurements are in the commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
+  scope and key figures, source lines, the map's outlines, figures; what a table's contract found, per table
+  content, in techrift/validate.py) is cached with `memo` below: a bounded store per function, least recently used
+  dropped first, safe across the server's threads. A comment at each use says why; the measurements are in the
+  commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
 
 A cached value is shared by every run and every session: read it, never change it (tests/test_loader.py runs every
 page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
-(each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py,
-also when the dataset is a field of an argument, as in a `filters.Scope`). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
-hash of every row, the index left out), so the same rows made again by another run find what was built from them.
+(each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py, also
+when the dataset is a field of an argument, as in a `filters.Scope`). With `by_content=True`, a DataFrame argument is
+keyed on its content (its columns and a hash of every row, the index left out), so the same rows made again by
+another run find what was built from them.
 With `by_identity=True`, arguments are keyed by identity and kept alive with the result (for objects that are not
 hashable but are themselves cached, such as a view's figure: its JSON is made once).
 """

@@ -3,6 +3,9 @@
 An entry holds the filter's URL key, its label, its widget, how a link's value is read (with the notice when it cannot
 be used) and written, and the tables and columns it applies to. Adding a global filter is adding one entry (and a
 field of `Filters`, and its catalogue strings): docs/architecture.md.
+
+`Scope` is the dataset under the filters, the one value every view takes (what it shows): it lives here, beside the
+rows each filter keeps, which is about all it does. With it the module is a little over 400 lines.
 """
 
 from __future__ import annotations

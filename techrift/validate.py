@@ -3,6 +3,11 @@ other, against the seed texts and against the sentences that state them (evidenc
 once as `file:line: column: value: why`; what is worth a look but not wrong is a warning.
 
 techrift/data.py loads a checked folder into a Dataset; this module never builds one.
+
+Why one module of this length: every check reads the same tables as read (RawTable, with each row's file line) and
+adds to one list of problems, and a new rule is one more function in the section it belongs to (reading, the
+contract, the rows, the references, the translations, the evidence, in the order they run). Split by section, each
+part would pass the same tables and problem list to the next, and a rule's place would be less obvious.
 """
 
 from __future__ import annotations
