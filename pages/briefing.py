@@ -10,7 +10,7 @@ from techrift.ui import present, provenance, shell, url_state
 from techrift.ui.plotly_chart import plotly_chart
 
 context = shell.start_page()
-dataset, lang = context.dataset, context.lang
+dataset, scope, lang = context.dataset, context.scope, context.lang
 if present.requested():  # /briefing?present=1: the slides (techrift/ui/present.py)
     present.slides(context)
     st.stop()
@@ -30,7 +30,7 @@ st.caption(t("briefing_step", lang, number=number, total=len(steps)))
 present.show_link(context, number)
 st.title(briefing.step_title(step.key, lang)[1])
 st.markdown(f"## {briefing.step_text(dataset, step.key, lang)}")
-drawn = step.draw(dataset, context.filters, context.options, context.data_dir, lang)
+drawn = step.draw(scope, context.data_dir, lang)
 plotly_chart(drawn.figure, key="briefing_chart", alt=drawn.alt, lang=lang)
 previous, _, following = st.columns([1, 4, 1])
 previous.button(

@@ -7,7 +7,7 @@ from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
 
 context = shell.start_page()
-dataset, lang = context.dataset, context.lang
+dataset, scope, lang = context.dataset, context.scope, context.lang
 view = url_state.bound_radio(
     t("map_view", lang),
     list(maps.VIEWS),
@@ -18,7 +18,7 @@ view = url_state.bound_radio(
 )
 st.title(t("map_title_world" if view == maps.WORLD else "map_title", lang))
 st.caption(t("map_intro_world" if view == maps.WORLD else "map_intro", lang))
-shown = views.map_view(dataset, context.filters, context.options, view, lang)
+shown = views.map_view(scope, view, lang)
 
 if shown.in_view.empty:
     shell.empty_state(t("map_empty", lang))
@@ -26,14 +26,12 @@ else:
     # The map takes the column's whole width: its first view is fitted to 600 px (techrift/framing.py), and beside a
     # list it was 484 px wide on a 1280 px screen, which cut the places at its edges.
     picked = st.pydeck_chart(
-        views.map_deck(
-            dataset, context.data_dir, context.filters, context.options, view, lang, url_state.url_value("place")
-        ),
+        views.map_deck(scope, context.data_dir, view, lang, url_state.url_value("place")),
         on_select="rerun",
         selection_mode="single-object",
         key="map",
         height=560,
-        alt=views.map_alt(dataset, context.filters, context.options, view, lang),
+        alt=views.map_alt(scope, view, lang),
     )
     inferred = t("legend_inferred", lang) if shown.in_view["identification"].eq("inferred").any() else None
     # drawn inline, so that the picture carries its labels for a screen reader (an image element has no alt here)
@@ -50,7 +48,7 @@ else:
         lang,
         column_config={"on_map": st.column_config.TextColumn(width="medium")},
     )
-    downloads.download_csv("techrift-map.csv", views.map_table, dataset, context.filters, context.options, view, lang)
+    downloads.download_csv("techrift-map.csv", views.map_table, scope, view, lang)
     names = maps.place_choices(shown.in_view)
     if chosen := url_state.bound_picker(t("institution", lang), names, "place", t("choose_place", lang)):
         details.show_place_detail(dataset, shown.events, chosen, lang)

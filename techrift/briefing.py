@@ -42,20 +42,17 @@ class Step:
     """One step: its key (labels briefing_<key>_title / _text), the chart that goes with it and the page behind it."""
 
     key: str
-    draw: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn]
+    draw: Callable[[flt.Scope, Path, str], Drawn]  # (scope, data folder, language)
     page: str  # the app's page (url path) that shows this step live
-    slide: Callable[[Dataset, flt.Filters, flt.FilterOptions, Path, str], Drawn] | None = None  # when `draw` is too big
+    slide: Callable[[flt.Scope, Path, str], Drawn] | None = None  # when `draw` is too big
 
-    def figure(
-        self, dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, data_dir: Path, lang: str
-    ) -> go.Figure:
-        return self.draw(dataset, filters, options, data_dir, lang).figure
+    def figure(self, scope: flt.Scope, data_dir: Path, lang: str) -> go.Figure:
+        return self.draw(scope, data_dir, lang).figure
 
 
-def _pivot(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, sides: tuple[str, ...], lang: str
-) -> Drawn:
-    pivot = pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+def _pivot(scope: flt.Scope, sides: tuple[str, ...], lang: str) -> Drawn:
+    dataset = scope.dataset
+    pivot = pivot_events(scope.events(), dataset.places)
     shown = pivot[pivot["side"].isin(sides)]
     dated = shown[shown["start"].notna()]
     return Drawn(
@@ -65,16 +62,16 @@ def _pivot(
     )
 
 
-def _doors_close(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE), lang)
+def _doors_close(scope, data_dir, lang):
+    return _pivot(scope, (CONTEXT_SIDE, WEST_SIDE), lang)
 
 
-def _pivot_to_russia(dataset, filters, options, data_dir, lang):
-    return _pivot(dataset, filters, options, (CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE), lang)
+def _pivot_to_russia(scope, data_dir, lang):
+    return _pivot(scope, (CONTEXT_SIDE, WEST_SIDE, RUSSIA_SIDE), lang)
 
 
-def _russia_map(dataset, filters, options, data_dir, lang):
-    events = flt.apply_to_events(dataset.events, filters, options)
+def _russia_map(scope, data_dir, lang):
+    dataset, events = scope.dataset, scope.events()
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang)
     sites = maps.huawei_sites(dataset.places, lang)
     figure = maps.partner_figure(views.country_outlines(data_dir), partners, sites, lang)
@@ -82,9 +79,10 @@ def _russia_map(dataset, filters, options, data_dir, lang):
     return Drawn(figure, alt_text.map_alt(partners, sites, lang), *_records("events", ties, "event_id"))
 
 
-def _money(dataset, filters, options, data_dir, lang):
+def _money(scope, data_dir, lang):
     # Research funding only: a write-down in billions on the same scale would leave the grants without length.
-    flows = funding.research_or_all(flt.apply_to_flows(dataset.flows, filters, options), dataset.places, False)
+    dataset = scope.dataset
+    flows = funding.research_or_all(scope.flows(), dataset.places, False)
     figure = funding.flows_figure(flows, dataset, group="status", log=False, lang=lang)
     drawn = funding.largest_per_panel(flt.money_drawn(flows))
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
@@ -95,10 +93,9 @@ def _money(dataset, filters, options, data_dir, lang):
 SLIDE_PANELS, SLIDE_BARS = 3, 3
 
 
-def _money_slide(dataset, filters, options, data_dir, lang):
-    flows = flt.money_drawn(
-        funding.research_or_all(flt.apply_to_flows(dataset.flows, filters, options), dataset.places, False)
-    )
+def _money_slide(scope, data_dir, lang):
+    dataset = scope.dataset
+    flows = flt.money_drawn(funding.research_or_all(scope.flows(), dataset.places, False))
     kept = [pair for pair in funding.panels(flows) if pair[1] == "USD"][:SLIDE_PANELS]
     shown = flows[[pair in kept for pair in zip(flows["amount_kind"], flows["currency"])]]
     drawn = funding.largest_per_panel(shown, SLIDE_BARS)
@@ -106,9 +103,10 @@ def _money_slide(dataset, filters, options, data_dir, lang):
     return Drawn(figure, alt_text.flows_alt(drawn, lang), *_records("flows", drawn, "flow_id"))
 
 
-def _aws_vs_nvidia(dataset, filters, options, data_dir, lang):
+def _aws_vs_nvidia(scope, data_dir, lang):
+    dataset = scope.dataset
     a, b = comparison.DEFAULT_PAIR
-    moves = comparison.moves(flt.apply_to_events(dataset.events, filters, options), a, b)
+    moves = comparison.moves(scope.events(), a, b)
     dated = moves[moves["start"].notna()]
     return Drawn(
         timeline.lanes_figure(dated, [a, b], dataset, lang),
@@ -169,11 +167,10 @@ def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> s
 
 def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
     """A self-contained HTML briefing: every step's text and chart, plotly.js inline, no network needed to open it."""
-    options = flt.options_for(dataset)
-    filters = flt.default_filters(options)
+    scope = flt.Scope.everything(dataset)
     parts = []
     for number, step in enumerate(STEPS, start=1):
-        drawn = step.draw(dataset, filters, options, data_dir, lang)
+        drawn = step.draw(scope, data_dir, lang)
         chart = drawn.figure.to_html(
             full_html=False,
             include_plotlyjs=(number == 1),

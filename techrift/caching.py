@@ -5,20 +5,24 @@
   load; Streamlit's cache metrics count it), and loaded again when the data folder changes (techrift/live.py).
   Nothing else uses Streamlit's caches.
 - Everything derived from the data (filter options, headline figures, the Sources page's tables, a comparison's
-  scope and key figures, source lines, the map's outlines, figures) is cached with `memo` below: a bounded store per
-  function, least recently used dropped first, safe across the server's threads. A comment at each use says why;
-  the measurements are in the commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
+  scope and key figures, source lines, the map's outlines, figures; what a table's contract found, per table
+  content, in techrift/validate.py) is cached with `memo` below: a bounded store per function, least recently used
+  dropped first, safe across the server's threads. A comment at each use says why; the measurements are in the
+  commits that added them (`git log -S lru_cache`, `git log -S cached_figure`).
 
 A cached value is shared by every run and every session: read it, never change it (tests/test_loader.py runs every
 page and checks that nothing changed). Arguments are the key, compared by equality; a Dataset compares by identity
-(each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py). With `by_content=True`, a DataFrame argument is keyed on its content (its columns and a
-hash of every row, the index left out), so the same rows made again by another run find what was built from them.
+(each load is a new one; `forget(old_dataset)` drops what was cached for a replaced one, see techrift/live.py, also
+when the dataset is a field of an argument, as in a `filters.Scope`). With `by_content=True`, a DataFrame argument is
+keyed on its content (its columns and a hash of every row, the index left out), so the same rows made again by
+another run find what was built from them.
 With `by_identity=True`, arguments are keyed by identity and kept alive with the result (for objects that are not
 hashable but are themselves cached, such as a view's figure: its JSON is made once).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import threading
@@ -49,9 +53,21 @@ _MEMOS: weakref.WeakSet[Memo[Any, Any]] = weakref.WeakSet()  # every memo made, 
 
 
 def _holds(key: Hashable, value: object) -> bool:
+    """Whether `value` is `key` or inside it: in a tuple, or a field of a dataclass keyed by its fields (a
+    filters.Scope holds the dataset it is keyed on; a Dataset, keyed by identity, is not looked into)."""
     if key is value:
         return True
-    return isinstance(key, tuple) and any(_holds(part, value) for part in key)
+    if isinstance(key, tuple):
+        return any(_holds(part, value) for part in key)
+    if _keyed_by_fields(key):
+        return any(_holds(getattr(key, field.name), value) for field in dataclasses.fields(key))  # type: ignore[arg-type]
+    return False
+
+
+def _keyed_by_fields(key: object) -> bool:
+    """A frozen dataclass instance compared by its fields (so its hash is theirs)."""
+    params = getattr(type(key), "__dataclass_params__", None)
+    return params is not None and params.frozen and params.eq
 
 
 def forget(value: object) -> int:

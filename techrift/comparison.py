@@ -90,15 +90,15 @@ def in_year_range(stances: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame
 
 
 @memo(maxsize=4)  # the same scope on every run of a view: the same object, so key_figures below is cached on it
-def in_scope(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> Dataset:
+def in_scope(scope: flt.Scope) -> Dataset:
     """The data the comparison draws on: global years and countries apply; the company filter is left to the moves,
     since the page picks its own two companies."""
-    scope = replace(filters, companies=())
+    any_company = scope.with_filters(replace(scope.filters, companies=()))
     return replace(
-        dataset,
-        events=flt.apply_to_events(dataset.events, scope, options),
-        metrics=flt.apply_to_metrics(dataset.metrics, scope, options),
-        stances=in_year_range(flt.apply_to_stances(dataset.stances, filters, options), filters.years),
+        scope.dataset,
+        events=any_company.events(),
+        metrics=any_company.metrics(),
+        stances=in_year_range(scope.stances(), scope.filters.years),
     )
 
 

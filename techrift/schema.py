@@ -4,6 +4,10 @@ The models are the single source of truth: `data.py` validates against them and
 `datapackage.py` derives the Frictionless descriptor from them. The vocabulary names what the story's words
 cover in the data (which categories are ties cut or built, which places are academic, the sides of the pivot),
 once, for every rule, chart and map.
+
+Why one module of this length: most of it is one model per table with a description of every column (which
+datapackage.json's field descriptions are made from). The allowed values sit beside the columns that check them;
+split apart, a new category would be edits in two files.
 """
 
 from __future__ import annotations

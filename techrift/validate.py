@@ -3,6 +3,11 @@ other, against the seed texts and against the sentences that state them (evidenc
 once as `file:line: column: value: why`; what is worth a look but not wrong is a warning.
 
 techrift/data.py loads a checked folder into a Dataset; this module never builds one.
+
+Why one module of this length: every check reads the same tables as read (RawTable, with each row's file line) and
+adds to one list of problems, and a new rule is one more function in the section it belongs to (reading, the
+contract, the rows, the references, the translations, the evidence, in the order they run). Split by section, each
+part would pass the same tables and problem list to the next, and a rule's place would be less obvious.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import pandera.pandas as pa
 
 from techrift import schema
 from techrift.amounts import states_amount, states_year
+from techrift.caching import memo
 from techrift.datapackage import CHANGELOG, Release, latest_release
 from techrift.schema import split_ids
 
@@ -215,21 +221,37 @@ def _why(check: str) -> str:
 def _schema_problems(
     table: RawTable, rel: str, model: type[pa.DataFrameModel], skip: set[tuple[int, str]], problems: list[Problem]
 ) -> None:
+    for index, column, value, why in _schema_failures(model, table.frame, tuple(map(str, table.frame.dtypes))):
+        if index is None:
+            problems.append(Problem(rel, None, column, None, why))
+        elif (index, column) not in skip:
+            problems.append(Problem(rel, table.lines[index], column, value, why))
+
+
+Failure = tuple[int | None, str | None, str | None, str]  # (row position, column, value, why)
+
+
+# Keyed on the table's content (and its dtypes, and the contract): a folder checked again after an edit, as the live
+# reload does, runs the contract again only on the tables that changed, not on every table.
+@memo(maxsize=32, by_content=True)
+def _schema_failures(
+    model: type[pa.DataFrameModel], frame: pd.DataFrame, dtypes: tuple[str, ...]
+) -> tuple[Failure, ...]:
+    """What the table's contract finds wrong with `frame` (which has a position index: the row's place in its file)."""
     try:
-        model.validate(table.frame, lazy=True)
+        model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-        for case in cases.itertuples(index=False):
+        failures: list[Failure] = []
+        for case in err.failure_cases.itertuples(index=False):
             if case.index is None or pd.isna(case.index):
                 if case.schema_context == "DataFrameSchema":
                     continue  # column-set problems are reported when reading
-                problems.append(Problem(rel, None, case.column, None, _why(str(case.check))))
-                continue
-            index = int(case.index)
-            if (index, case.column) in skip:
+                failures.append((None, case.column, None, _why(str(case.check))))
                 continue
             value = None if case.failure_case is None or pd.isna(case.failure_case) else str(case.failure_case)
-            problems.append(Problem(rel, table.lines[index], case.column, value, _why(str(case.check))))
+            failures.append((int(case.index), case.column, value, _why(str(case.check))))
+        return tuple(failures)
+    return ()
 
 
 # --------------------------------------------------------------------------- cross-table checks

@@ -1,9 +1,10 @@
-"""What the pages show, made from the shared dataset and a view's few parameters (filters, choices, language).
+"""What the pages show, made from a scope (the shared dataset under the global filters: filters.Scope) and a view's
+own few choices (a grouping, a pair of companies, the language).
 
 A page draws these, and its CSV downloads make them again on click. Streamlit keeps a deferred download's callable,
 with everything it refers to, for as long as the session shows the button: given a table made in the run, each
-open session kept its own copy; given the shared dataset and
-the view's parameters, a session keeps nothing of its own.
+open session kept its own copy; given the scope (which holds the shared dataset) and the view's choices, a session
+keeps nothing of its own.
 
 A view is cached on those parameters (VIEWS_KEPT per function, see techrift.caching): a filter toggled back, or
 another viewer on the same view, gets the same frames and figures without making them again. Most of the server's part of
@@ -58,29 +59,27 @@ def dated_events(events: pd.DataFrame, lang: str = "en") -> DatedEvents:
 
 
 @memo(VIEWS_KEPT)
-def timeline_events(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+def timeline_events(scope: flt.Scope) -> pd.DataFrame:
     """The timeline's events: the pivot's events inside the filters (the kind-of-action filter among them)."""
-    return pivot.pivot_events(flt.apply_to_events(dataset.events, filters, options), dataset.places)
+    return pivot.pivot_events(scope.events(), scope.dataset.places)
 
 
 @memo(VIEWS_KEPT)
-def timeline_shown(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> DatedEvents:
+def timeline_shown(scope: flt.Scope, lang: str = "en") -> DatedEvents:
     """The timeline's events, those on its date axis apart."""
-    return dated_events(timeline_events(dataset, filters, options), lang)
+    return dated_events(timeline_events(scope), lang)
 
 
 @memo(VIEWS_KEPT)
-def timeline_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
-    dated = timeline_shown(dataset, filters, options, lang).dated
-    return Chart(timeline.pivot_figure(dated, dataset, lang), alt_text.events_alt(dated, lang))
+def timeline_chart(scope: flt.Scope, lang: str = "en") -> Chart:
+    dated = timeline_shown(scope, lang).dated
+    return Chart(timeline.pivot_figure(dated, scope.dataset, lang), alt_text.events_alt(dated, lang))
 
 
 @memo(VIEWS_KEPT)
-def timeline_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
-) -> pd.DataFrame:
-    table = timeline.events_table(timeline_events(dataset, filters, options), dataset, lang)
-    return _with_evidence(table, dataset, "events", lang)
+def timeline_table(scope: flt.Scope, lang: str = "en") -> pd.DataFrame:
+    table = timeline.events_table(timeline_events(scope), scope.dataset, lang)
+    return _with_evidence(table, scope.dataset, "events", lang)
 
 
 def _with_evidence(table: pd.DataFrame, dataset: Dataset, record_table: str, lang: str) -> pd.DataFrame:
@@ -92,22 +91,20 @@ def _with_evidence(table: pd.DataFrame, dataset: Dataset, record_table: str, lan
 
 
 @memo(VIEWS_KEPT)
-def flows(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+def flows(scope: flt.Scope) -> pd.DataFrame:
     """The money flows inside the filters."""
-    return flt.apply_to_flows(dataset.flows, filters, options)
+    return scope.flows()
 
 
 @memo(VIEWS_KEPT)
-def metrics(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> pd.DataFrame:
+def metrics(scope: flt.Scope) -> pd.DataFrame:
     """The non-money figures inside the filters."""
-    return flt.apply_to_metrics(dataset.metrics, filters, options)
+    return scope.metrics()
 
 
 @memo(VIEWS_KEPT)
 def flows_chart(
-    dataset: Dataset,
-    filters: flt.Filters,
-    options: flt.FilterOptions,
+    scope: flt.Scope,
     group: str,
     log: bool,
     lang: str = "en",
@@ -115,49 +112,45 @@ def flows_chart(
 ) -> Chart | None:
     """The money chart, coloured by `group`, dots on a log scale if `log`, context amounts only if `context` (see
     funding.flows_figure); None when every amount in view is context."""
-    shown = funding.research_or_all(flows(dataset, filters, options), dataset.places, context)
+    shown = funding.research_or_all(flows(scope), scope.dataset.places, context)
     drawn = funding.largest_per_panel(flt.money_drawn(shown))
     if drawn.empty:
         return None
-    figure = funding.flows_figure(shown, dataset, group, log, lang, measure_labels=True)
+    figure = funding.flows_figure(shown, scope.dataset, group, log, lang, measure_labels=True)
     return Chart(figure, alt_text.flows_alt(drawn, lang))
 
 
 @memo(VIEWS_KEPT)
-def sizes_chart(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> Chart:
+def sizes_chart(scope: flt.Scope, lang: str = "en") -> Chart:
     """Every amount in view as a dot on one log axis (funding.sizes_figure)."""
-    shown = flt.money_drawn(flows(dataset, filters, options))
-    return Chart(funding.sizes_figure(shown, dataset, lang), alt_text.flows_alt(shown, lang))
+    shown = flt.money_drawn(flows(scope))
+    return Chart(funding.sizes_figure(shown, scope.dataset, lang), alt_text.flows_alt(shown, lang))
 
 
-def context_hidden(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
+def context_hidden(scope: flt.Scope) -> int:
     """How many money amounts in view are context, left out of the chart until the reader asks for them."""
-    shown = flt.money_drawn(flows(dataset, filters, options))
-    return int((~funding.is_research_funding(shown, dataset.places)).sum())
+    shown = flt.money_drawn(flows(scope))
+    return int((~funding.is_research_funding(shown, scope.dataset.places)).sum())
 
 
 @memo(VIEWS_KEPT)
-def flow_choices(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
-) -> dict[str, str]:
-    return funding.flow_choices(flows(dataset, filters, options), lang)
+def flow_choices(scope: flt.Scope, lang: str = "en") -> dict[str, str]:
+    return funding.flow_choices(flows(scope), lang)
 
 
 @memo(VIEWS_KEPT)
-def flows_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return _with_evidence(funding.flows_table(flows(dataset, filters, options), dataset, lang), dataset, "flows", lang)
+def flows_table(scope: flt.Scope, lang: str = "en") -> pd.DataFrame:
+    return _with_evidence(funding.flows_table(flows(scope), scope.dataset, lang), scope.dataset, "flows", lang)
 
 
 @memo(VIEWS_KEPT)
-def key_targets(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
-) -> tuple[tuple[KeyFigure, ...], int]:
-    return funding.key_targets(metrics(dataset, filters, options), lang)
+def key_targets(scope: flt.Scope, lang: str = "en") -> tuple[tuple[KeyFigure, ...], int]:
+    return funding.key_targets(metrics(scope), lang)
 
 
 @memo(VIEWS_KEPT)
-def figures_table(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en") -> pd.DataFrame:
-    return _with_evidence(funding.figures_table(metrics(dataset, filters, options), lang), dataset, "metrics", lang)
+def figures_table(scope: flt.Scope, lang: str = "en") -> pd.DataFrame:
+    return _with_evidence(funding.figures_table(metrics(scope), lang), scope.dataset, "metrics", lang)
 
 
 class CountSeries(NamedTuple):
@@ -179,11 +172,9 @@ def contracts(flows: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en") -> C
 
 
 @memo(VIEWS_KEPT)
-def contracts_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, lang: str = "en"
-) -> Chart | None:
+def contracts_chart(scope: flt.Scope, lang: str = "en") -> Chart | None:
     """The chart of Skoltech's contracts over the years, or None when the filters leave none."""
-    series, note = contracts(flows(dataset, filters, options), metrics(dataset, filters, options), lang)
+    series, note = contracts(flows(scope), metrics(scope), lang)
     if series.empty:
         return None
     return Chart(
@@ -208,10 +199,8 @@ class MapView(NamedTuple):
 
 
 @memo(VIEWS_KEPT)
-def map_view(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
-) -> MapView:
-    events = flt.apply_to_events(dataset.events, filters, options)
+def map_view(scope: flt.Scope, view: str, lang: str = "en") -> MapView:
+    dataset, events = scope.dataset, scope.events()
     partners = maps.partner_sites(events, dataset.places, dataset.flows, lang, dataset.sources)
     western = (
         maps.western_sites(events, dataset.places, dataset.flows, lang, dataset.sources) if view == maps.WORLD else None
@@ -221,21 +210,19 @@ def map_view(
 
 @memo(DECKS_KEPT)
 def map_deck(
-    dataset: Dataset,
+    scope: flt.Scope,
     data_dir: Path,
-    filters: flt.Filters,
-    options: flt.FilterOptions,
     view: str,
     lang: str = "en",
     selected: str | None = None,
 ) -> pdk.Deck:
     """The map of a view: the data folder's country outlines, Huawei's sites, the institutions in view (`selected`
     ringed)."""
-    shown = map_view(dataset, filters, options, view, lang)
+    shown = map_view(scope, view, lang)
     return maps.partner_deck(
         country_outlines(data_dir),
         shown.partners,
-        maps.huawei_sites(dataset.places, lang, dataset.sources),
+        maps.huawei_sites(scope.dataset.places, lang, scope.dataset.sources),
         shown.western,
         view,
         selected,
@@ -243,21 +230,19 @@ def map_deck(
 
 
 @memo(VIEWS_KEPT)
-def map_alt(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en") -> str:
+def map_alt(scope: flt.Scope, view: str, lang: str = "en") -> str:
     """The map's text alternative: the institutions it draws, Huawei's sites, what lies off its first view."""
-    shown = map_view(dataset, filters, options, view, lang)
+    shown = map_view(scope, view, lang)
     partners = maps.most_tied(shown.partners)
     western = None if shown.western is None else maps.most_tied(shown.western)
-    sites = maps.sites_drawn(maps.huawei_sites(dataset.places, lang))
+    sites = maps.sites_drawn(maps.huawei_sites(scope.dataset.places, lang))
     first = maps.first_view(partners, sites, western, view)
     return alt_text.map_alt(maps.places_in_view(partners, western), sites, lang, () if first is None else first.outside)
 
 
-def map_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, view: str, lang: str = "en"
-) -> pd.DataFrame:
+def map_table(scope: flt.Scope, view: str, lang: str = "en") -> pd.DataFrame:
     """The institutions in view as rows, without what only the map reads (tooltip texts, colours)."""
-    in_view = map_view(dataset, filters, options, view, lang).in_view
+    in_view = map_view(scope, view, lang).in_view
     return in_view.drop(columns=[*maps.TIP_FIELDS, "color", "line_color"])
 
 
@@ -265,46 +250,36 @@ def map_table(
 
 
 @memo(VIEWS_KEPT)
-def comparison_rows(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
-) -> pd.DataFrame:
-    return comparison.comparison(comparison.in_scope(dataset, filters, options).stances, a, b, lang)
+def comparison_rows(scope: flt.Scope, a: str, b: str, lang: str = "en") -> pd.DataFrame:
+    return comparison.comparison(comparison.in_scope(scope).stances, a, b, lang)
 
 
-def comparison_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
-) -> pd.DataFrame:
-    return comparison.comparison_table(comparison_rows(dataset, filters, options, a, b, lang), a, b, lang)
+def comparison_table(scope: flt.Scope, a: str, b: str, lang: str = "en") -> pd.DataFrame:
+    return comparison.comparison_table(comparison_rows(scope, a, b, lang), a, b, lang)
 
 
 @memo(VIEWS_KEPT)
-def moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str) -> pd.DataFrame:
+def moves(scope: flt.Scope, a: str, b: str) -> pd.DataFrame:
     """Both companies' events inside the filters; a chosen company's filter takes in its brand group."""
-    return comparison.moves(flt.apply_to_events(dataset.events, comparison.with_brand_groups(filters), options), a, b)
+    return comparison.moves(scope.with_filters(comparison.with_brand_groups(scope.filters)).events(), a, b)
 
 
 @memo(VIEWS_KEPT)
-def moves_shown(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
-) -> DatedEvents:
+def moves_shown(scope: flt.Scope, a: str, b: str, lang: str = "en") -> DatedEvents:
     """Both companies' moves, those on the date axis apart."""
-    return dated_events(moves(dataset, filters, options, a, b), lang)
+    return dated_events(moves(scope, a, b), lang)
 
 
 @memo(VIEWS_KEPT)
-def moves_chart(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
-) -> Chart:
-    shown = moves_shown(dataset, filters, options, a, b, lang)
+def moves_chart(scope: flt.Scope, a: str, b: str, lang: str = "en") -> Chart:
+    shown = moves_shown(scope, a, b, lang)
     return Chart(
-        compare_charts.moves_figure(shown.events, [a, b], dataset, lang),
+        compare_charts.moves_figure(shown.events, [a, b], scope.dataset, lang),
         alt_text.events_alt(shown.dated, lang, chart=t("compare_moves", lang)),
     )
 
 
 @memo(VIEWS_KEPT)
-def moves_table(
-    dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, a: str, b: str, lang: str = "en"
-) -> pd.DataFrame:
-    table = timeline.events_table(moves(dataset, filters, options, a, b), dataset, lang)
-    return _with_evidence(table, dataset, "events", lang)
+def moves_table(scope: flt.Scope, a: str, b: str, lang: str = "en") -> pd.DataFrame:
+    table = timeline.events_table(moves(scope, a, b), scope.dataset, lang)
+    return _with_evidence(table, scope.dataset, "events", lang)

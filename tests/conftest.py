@@ -11,15 +11,21 @@ import functools
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from data_folders import FIXTURE_DATA, SHIPPED_DATA, copy_data
-from streamlit.components.v2 import manifest_scanner
 
-from techrift.data import DATA_DIR_ENV, Dataset, load_dataset
+if TYPE_CHECKING:
+    from techrift.data import Dataset
 
+# Streamlit, pandas and the data modules are imported where a test process needs them, not at the top: under xdist
+# the controlling process loads this file too, and runs no test.
 E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def _runs_tests(config: pytest.Config) -> bool:
+    """Whether this process runs tests: not the controller of `-n 2`'s workers."""
+    return hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None)
 
 
 # --------------------------------------------------------------------------- AppTest: scan the installed packages once
@@ -27,7 +33,10 @@ E2E = Path(__file__).resolve().parent / "e2e"
 # Streamlit component manifests: most of the time of a page run under AppTest, the same answer every time. The
 # packages do not change while the tests run, so the scan is made once per process; each registry still registers
 # what it found (techrift's own chart component among it).
-manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+def _scan_manifests_once() -> None:
+    from streamlit.components.v2 import manifest_scanner
+
+    manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,17 +44,27 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "shipped_data: checks the shipped data (data/ or $TECHRIFT_DATA_DIR); every other test reads the fixture",
     )
+    if _runs_tests(config):
+        _scan_manifests_once()
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     """The fixture dataset (tests/fixtures/data)."""
+    from data_folders import FIXTURE_DATA
+
+    from techrift.data import load_dataset
+
     return load_dataset(FIXTURE_DATA)
 
 
 @pytest.fixture(scope="session")
 def shipped_dataset() -> Dataset:
     """The shipped dataset: only tests/test_shipped_data.py reads it."""
+    from data_folders import SHIPPED_DATA
+
+    from techrift.data import load_dataset
+
     return load_dataset(SHIPPED_DATA)
 
 
@@ -58,6 +77,10 @@ def _pages_read_the_fixture_data(request: pytest.FixtureRequest) -> Iterator[Non
     if E2E in request.path.parents:
         yield
         return
+    from data_folders import FIXTURE_DATA, SHIPPED_DATA
+
+    from techrift.data import DATA_DIR_ENV
+
     shipped = request.node.get_closest_marker("shipped_data") is not None
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(DATA_DIR_ENV, str(SHIPPED_DATA if shipped else FIXTURE_DATA))
@@ -67,6 +90,8 @@ def _pages_read_the_fixture_data(request: pytest.FixtureRequest) -> Iterator[Non
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture data, to break on purpose; returns the data folder."""
+    from data_folders import FIXTURE_DATA, copy_data
+
     return copy_data(FIXTURE_DATA, tmp_path)
 
 

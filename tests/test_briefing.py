@@ -80,7 +80,7 @@ def test_export_prints_one_step_per_page_with_its_alt_and_sources(dataset, expor
 def test_every_step_builds_a_figure_with_data(dataset) -> None:
     options = flt.options_for(dataset)
     for step in briefing.STEPS:
-        figure = step.figure(dataset, flt.default_filters(options), options, default_data_dir(), "en")
+        figure = step.figure(flt.Scope(dataset, flt.default_filters(options), options), default_data_dir(), "en")
         assert figure.data and any(len(trace.x) for trace in figure.data if trace.x is not None), step.key
 
 
@@ -121,7 +121,7 @@ def _drawn(dataset, key: str, lang: str = "en", slide: bool = False) -> briefing
     options = flt.options_for(dataset)
     step = next(step for step in briefing.STEPS if step.key == key)
     draw = step.slide if slide and step.slide else step.draw
-    return draw(dataset, flt.default_filters(options), options, default_data_dir(), lang)
+    return draw(flt.Scope(dataset, flt.default_filters(options), options), default_data_dir(), lang)
 
 
 @pytest.mark.parametrize("slide", [False, True])
@@ -203,7 +203,8 @@ def test_the_vietnamese_export_writes_no_english_from_the_catalogue(dataset, exp
     prose.feed(exported_vi)
     options = flt.options_for(dataset)
     figures = [
-        step.figure(dataset, flt.default_filters(options), options, default_data_dir(), "vi") for step in briefing.STEPS
+        step.figure(flt.Scope(dataset, flt.default_filters(options), options), default_data_dir(), "vi")
+        for step in briefing.STEPS
     ]
     written = "\n".join([*prose.text, *(text for figure in figures for text in _strings(figure.to_plotly_json()))])
     english_only = {

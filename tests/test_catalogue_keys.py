@@ -42,17 +42,16 @@ def test_every_vocabulary_value_has_its_label() -> None:
 
 
 def test_every_column_of_every_table_shown_has_its_header(dataset: Dataset) -> None:
-    options = flt.options_for(dataset)
-    every = flt.default_filters(options)
+    scope = flt.Scope.everything(dataset)
     a, b = comparison.DEFAULT_PAIR
     source_table = sources.source_table(dataset)
     seed = next(iter(dataset.seed_texts))
     shown = [
-        views.timeline_table(dataset, every, options),
-        views.flows_table(dataset, every, options),
-        views.figures_table(dataset, every, options),
-        views.moves_table(dataset, every, options, a, b),
-        *(maps.institutions_list(views.map_view(dataset, every, options, view).in_view) for view in maps.VIEWS),
+        views.timeline_table(scope),
+        views.flows_table(scope),
+        views.figures_table(scope),
+        views.moves_table(scope, a, b),
+        *(maps.institutions_list(views.map_view(scope, view).in_view) for view in maps.VIEWS),
         sources.source_list(source_table),
         sources.citing(dataset, seed),
         sources.fragments_table(sources.seed_view(dataset, seed).fragments),

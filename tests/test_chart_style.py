@@ -19,10 +19,11 @@ def every_figure(dataset, lang: str) -> dict[str, go.Figure]:
     options = flt.options_for(dataset)
     filters = flt.default_filters(options)
     figures = {
-        f"briefing {step.key}": step.figure(dataset, filters, options, FIXTURE_DATA, lang) for step in briefing.STEPS
+        f"briefing {step.key}": step.figure(flt.Scope(dataset, filters, options), FIXTURE_DATA, lang)
+        for step in briefing.STEPS
     }
     figures |= {
-        f"slide {step.key}": step.slide(dataset, filters, options, FIXTURE_DATA, lang).figure
+        f"slide {step.key}": step.slide(flt.Scope(dataset, filters, options), FIXTURE_DATA, lang).figure
         for step in briefing.STEPS
         if step.slide
     }

@@ -84,7 +84,7 @@ def test_on_the_timeline_colours_too_close_differ_in_shape(vision: str) -> None:
 
 def test_approximate_dates_keep_their_hatching(dataset) -> None:
     options = flt.options_for(dataset)
-    shown = views.dated_events(views.timeline_events(dataset, flt.default_filters(options), options))
+    shown = views.dated_events(views.timeline_events(flt.Scope(dataset, flt.default_filters(options), options)))
     figure = timeline.pivot_figure(shown.dated, dataset, "en")
     spans = [trace for trace in figure.data if trace.meta == "approximate"]
     assert spans and all(trace.marker.pattern.shape == "/" for trace in spans)

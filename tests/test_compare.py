@@ -169,11 +169,11 @@ def test_year_range_filters_stances_by_their_date(dataset) -> None:
 
 def test_scope_applies_years_and_countries_but_not_the_company_filter(dataset) -> None:
     options = flt.options_for(dataset)
-    scope = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options)
+    scope = comparison.in_scope(flt.Scope(dataset, flt.Filters(years=(2025, 2025), companies=("Huawei",)), options))
     assert {"AWS", "Nvidia"} <= set(scope.events["company"])  # the page picks its own companies
     assert scope.events["year_start"].min() == 2025
     assert len(scope.stances) == len(dataset.stances) - 2  # Microsoft's and IBM's stances date from 2024
-    assert comparison.in_scope(dataset, flt.Filters(years=(options.first_year, 2023)), options).stances.empty
+    assert comparison.in_scope(flt.Scope(dataset, flt.Filters(years=(options.first_year, 2023)), options)).stances.empty
 
 
 # --------------------------------------------------------------------------- moves and key figures
@@ -243,11 +243,11 @@ def test_key_figures_up_to_a_limit_keep_their_order_and_count_them_all(dataset) 
 
 
 def test_key_figures_follow_the_scope(dataset) -> None:
-    scope = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset))
+    scope = comparison.in_scope(flt.Scope(dataset, flt.Filters(years=(2025, 2025)), flt.options_for(dataset)))
     assert comparison.key_figures(scope, "AWS")[0] == ()  # the lab opened in 2018 and the regions figure has no year
     labels = [figure.label for figure in comparison.key_figures(scope, "Nvidia")[0]]
     assert labels == ["China share of revenue, fiscal year (2025)"]
-    earlier = comparison.in_scope(dataset, flt.Filters(years=(2018, 2024)), flt.options_for(dataset))
+    earlier = comparison.in_scope(flt.Scope(dataset, flt.Filters(years=(2018, 2024)), flt.options_for(dataset)))
     assert [figure.label for figure in comparison.key_figures(earlier, "Nvidia")[0]] == []
 
 
@@ -355,9 +355,9 @@ def test_labs_over_the_same_years_on_one_lane_share_one_line_that_counts_them() 
 def test_a_view_s_scope_and_key_figures_are_computed_once(dataset) -> None:
     options = flt.options_for(dataset)
     everything = flt.default_filters(options)
-    scope = comparison.in_scope(dataset, everything, options)
-    assert comparison.in_scope(dataset, everything, options) is scope  # the next run of the view
-    narrower = comparison.in_scope(dataset, flt.Filters(years=(2025, 2025)), options)
+    scope = comparison.in_scope(flt.Scope(dataset, everything, options))
+    assert comparison.in_scope(flt.Scope(dataset, everything, options)) is scope  # the next run of the view
+    narrower = comparison.in_scope(flt.Scope(dataset, flt.Filters(years=(2025, 2025)), options))
     assert narrower is not scope and len(narrower.events) < len(scope.events)
     figures = comparison.key_figures(scope, "AWS", "en", limit=comparison.KEY_FIGURES_SHOWN)
     assert comparison.key_figures(scope, "AWS", "en", limit=comparison.KEY_FIGURES_SHOWN) is figures

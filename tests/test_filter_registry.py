@@ -105,8 +105,8 @@ def test_the_kind_of_action_help_names_the_tables_it_does_not_apply_to() -> None
 
 def test_the_kind_of_action_filter_filters_the_timeline_rows(dataset: Dataset) -> None:
     options = flt.options_for(dataset)
-    every = views.timeline_events(dataset, flt.default_filters(options), options)
-    visits = views.timeline_events(dataset, replace(flt.default_filters(options), kinds=("visit",)), options)
+    every = views.timeline_events(flt.Scope(dataset, flt.default_filters(options), options))
+    visits = views.timeline_events(flt.Scope(dataset, replace(flt.default_filters(options), kinds=("visit",)), options))
     assert not visits.empty and set(visits["category"]) == {"visit"}
     assert list(visits["event_id"]) == list(every.loc[every["category"].eq("visit"), "event_id"])
 

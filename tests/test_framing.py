@@ -17,7 +17,7 @@ def _deck(dataset, view: str, years: tuple[int, int] | None = None) -> dict:
     filters = flt.default_filters(options)
     if years:
         filters = flt.Filters(years=years, companies=(), countries=())
-    return json.loads(views.map_deck(dataset, default_data_dir(), filters, options, view).to_json())
+    return json.loads(views.map_deck(flt.Scope(dataset, filters, options), default_data_dir(), view).to_json())
 
 
 def _layer(spec: dict, layer_id: str) -> dict:

@@ -15,14 +15,14 @@ from apptest_helpers import run_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from techrift import sitemap, views
-from techrift.data import load_dataset
 from techrift.export import versioned
-from techrift.ui import downloads
+from techrift.filters import Scope
+from techrift.ui import downloads, shell
 
 
 def _named(file_name: str) -> str:
-    """A download's file name as offered: with the version of the data it was made from."""
-    return versioned(file_name, load_dataset().release.version)
+    """A download's file name as offered: with the version of the data it was made from (the pages' shared dataset)."""
+    return versioned(file_name, shell.cached_dataset().release.version)
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_the_check_sees_a_table_kept_by_a_download() -> None:
     assert tables_kept(functools.partial(print, frame)) == ["a DataFrame of 2 rows"]
     assert tables_kept(functools.partial(print, (1, {"rows": frame["a"]}))) == ["a Series of 2 rows"]
     assert tables_kept(lambda: frame) == ["a DataFrame of 2 rows"]
-    assert tables_kept(functools.partial(views.timeline_table, load_dataset())) == []
+    assert tables_kept(functools.partial(views.timeline_table, Scope.everything(shell.cached_dataset()))) == []
 
 
 def test_a_table_given_to_a_download_is_refused_with_the_file_named() -> None:

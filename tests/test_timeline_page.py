@@ -52,13 +52,11 @@ def test_unknown_event_in_the_url_falls_back_with_a_notice() -> None:
     assert any("not known" in w.value for w in at.warning)
 
 
-def test_a_long_pick_list_offers_the_first_few_and_still_opens_a_linked_event(monkeypatch) -> None:
-    from techrift.data import default_data_dir, load_dataset
+def test_a_long_pick_list_offers_the_first_few_and_still_opens_a_linked_event(monkeypatch, dataset) -> None:
     from techrift.pivot import pivot_events
     from techrift.ui import url_state
 
     monkeypatch.setattr(url_state, "PICKER_LIMIT", 5)
-    dataset = load_dataset(default_data_dir())
     pivot = pivot_events(dataset.events, dataset.places)
     late = pivot.dropna(subset=["start"]).iloc[-1]  # far beyond the first five on the list
     at = run_page("pages/timeline.py", {"event": late["event_id"]})

@@ -15,7 +15,7 @@ from techrift.i18n import t
 
 def test_events_without_a_date_are_named_apart_in_the_interfaces_language(dataset) -> None:
     options = flt.options_for(dataset)
-    moves = views.moves(dataset, flt.default_filters(options), options, "AWS", "Nvidia")
+    moves = views.moves(flt.Scope(dataset, flt.default_filters(options), options), "AWS", "Nvidia")
     shown = views.dated_events(moves, "vi")
     undated = moves[moves["start"].isna()]
     assert len(undated) > 0 and len(shown.dated) == len(moves) - len(undated)
@@ -32,9 +32,9 @@ def test_the_contract_count_carries_the_money_paid_to_the_same_recipient(dataset
 
 def test_the_map_deck_draws_the_data_folders_outlines(dataset) -> None:
     options = flt.options_for(dataset)
-    shown = views.map_view(dataset, flt.default_filters(options), options, "world")
+    shown = views.map_view(flt.Scope(dataset, flt.default_filters(options), options), "world")
     deck = json.loads(
-        views.map_deck(dataset, default_data_dir(), flt.default_filters(options), options, "world").to_json()
+        views.map_deck(flt.Scope(dataset, flt.default_filters(options), options), default_data_dir(), "world").to_json()
     )
     outlines = next(layer for layer in deck["layers"] if layer["id"] == "outlines")
     assert len(outlines["data"]["features"]) == len(views.country_outlines(default_data_dir())["features"])
@@ -49,29 +49,30 @@ def test_a_view_seen_before_is_handed_over_again_not_made_again(dataset) -> None
         flt.Filters(years=flt.default_filters(options).years, countries=("United States",)),
     )
     for view in (
-        lambda filters: views.flows_chart(dataset, filters, options, "recipient", False, "en"),
-        lambda filters: views.flows_table(dataset, filters, options, "en"),
-        lambda filters: views.moves_chart(dataset, filters, options, "AWS", "Nvidia", "vi"),
-        lambda filters: views.timeline_chart(dataset, filters, options, "en"),
-        lambda filters: views.map_deck(dataset, default_data_dir(), filters, options, "world", "en"),
+        lambda filters: views.flows_chart(flt.Scope(dataset, filters, options), "recipient", False, "en"),
+        lambda filters: views.flows_table(flt.Scope(dataset, filters, options), "en"),
+        lambda filters: views.moves_chart(flt.Scope(dataset, filters, options), "AWS", "Nvidia", "vi"),
+        lambda filters: views.timeline_chart(flt.Scope(dataset, filters, options), "en"),
+        lambda filters: views.map_deck(flt.Scope(dataset, filters, options), default_data_dir(), "world", "en"),
     ):
         first = view(every)
         assert view(us) is not first  # another view
         assert view(every) is first  # the same view again: the same object, not a copy made again
-    deck = views.map_deck(dataset, default_data_dir(), every, options, "world", "en")
+    deck = views.map_deck(flt.Scope(dataset, every, options), default_data_dir(), "world", "en")
     assert deck.to_json() is deck.to_json()  # its JSON made once
 
 
 def test_a_chart_is_its_figure_and_the_text_alternative_of_what_it_draws(dataset) -> None:
     options = flt.options_for(dataset)
     every = flt.default_filters(options)
-    money = views.flows_chart(dataset, every, options, "status", False, "vi", context=True)
+    money = views.flows_chart(flt.Scope(dataset, every, options), "status", False, "vi", context=True)
     drawn = funding.largest_per_panel(flt.money_drawn(dataset.flows))
     assert sum(len(trace.x) for trace in money.figure.data) == len(drawn) > 0
     assert money.alt == alt_text.flows_alt(drawn, "vi")
     series = views.contracts(dataset.flows, dataset.metrics, "vi").series
-    contracts = views.contracts_chart(dataset, every, options, "vi")
+    contracts = views.contracts_chart(flt.Scope(dataset, every, options), "vi")
     assert contracts is not None and list(contracts.figure.data[0].x) == list(series["year"].astype(str))
     assert contracts.alt == alt_text.counts_alt(series, t("skoltech_title", "vi"), "vi")
     only_us = flt.Filters(years=every.years, countries=("United States",))
-    assert views.contracts_chart(dataset, only_us, options, "vi") is None  # no Skoltech contracts in view: no chart
+    no_contracts = views.contracts_chart(flt.Scope(dataset, only_us, options), "vi")
+    assert no_contracts is None  # no Skoltech contracts in view: no chart

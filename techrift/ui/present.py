@@ -98,7 +98,7 @@ def slides(context: PageContext) -> None:
     text = briefing.step_text(dataset, step.key, lang)
     with st.container(key="present_takeaway"):
         st.markdown(escape_markdown(briefing.takeaway(text)))
-    drawn = (step.slide or step.draw)(dataset, context.filters, context.options, context.data_dir, lang)
+    drawn = (step.slide or step.draw)(context.scope, context.data_dir, lang)
     # A copy at the slide's height: the step's figure is cached and shared, and its JSON is made once per figure.
     figure = go.Figure(drawn.figure).update_layout(height=CHART_HEIGHT)
     plotly_chart(figure, key="present_chart", alt=drawn.alt, lang=lang)

@@ -64,6 +64,11 @@ class PageContext:
     lang: str = i18n.DEFAULT_LANGUAGE
     rejected: Rejected | None = None  # an edit of the data that was rejected: the last good data is shown
 
+    @property
+    def scope(self) -> flt.Scope:
+        """The dataset under the global filters, as the views take it."""
+        return flt.Scope(self.dataset, self.filters, self.options)
+
 
 def start_page() -> PageContext:
     """Load the data and the global filters once per run.

@@ -40,7 +40,7 @@ def a_view_with_filters_and_a_record() -> tuple[dict[str, str], str, str]:
     filters = flt.Filters(
         (options.first_year, options.last_year), (event["company"],), (event["country"],), kinds=(event["category"],)
     )
-    dated = views.timeline_shown(dataset, filters, options).dated
+    dated = views.timeline_shown(flt.Scope(dataset, filters, options)).dated
     assert not dated.empty, "the timeline draws no event under its own event's filters"
     shown = dated.iloc[0]
     other_kind = next(kind for kind in options.kinds if kind not in filters.kinds)

@@ -83,7 +83,7 @@ def compare_moves(dataset: Dataset, filters: flt.Filters, options: flt.FilterOpt
 
 
 def first_briefing_step(dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions) -> int:
-    return plotly_marks(briefing.STEPS[0].figure(dataset, filters, options, default_data_dir(), "en"))
+    return plotly_marks(briefing.STEPS[0].figure(flt.Scope(dataset, filters, options), default_data_dir(), "en"))
 
 
 PAGES: dict[str, PageSpec] = {
@@ -251,7 +251,9 @@ def place_on_the_map(page, dataset: Dataset, data_dir: Path, place_id: str, quer
     view = params.get("view", maps.RUSSIA)
     options = flt.options_for(dataset)
     filters = flt.from_params(params, options)[0]
-    state = json.loads(views.map_deck(dataset, data_dir, filters, options, view).to_json())["initialViewState"]
+    state = json.loads(views.map_deck(flt.Scope(dataset, filters, options), data_dir, view).to_json())[
+        "initialViewState"
+    ]
     centre = web_mercator(state["longitude"], state["latitude"], state["zoom"])
     point = web_mercator(place["lon"], place["lat"], state["zoom"])
     box = page.locator(DECK).first.bounding_box()
