@@ -287,7 +287,7 @@ def _money_range(amounts: pd.Series, log: bool) -> list[float]:
     return [0.0, high * 1.3]
 
 
-SIZES_ROW_PX, SIZES_OUTSIDE_PX = 30, 150
+SIZES_ROW_PX, SIZES_OUTSIDE_PX = 42, 150  # a row holds two lines: its name and its amount
 
 
 @memo(FIGURES_KEPT, by_content=True)
@@ -299,7 +299,7 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
     drawn = drawn.assign(usd=usd)[usd.notna() & (usd > 0)].sort_values("usd")
     research = is_research_funding(drawn, dataset.places)
     labels = unique_bar_labels(drawn, dataset, lang)
-    middle = math.sqrt(drawn["usd"].min() * drawn["usd"].max()) if not drawn.empty else 0.0
+    rows = list(drawn["flow_id"].map(labels))
     figure = go.Figure()
     for is_research, name in ((True, t("research_funding", lang)), (False, t("context_amount", lang))):
         for kind in schema.AMOUNT_KINDS:
@@ -309,15 +309,12 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
             records = dots.to_dict("records")
             figure.add_trace(
                 go.Scatter(
-                    mode="markers+text",
+                    # The amount is written under its row's name, not beside its dot: beside a dot it ran into the
+                    # row names or past the chart's edge wherever the names were long (Vietnamese).
+                    mode="markers",
                     name=f"{name}: {t('kind_' + kind, lang)}",
                     x=dots["usd"],
                     y=dots["flow_id"].map(labels),
-                    text=[amount_label(flow, lang) for flow in records],
-                    # The larger half's labels to the left of their dot, the smaller half's to the right: inside.
-                    textposition=["middle left" if value >= middle else "middle right" for value in dots["usd"]],
-                    textfont=dict(color=style.INK),
-                    cliponaxis=False,
                     marker=dict(
                         symbol=style.AMOUNT_KIND_SYMBOLS[kind],
                         size=14,
@@ -339,7 +336,17 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
             range=_money_range(drawn["usd"], log=True) if not drawn.empty else None,
             **number_axis(drawn["usd"], lang, log=True),
         ),
-        yaxis=dict(categoryorder="array", categoryarray=list(drawn["flow_id"].map(labels)), title=None),
+        yaxis=dict(
+            categoryorder="array",
+            categoryarray=rows,
+            tickmode="array",
+            tickvals=rows,
+            ticktext=[
+                f"{html.escape(row)}<br><b>{html.escape(amount_label(flow, lang))}</b>"
+                for row, flow in zip(rows, drawn.to_dict("records"))
+            ],
+            title=None,
+        ),
         legend=dict(title=t("sizes_legend", lang)),
     )
     return figure
