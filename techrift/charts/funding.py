@@ -458,6 +458,14 @@ def key_targets(metrics: pd.DataFrame, lang: str = "en") -> tuple[tuple[KeyFigur
     return shown, len(targets) - len(shown)
 
 
+def metric_year_label(metric: Mapping[Hashable, Any], lang: str = "en") -> str:
+    """A figure's year as a reader needs it: a claim's year is when it was reported, not a year it measures."""
+    year = metric["year"]
+    if pd.isna(year):
+        return ""
+    return t("year_reported", lang, year=int(year)) if metric["kind"] == "claim" else str(int(year))
+
+
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
     return pd.DataFrame(
@@ -468,7 +476,7 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "unit": localized_column(metrics, "unit", lang),
             "as_stated": [value_label(metric, lang) for metric in metrics.to_dict("records")],
             "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
-            "year": metrics["year"],
+            "year": [metric_year_label(metric, lang) for metric in metrics.to_dict("records")],
             "within_years": metrics["horizon_years"],
             "description": localized_column(metrics, "description", lang),
             "support": support_texts(metrics, lang),

@@ -10,6 +10,7 @@ const DEFAULT_HEIGHT = 450;
 export const PHONE_WIDTH = 600;
 const PHONE_LABEL_SHARE = 0.38; // of the chart's width, at most, for a row's label
 const CHAR_PX = 7.5; // the width of an average 13 px character, on the wide side
+const TAP_MS = 1000; // a click this soon after a touch began is that touch's tap
 
 // The words of `text` in lines of at most `chars` characters, joined by <br> (a long legend title on a phone).
 function wrap(text, chars) {
@@ -224,6 +225,15 @@ function listen(chart, Plotly) {
   const send = (selection) => chart.setSelection?.(selection);
   graph.on("plotly_selected", (event) => event && send(selectionOf(event)));
   graph.on("plotly_deselect", () => send({ points: [], box: [], lasso: [] }));
+  // A tap: plotly.js reports it as a click on the mark but selects nothing (a mouse's click selects because its
+  // hover came first), so the tapped mark is selected here, as a click would select it.
+  graph.addEventListener("touchstart", () => (chart.touchedAt = performance.now()), { passive: true, capture: true });
+  graph.on("plotly_click", (event) => {
+    const point = event?.points?.[0];
+    if (!chart.setSelection || !point || performance.now() - (chart.touchedAt ?? -Infinity) > TAP_MS) return;
+    Plotly.restyle(graph, { selectedpoints: graph.data.map((_, i) => (i === point.curveNumber ? [point.pointIndex] : [])) });
+    send(selectionOf({ points: [point] }));
+  });
   chart.listening = Plotly;
 }
 
