@@ -1,4 +1,9 @@
-"""Money flows as bars that never mix meanings: one panel per kind of amount and currency, one bar per amount."""
+"""Money flows as bars that never mix meanings: one panel per kind of amount and currency, one bar per amount.
+
+One module although it is long: the bars, the dot plot, the tables and the picker share one way of naming an amount
+(bar_label, unique_bar_labels, years_label) and one scale per meaning, and the views, the pages and the briefing call
+them as `funding.<name>`. The figures that are not money (key_targets, figures_table, the count series) are the part
+to move to a module of their own when this one grows."""
 
 from __future__ import annotations
 
@@ -273,7 +278,7 @@ def flows_figure(
         uniformtext=dict(minsize=style.MIN_TEXT_PX, mode="show"),
     )
     if measure_labels and (width := style.text_width(bars_of["label"])) is not None:
-        # plotly.js measuring the labels of every panel (automargin) was about half of each redraw of seven panels.
+        # plotly.js measuring the labels of every panel (automargin) was much of each redraw (docs/performance.md).
         figure.update_layout(margin_l=math.ceil(width) + style.TICK_LABEL_GAP).update_yaxes(automargin=False)
     return figure
 
@@ -390,7 +395,7 @@ AMOUNTS_IN_NOTE = 3
 
 def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
     """The distinct amounts of `flows` with their years, for a note on a count chart: at most AMOUNTS_IN_NOTE, then
-    how many more (at 1000x the shipped data the note named 1,000 amounts and took seconds to draw)."""
+    how many more (on a large dataset a note naming every amount was unreadable and slow to draw)."""
     amounts = list(
         dict.fromkeys(f"{amount_label(flow, lang)} ({years_label(flow, lang)})" for flow in flows.to_dict("records"))
     )
