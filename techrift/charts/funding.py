@@ -292,7 +292,8 @@ def _money_range(amounts: pd.Series, log: bool) -> list[float]:
     return [0.0, high * 1.3]
 
 
-SIZES_ROW_PX, SIZES_OUTSIDE_PX = 42, 150  # a row holds two lines: its name and its amount
+SIZES_ROW_PX, SIZES_OUTSIDE_PX = 44, 150  # a row holds two lines: its name and its amount
+SIZES_LEGEND_ROW_PX = 22  # the legend stands above the plot, an entry a line: its height is not the rows'
 
 
 @memo(FIGURES_KEPT, by_content=True)
@@ -334,7 +335,7 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
             )
     figure.update_layout(
         template=style.TEMPLATE_NAME,
-        height=SIZES_OUTSIDE_PX + SIZES_ROW_PX * max(len(drawn), 1),
+        height=SIZES_OUTSIDE_PX + SIZES_LEGEND_ROW_PX * len(figure.data) + SIZES_ROW_PX * max(len(drawn), 1),
         xaxis=dict(
             type="log",
             title=t("log_axis", lang, currency="USD"),
