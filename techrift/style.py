@@ -243,9 +243,10 @@ def rgb(hex_colour: str, alpha: int | None = None) -> list[int]:
 # both on one line, and "more than 100,000 developers" is wider than a third of a laptop's page or a phone's screen.
 METRIC_CSS = (
     "<style>"
-    '[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div,'
-    ' [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p'
-    " {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}"
+    '[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,'
+    ' [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *'
+    " {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
+    " overflow-wrap: anywhere;}"
     '[data-testid="stMetricValue"] {line-height: 1.15;}'
     "</style>"
 )
