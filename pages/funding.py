@@ -3,7 +3,7 @@
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import views
+from techrift import style, views
 from techrift.charts import funding
 from techrift.i18n import t
 from techrift.ui import details, downloads, provenance, shell, tables, url_state
@@ -61,6 +61,7 @@ metrics = views.metrics(scope)
 st.header(t("targets_title", lang), anchor=False)
 st.caption(t("targets_intro", lang))
 targets, more_targets = views.key_targets(scope, lang)
+st.html(style.METRIC_CSS)  # the cards' values wrap, never cut
 for column, target in zip(st.columns(max(len(targets), 1)), targets):
     column.metric(target.label, target.value, help=target.detail)
 if more_targets:

@@ -13,7 +13,9 @@ import pandas as pd
 
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
+from techrift.formatting import language_name
 from techrift.fragments import link_to_sentence
+from techrift.i18n import t
 
 LINE_CHARACTERS = 90  # "cut to a line": a table cell or a hover line holds about this many characters
 ID_COLUMNS = {"events": "event_id", "flows": "flow_id", "metrics": "metric_id", "stances": "stance_id"}
@@ -58,6 +60,14 @@ def in_reader_language(row: Mapping[Hashable, Any], lang: str) -> str:
     return str(row["excerpt"])
 
 
+def untranslated(row: Mapping[Hashable, Any], lang: str) -> str:
+    """'' when a reader of `lang` reads the excerpt in their language; else what tells them why it is not
+    ('English original, not translated'): a quotation is shown as written, and a Vietnamese reader should know why."""
+    if row["excerpt_lang"] == lang or _text(row.get(f"excerpt_{lang}")):
+        return ""
+    return t("excerpt_untranslated", lang, language=language_name(str(row["excerpt_lang"]), lang))
+
+
 def one_line(text: str | None, limit: int = LINE_CHARACTERS) -> str:
     """A text cut to one line of about `limit` characters, at a word, with '…' where it was cut."""
     if not text:
@@ -100,6 +110,12 @@ def first_excerpts(dataset: Dataset, table: str, record_ids: Iterable[str], lang
     return [one_line(in_reader_language(first[i], lang)) if i in first else "" for i in record_ids]
 
 
+def _untranslated_notes(dataset: Dataset, table: str, record_ids: Iterable[str], lang: str) -> list[str]:
+    """For each record's first excerpt, its `untranslated` note ('' for none, or for a record with no excerpt)."""
+    first = _first_rows(dataset, table)
+    return [untranslated(first[i], lang) if i in first else "" for i in record_ids]
+
+
 @memo(maxsize=16)
 def _first_rows(dataset: Dataset, table: str) -> dict[str, dict[Hashable, Any]]:
     evidence = dataset.evidence
@@ -115,10 +131,15 @@ HOVER_CHARACTERS = 70  # a hover is narrower than a table cell
 def hover_lines(dataset: Dataset, table: str, record_ids: Iterable[str], lang: str) -> list[str]:
     """For a chart's hover (HTML): each record's first excerpt in the reader's language, shortened, on a line of its
     own in quotation marks; '' for a record with none."""
+    record_ids = list(record_ids)
     excerpts = [
         one_line(text, HOVER_CHARACTERS) if text else "" for text in first_excerpts(dataset, table, record_ids, lang)
     ]
-    return [f"<br><i>“{html.escape(text)}”</i>" if text else "" for text in excerpts]
+    notes = _untranslated_notes(dataset, table, record_ids, lang)
+    return [
+        f"<br><i>“{html.escape(text)}”</i>" + (f" ({html.escape(note)})" if note else "") if text else ""
+        for text, note in zip(excerpts, notes)
+    ]
 
 
 def with_evidence_column(frame: pd.DataFrame, dataset: Dataset, table: str, lang: str) -> pd.DataFrame:
@@ -126,7 +147,11 @@ def with_evidence_column(frame: pd.DataFrame, dataset: Dataset, table: str, lang
     a line, in quotation marks (a source's words, shown as written, not ours)."""
     id_column = ID_COLUMNS[table]
     shown = frame.copy()
-    quoted = [f"“{text}”" if text else "" for text in first_excerpts(dataset, table, frame[id_column], lang)]
+    notes = _untranslated_notes(dataset, table, frame[id_column], lang)
+    quoted = [
+        f"“{text}”" + (f" ({note})" if note else "") if text else ""
+        for text, note in zip(first_excerpts(dataset, table, frame[id_column], lang), notes)
+    ]
     shown.insert(list(shown.columns).index(id_column), "evidence", quoted)
     return shown
 

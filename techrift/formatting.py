@@ -47,7 +47,19 @@ def years_label(flow: Record, lang: str = "en") -> str:
     first, last = flow["year"], flow["year_end"]
     if pd.isna(first):
         return t("until_year", lang, year=int(last)) if pd.notna(last) else t("year_unknown", lang)
+    if year_is_report_date(flow):
+        return t("year_reported", lang, year=int(first))
     return f"{int(first)}–{int(last)}" if pd.notna(last) and last != first else str(int(first))
+
+
+def year_is_report_date(flow: Record) -> bool:
+    """Whether a flow's year is the date of the report that gives it, not a year the money moved: a total (over
+    years the data does not know) with one year and no last year, such as Berkeley's 7.8 million USD 'in total'
+    reported in 2019, or a claim known only as reported."""
+    first, last = flow.get("year"), flow.get("year_end")
+    if pd.isna(first) or pd.notna(last):
+        return False
+    return flow.get("amount_kind") == "total" or flow.get("status") == "reported_claim"
 
 
 def amount_label(flow: Record, lang: str = "en") -> str:

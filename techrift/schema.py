@@ -94,6 +94,7 @@ STEP_BACK_CATEGORIES = ("tie_cut", "tie_suspended", "tie_review")
 # Kinds of event that tie a partner to a company, strongest first (a partner on the map shows its strongest).
 PARTNER_TIE_CATEGORIES = ("lab_opened", "deal", "partnership", "visit")
 LAB_OPENED, LAB_CLOSED = "lab_opened", "lab_closed"
+SHORT_NAME_MAX = 16  # a map label, beside its point
 ACADEMIC_KINDS = ("university", "research_institute")  # places that count as universities and institutes
 COMPANY_SITE, COMPANY_HQ = "company_site", "company_hq"
 COMPANY_SITE_KINDS = (COMPANY_SITE, COMPANY_HQ)
@@ -190,6 +191,12 @@ class Places(_Table):
     place_id: Series[str] = _id("Unique id of the place.")
     name_en: Series[str] = _text("Name in English.")
     name_original: Series[str] = _text("Name in the original language.")
+    short_name: Series[str] = pa.Field(
+        nullable=True,
+        str_length={"max_value": SHORT_NAME_MAX},
+        description="The institution's own abbreviation or short name, as it writes it (SPbPU, Skoltech): the map's "
+        "label. Empty: the map makes one from the name.",
+    )
     kind: Series[str] = _choice(PLACE_KINDS, "What kind of place it is.")
     city: Series[str] = _text("City (district in parentheses).")
     country: Series[str] = _text("Country, English short name.")

@@ -237,3 +237,16 @@ def rgb(hex_colour: str, alpha: int | None = None) -> list[int]:
     hex_colour = NAMED.get(hex_colour, hex_colour)
     channels = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
     return channels if alpha is None else [*channels, alpha]
+
+
+# A metric card's label and value wrap onto a second line instead of being cut with an ellipsis: Streamlit draws
+# both on one line, and "more than 100,000 developers" is wider than a third of a laptop's page or a phone's screen.
+METRIC_CSS = (
+    "<style>"
+    '[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,'
+    ' [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *'
+    " {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
+    " overflow-wrap: anywhere;}"
+    '[data-testid="stMetricValue"] {line-height: 1.15;}'
+    "</style>"
+)

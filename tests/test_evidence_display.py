@@ -86,7 +86,11 @@ def test_tables_get_the_first_excerpt_cut_to_a_line_in_quotation_marks(small: Da
         "",
     ]
     vietnamese = evidence.with_evidence_column(table, small, "events", "vi")["evidence"].tolist()
-    assert vietnamese[0] == "“В июне 2019 года Huawei подписала соглашение с университетом X.”"  # no vi: as written
+    # No vi: as written, saying so.
+    assert (
+        vietnamese[0]
+        == "“В июне 2019 года Huawei подписала соглашение с университетом X.” (Tiếng Nga nguyên văn, chưa dịch)"
+    )
 
 
 @pytest.mark.parametrize(

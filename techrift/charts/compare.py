@@ -97,7 +97,9 @@ def moves_figure(moves: pd.DataFrame, lanes: list[str], dataset: Dataset, lang: 
             figure.add_trace(trace if column == 1 else type(trace)(trace).update(showlegend=False), row=1, col=column)
     for lab in lifetimes.head(MAX_LABELLED_LIFETIMES).to_dict("records"):
         figure.add_annotation(
-            x=lab["opened"] + (lab["closed"] - lab["opened"]) / 2,
+            # From the lab's opening rightwards: centred on its lifetime, a long note ran off the chart's left edge.
+            x=lab["opened"],
+            xanchor="left",
             y=lab["lane"],
             yshift=18,
             row=1,

@@ -1,4 +1,9 @@
-"""Money flows as bars that never mix meanings: one panel per kind of amount and currency, one bar per amount."""
+"""Money flows as bars that never mix meanings: one panel per kind of amount and currency, one bar per amount.
+
+One module although it is long: the bars, the dot plot, the tables and the picker share one way of naming an amount
+(bar_label, unique_bar_labels, years_label) and one scale per meaning, and the views, the pages and the briefing call
+them as `funding.<name>`. The figures that are not money (key_targets, figures_table, the count series) are the part
+to move to a module of their own when this one grows."""
 
 from __future__ import annotations
 
@@ -273,7 +278,7 @@ def flows_figure(
         uniformtext=dict(minsize=style.MIN_TEXT_PX, mode="show"),
     )
     if measure_labels and (width := style.text_width(bars_of["label"])) is not None:
-        # plotly.js measuring the labels of every panel (automargin) was about half of each redraw of seven panels.
+        # plotly.js measuring the labels of every panel (automargin) was much of each redraw (docs/performance.md).
         figure.update_layout(margin_l=math.ceil(width) + style.TICK_LABEL_GAP).update_yaxes(automargin=False)
     return figure
 
@@ -287,7 +292,8 @@ def _money_range(amounts: pd.Series, log: bool) -> list[float]:
     return [0.0, high * 1.3]
 
 
-SIZES_ROW_PX, SIZES_OUTSIDE_PX = 30, 150
+SIZES_ROW_PX, SIZES_OUTSIDE_PX = 44, 150  # a row holds two lines: its name and its amount
+SIZES_LEGEND_ROW_PX = 22  # the legend stands above the plot, an entry a line: its height is not the rows'
 
 
 @memo(FIGURES_KEPT, by_content=True)
@@ -299,7 +305,7 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
     drawn = drawn.assign(usd=usd)[usd.notna() & (usd > 0)].sort_values("usd")
     research = is_research_funding(drawn, dataset.places)
     labels = unique_bar_labels(drawn, dataset, lang)
-    middle = math.sqrt(drawn["usd"].min() * drawn["usd"].max()) if not drawn.empty else 0.0
+    rows = list(drawn["flow_id"].map(labels))
     figure = go.Figure()
     for is_research, name in ((True, t("research_funding", lang)), (False, t("context_amount", lang))):
         for kind in schema.AMOUNT_KINDS:
@@ -309,15 +315,12 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
             records = dots.to_dict("records")
             figure.add_trace(
                 go.Scatter(
-                    mode="markers+text",
+                    # The amount is written under its row's name, not beside its dot: beside a dot it ran into the
+                    # row names or past the chart's edge wherever the names were long (Vietnamese).
+                    mode="markers",
                     name=f"{name}: {t('kind_' + kind, lang)}",
                     x=dots["usd"],
                     y=dots["flow_id"].map(labels),
-                    text=[amount_label(flow, lang) for flow in records],
-                    # The larger half's labels to the left of their dot, the smaller half's to the right: inside.
-                    textposition=["middle left" if value >= middle else "middle right" for value in dots["usd"]],
-                    textfont=dict(color=style.INK),
-                    cliponaxis=False,
                     marker=dict(
                         symbol=style.AMOUNT_KIND_SYMBOLS[kind],
                         size=14,
@@ -332,14 +335,24 @@ def sizes_figure(flows: pd.DataFrame, dataset: Dataset, lang: str = "en") -> go.
             )
     figure.update_layout(
         template=style.TEMPLATE_NAME,
-        height=SIZES_OUTSIDE_PX + SIZES_ROW_PX * max(len(drawn), 1),
+        height=SIZES_OUTSIDE_PX + SIZES_LEGEND_ROW_PX * len(figure.data) + SIZES_ROW_PX * max(len(drawn), 1),
         xaxis=dict(
             type="log",
             title=t("log_axis", lang, currency="USD"),
             range=_money_range(drawn["usd"], log=True) if not drawn.empty else None,
             **number_axis(drawn["usd"], lang, log=True),
         ),
-        yaxis=dict(categoryorder="array", categoryarray=list(drawn["flow_id"].map(labels)), title=None),
+        yaxis=dict(
+            categoryorder="array",
+            categoryarray=rows,
+            tickmode="array",
+            tickvals=rows,
+            ticktext=[
+                f"{html.escape(row)}<br><b>{html.escape(amount_label(flow, lang))}</b>"
+                for row, flow in zip(rows, drawn.to_dict("records"))
+            ],
+            title=None,
+        ),
         legend=dict(title=t("sizes_legend", lang)),
     )
     return figure
@@ -383,7 +396,7 @@ AMOUNTS_IN_NOTE = 3
 
 def amounts_note(flows: pd.DataFrame, lang: str = "en") -> str | None:
     """The distinct amounts of `flows` with their years, for a note on a count chart: at most AMOUNTS_IN_NOTE, then
-    how many more (at 1000x the shipped data the note named 1,000 amounts and took seconds to draw)."""
+    how many more (on a large dataset a note naming every amount was unreadable and slow to draw)."""
     amounts = list(
         dict.fromkeys(f"{amount_label(flow, lang)} ({years_label(flow, lang)})" for flow in flows.to_dict("records"))
     )
@@ -451,6 +464,14 @@ def key_targets(metrics: pd.DataFrame, lang: str = "en") -> tuple[tuple[KeyFigur
     return shown, len(targets) - len(shown)
 
 
+def metric_year_label(metric: Mapping[Hashable, Any], lang: str = "en") -> str:
+    """A figure's year as a reader needs it: a claim's year is when it was reported, not a year it measures."""
+    year = metric["year"]
+    if pd.isna(year):
+        return ""
+    return t("year_reported", lang, year=int(year)) if metric["kind"] == "claim" else str(int(year))
+
+
 def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Non-money figures (targets, measures, claims) with their units: never on a money axis."""
     return pd.DataFrame(
@@ -461,7 +482,7 @@ def figures_table(metrics: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "unit": localized_column(metrics, "unit", lang),
             "as_stated": [value_label(metric, lang) for metric in metrics.to_dict("records")],
             "kind": [t(f"metric_{k}", lang) for k in metrics["kind"]],
-            "year": metrics["year"],
+            "year": [metric_year_label(metric, lang) for metric in metrics.to_dict("records")],
             "within_years": metrics["horizon_years"],
             "description": localized_column(metrics, "description", lang),
             "support": support_texts(metrics, lang),

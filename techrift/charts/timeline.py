@@ -204,8 +204,8 @@ def rollups_last(dated: pd.DataFrame, lanes: list[str]) -> list[str]:
 
 
 def _mark_sides(figure: go.Figure, dated: pd.DataFrame, lanes: list[str], lang: str) -> None:
-    """A labelled rule above each side's first lane (set in one layout update: add_hline per rule took a third of
-    the figure's build time)."""
+    """A labelled rule above each side's first lane (set in one layout update: add_hline per rule was a large part
+    of the figure's build time)."""
     side_of_lane = dated.drop_duplicates("lane").set_index("lane")["side"]
     rules, labels = [], []
     for side in schema.PIVOT_SIDES:

@@ -1,5 +1,5 @@
-"""Maps: the places and first view they share (places), the app's pydeck map (deck), the briefing's Plotly map
-(figure), the institutions' list (tables). Callers use `techrift.maps.<name>`."""
+"""Maps: the places they share (places), their first view (framed), the countries' outlines (outlines), the app's
+pydeck map (deck), the briefing's Plotly map (figure), the institutions' list (tables). Callers use `techrift.maps.<name>`."""
 
 from techrift.maps.deck import (
     ARC_SEGMENTS,
@@ -20,11 +20,19 @@ from techrift.maps.deck import (
     selected_layer,
 )
 from techrift.maps.figure import MAP_FIGURE_MARGIN_TOP, partner_figure
+from techrift.maps.framed import (
+    MAX_LABELS,
+    POINT_PIXELS,
+    FirstView,
+    first_view,
+    framed_places,
+    labelled_arcs,
+    map_labels,
+)
+from techrift.maps.outlines import country_tints, neighbours, tinted_outlines
 from techrift.maps.places import (
     INFERRED_LINE,
-    MAX_LABELS,
     MAX_POINTS_PER_LAYER,
-    POINT_PIXELS,
     RUSSIA,
     SHORT_NAME_LENGTH,
     SITE_COLUMNS,
@@ -32,23 +40,15 @@ from techrift.maps.places import (
     UNSIZED_RADIUS,
     VIEWS,
     WORLD,
-    FirstView,
     arcs,
-    country_tints,
-    first_view,
-    framed_places,
     huawei_sites,
-    labelled_arcs,
-    map_labels,
     most_tied,
-    neighbours,
     partner_sites,
     places_drawn,
     places_in_view,
     short_name,
     sites_drawn,
     sites_of,
-    tinted_outlines,
     unplaced_ties,
     view_state,
     western_sites,

@@ -16,12 +16,10 @@ from techrift.i18n import t
 
 if TYPE_CHECKING:
     pass
+from techrift.maps.framed import POINT_PIXELS, first_view, map_labels
 from techrift.maps.places import (
-    POINT_PIXELS,
     TIP_FIELDS,
     WORLD,
-    first_view,
-    map_labels,
     most_tied,
     places_in_view,
     sites_drawn,
@@ -43,8 +41,8 @@ def outline_layer(outlines: dict) -> pdk.Layer:
 
 
 # What a point layer's browser side reads: position, size, colour, the id a click reports, the tooltip's fields. The
-# other columns of a place (its name, city, first date...) went to the browser too: at 1000x the shipped data they
-# were a third of the deck's 2.7 MB, which Streamlit's frontend parses with a JavaScript JSON5 parser on every change.
+# other columns of a place (its name, city, first date...) would go to the browser too, where Streamlit's frontend
+# parses the deck with a slow JavaScript JSON5 parser on every change (docs/performance.md, "Map figures").
 POINT_FIELDS = ["place_id", "lon", "lat", "radius", "color", "line_color", *TIP_FIELDS]
 
 
@@ -117,7 +115,7 @@ TOOLTIP = {
 
 class CompactDeck(pdk.Deck):
     """A Deck whose JSON has no indentation: pydeck indents it, which forces Python's slow pure-Python JSON encoder
-    (4 s and 15 MB for the map at 100x the shipped data; the compact form takes a fraction of that)."""
+    (docs/performance.md, "Map figures")."""
 
     def to_json(self) -> str:
         return _compact_json(self)
@@ -128,8 +126,8 @@ def _compact_json(deck: CompactDeck) -> str:
     return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-# Segments per arc: deck.gl's default is 50. In this machine's software WebGL the arcs were most of a frame at 1000x the
-# shipped data (one frame 520-730 ms with 50, 290-370 ms with 20); at the map's closest zoom 20 look the same.
+# Segments per arc, fewer than deck.gl's default: in software WebGL the arcs were most of a frame on a crowded map
+# (docs/performance.md, "Map figures"), and at the map's closest zoom these look the same.
 ARC_SEGMENTS = 20
 
 

@@ -10,7 +10,9 @@ import pandas as pd
 
 from techrift import framing, schema, style
 from techrift.i18n import t
-from techrift.maps.places import RUSSIA, _rings, arcs, first_view, map_labels, view_state
+from techrift.maps.framed import first_view, map_labels
+from techrift.maps.outlines import _rings
+from techrift.maps.places import RUSSIA, arcs, view_state
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go

@@ -1,17 +1,18 @@
-"""The map's places: partner institutions, Western universities and Huawei's sites with their tooltips, the arcs
-between them, and the first view (its frame, its labels placed apart): what the pydeck map and the briefing's map share."""
+"""The map's places: partner institutions, Western universities and Huawei's sites with their tooltips, and the arcs
+between them: what the pydeck map and the briefing's map share. The first view (its frame, its labels placed apart)
+is in techrift/maps/framed.py, the countries' outlines and tints in techrift/maps/outlines.py."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from techrift import framing, schema, style
+from techrift import schema, style
 from techrift.formatting import amount_label
 from techrift.i18n import localized_column, t
 from techrift.text import plain
@@ -21,50 +22,6 @@ if TYPE_CHECKING:
 
 RUSSIA, WORLD = "russia", "world"
 VIEWS = (RUSSIA, WORLD)
-
-
-def tinted_outlines(outlines: dict) -> dict:
-    """The country outlines with each country's fill colour (Russia's own, a tint unlike its neighbours' elsewhere)."""
-    fills = [
-        style.RUSSIA_FILL if feature["properties"]["iso_a3"] == "RUS" else style.COUNTRY_TINTS[tint]
-        for feature, tint in zip(outlines["features"], country_tints(outlines))
-    ]
-    return outlines | {
-        "features": [
-            feature | {"properties": feature["properties"] | {"fill": fill}}
-            for feature, fill in zip(outlines["features"], fills)
-        ]
-    }
-
-
-def _rings(feature: dict) -> list[list[list[float]]]:
-    geometry = feature["geometry"]
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return [ring for polygon in polygons for ring in polygon]
-
-
-def neighbours(outlines: dict) -> list[set[int]]:
-    """For each country (by position in the collection), the countries that share a border point with it."""
-    owners: dict[tuple[float, ...], set[int]] = {}
-    for index, feature in enumerate(outlines["features"]):
-        for ring in _rings(feature):
-            for point in ring:
-                owners.setdefault(tuple(point), set()).add(index)
-    result: list[set[int]] = [set() for _ in outlines["features"]]
-    for sharing in owners.values():
-        for index in sharing:
-            result[index] |= sharing - {index}
-    return result
-
-
-def country_tints(outlines: dict) -> list[int]:
-    """An index into style.COUNTRY_TINTS per country, never the same for two neighbours (greedy, most neighbours first)."""
-    adjacent = neighbours(outlines)
-    tints: dict[int, int] = {}
-    for index in sorted(range(len(adjacent)), key=lambda i: (-len(adjacent[i]), i)):
-        taken = {tints[other] for other in adjacent[index] if other in tints}
-        tints[index] = next(tint for tint in range(len(style.COUNTRY_TINTS)) if tint not in taken)
-    return [tints[index] for index in range(len(adjacent))]
 
 
 def _approximate_note(precision: str, lang: str) -> str:
@@ -79,7 +36,7 @@ def _city_line(city: str, country: str, precision: str, lang: str) -> str:
 
 def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Series:
     """Every amount paid to each place, as one readable string per place id ("" where none is known)."""
-    # Only the columns a label reads: turning whole rows into dicts took 80 ms at 1000x the shipped data.
+    # Only the columns a label reads: turning whole rows into dicts was slow on a large dataset.
     own = flows.loc[
         flows["recipient_place_id"].isin(place_ids),
         ["recipient_place_id", "amount", "amount_kind", "currency", "status"],
@@ -90,7 +47,7 @@ def _money_known(flows: pd.DataFrame, place_ids: pd.Index, lang: str) -> pd.Seri
 
 def _joined_by(keys: Iterable[object], values: Iterable[str], separator: str, unique: bool = True) -> pd.Series:
     """For each key, its values in the order given (each once, if `unique`), joined; one pass (a grouped join per
-    place took seconds at 1000x the shipped data)."""
+    place was slow on a large dataset)."""
     grouped: dict[object, list[str]] = {}
     for key, value in zip(keys, values):
         grouped.setdefault(key, []).append(value)
@@ -142,8 +99,8 @@ def sites_of(
     Colour (the strongest tie's kind) and size come from the ties a source names; a place known only by inference
     is drawn hollow, at one size, and its tooltip says why. `sources` names the tooltip's sources by publisher.
 
-    The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: at 1000x the
-    shipped data they were a third of the work for places no map shows."""
+    The tooltip fields are filled for the places a map draws (`most_tied`), empty for the others: on a large
+    dataset, filling them for places no map shows was much of the work."""
     academic = places[places["kind"].isin(schema.ACADEMIC_KINDS)]
     if countries is not None:
         academic = academic[academic["country"].isin(countries)]
@@ -374,110 +331,6 @@ def short_name(name: str, english: str | None = None) -> str:
 
 
 SHORT_NAME_LENGTH = 24
-
-
-def framed_places(
-    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
-) -> tuple[list[float], list[float]]:
-    """The coordinates the first view frames: every institution drawn, and Huawei's sites (in Russia, the Russian ones)."""
-    frames = [partners, *([] if western is None else [western])]
-    if view == RUSSIA:
-        frames.append(sites[sites["country"].eq(schema.RUSSIA_COUNTRY)])
-    else:
-        frames.append(sites)
-    lons = [float(v) for frame in frames for v in frame["lon"]]
-    lats = [float(v) for frame in frames for v in frame["lat"]]
-    return lons, lats
-
-
-class FirstView(NamedTuple):
-    frame: framing.Frame
-    links: pd.DataFrame  # the arcs, those from a place off the frame starting at its edge
-    edge_labels: list[tuple[str, float, float]]  # a label (text, lon, lat) per place off the frame
-    outside: tuple[str, ...]  # the names of the places off the frame that arcs point to
-
-
-def first_view(
-    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, view: str
-) -> FirstView | None:
-    """The map's first view, fitted to the places it shows, and its arcs cut at the frame (None: nothing to frame)."""
-    lons, lats = framed_places(partners, sites, western if view == WORLD else None, view)
-    if not lons:
-        return None
-    frame = framing.frame_of(lons, lats)
-    return FirstView(frame, *labelled_arcs(arcs(partners, sites), sites, frame))
-
-
-def labelled_arcs(
-    links: pd.DataFrame, sites: pd.DataFrame, frame: framing.Frame
-) -> tuple[pd.DataFrame, list[tuple[str, float, float]], tuple[str, ...]]:
-    """The arcs with each end outside the frame moved to the frame's edge, a label per place off the frame (at the
-    middle of its arcs' edge points, with an arrow towards it), and those places' names."""
-    if links.empty:
-        return links, [], ()
-    links = links.copy()
-    labels: list[tuple[str, float, float]] = []
-    outside: list[str] = []
-    by_id = sites.set_index("place_id")
-    off = [not frame.visible(lon, lat) for lon, lat in zip(links["from_lon"], links["from_lat"])]
-    for from_id in dict.fromkeys(links.loc[off, "from_id"]):
-        mine = links.index[links["from_id"].eq(from_id)]
-        site = by_id.loc[from_id]
-        ends = [
-            framing.edge_point(frame, (to_lon, to_lat), (site["lon"], site["lat"]))
-            for to_lon, to_lat in zip(links.loc[mine, "to_lon"], links.loc[mine, "to_lat"])
-        ]
-        links.loc[mine, "from_lon"] = [end[0] for end in ends]
-        links.loc[mine, "from_lat"] = [end[1] for end in ends]
-        name = f"{site['tip_name']}, {site['city']}"
-        arrow = framing.direction_arrow(frame, site["lon"], site["lat"])
-        labels.append((f"{name} {arrow}", float(np.mean([e[0] for e in ends])), float(np.mean([e[1] for e in ends]))))
-        outside.append(name)
-    return links, labels, tuple(outside)
-
-
-def map_labels(
-    partners: pd.DataFrame, sites: pd.DataFrame, western: pd.DataFrame | None, frame: framing.Frame, edge_labels: list
-) -> pd.DataFrame:
-    """Every label of the first view, placed without overlap: the edge labels, Huawei's cities (each once), then the
-    institutions, most ties first; at most MAX_LABELS of each (a crowded map names its most tied places)."""
-    frames = [f for f in (partners, western) if f is not None and not f.empty]
-    institutions = pd.concat(frames, ignore_index=True) if frames else partners
-    institutions = institutions.sort_values(["events", "place_id"], ascending=[False, True], kind="stable")
-    institutions = institutions.head(MAX_LABELS)
-    shown_sites = sites[[frame.visible(lon, lat) for lon, lat in zip(sites["lon"], sites["lat"])]]
-    shown_sites = shown_sites.drop_duplicates("city").head(MAX_LABELS)
-    wanted = [
-        *edge_labels,
-        *zip(shown_sites["city"], shown_sites["lon"], shown_sites["lat"]),
-        *zip(institutions["short_name"], institutions["lon"], institutions["lat"]),
-    ]
-    points = []
-    for lon, lat in zip([*institutions["lon"], *shown_sites["lon"]], [*institutions["lat"], *shown_sites["lat"]]):
-        x, y = frame.pixel(lon, lat)
-        points.append((x - POINT_PIXELS, y - POINT_PIXELS, x + POINT_PIXELS, y + POINT_PIXELS))
-    placed = framing.place_labels(frame, wanted, points)
-    # A label moved off its point's row gets a leader line from the point to the label's near end.
-    ends = [frame.lonlat(*_near_end(frame, p)) for p in placed]
-    return pd.DataFrame(
-        {
-            "leader": [[[p.lon, p.lat], list(end)] if p.dy else None for p, end in zip(placed, ends)],
-            "text": [p.text for p in placed],
-            "lon": [p.lon for p in placed],
-            "lat": [p.lat for p in placed],
-            "offset": [[p.dx, p.dy] for p in placed],
-            "anchor": ["start" if p.dx >= 0 else "end" for p in placed],
-        }
-    )
-
-
-def _near_end(frame: framing.Frame, placed: framing.Placed) -> tuple[float, float]:
-    x, y = frame.pixel(placed.lon, placed.lat)
-    return x + placed.dx, y + placed.dy
-
-
-MAX_LABELS = 40  # per kind of label: past it, labels would cover the map
-POINT_PIXELS = 8  # the smallest radius a point is drawn with: visible from the back of a room
 
 
 # A map cannot show more points than this legibly; past it, the places with the most recorded ties are drawn and the

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from techrift import schema
+from techrift import schema, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.evidence import SourceEvidence, record_evidence
@@ -213,6 +213,7 @@ def show_key_figures(dataset: Dataset, heading: str, figures: Sequence[KeyFigure
     column.markdown(f"**{escape_markdown(heading)}**")
     if not figures:
         column.caption(t("no_statement", lang))
+    column.html(style.METRIC_CSS)  # the cards' values wrap, never cut
     for first in range(0, len(figures), 2):  # two to a row, so labels and values stay whole
         for place, figure in zip(column.columns(2), figures[first : first + 2]):
             # The label as text above the number: a metric's own label is cut off when long.

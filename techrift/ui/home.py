@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from techrift import overview, sitemap
+from techrift import overview, sitemap, style
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import details, provenance, shell
@@ -22,6 +22,7 @@ def home() -> None:
     st.markdown(t("overview_lede", lang))
     period = None if context.filters.covers_all_years(context.options) else context.filters.years
     figures = overview.headline_figures(context.dataset, lang, period)
+    st.html(style.METRIC_CSS)  # the cards' values wrap, never cut
     for row_start in range(0, len(figures), FIGURES_PER_ROW):
         for column, figure in zip(st.columns(FIGURES_PER_ROW), figures[row_start : row_start + FIGURES_PER_ROW]):
             with column.container(border=True):

@@ -58,10 +58,6 @@ def _problems(chart: dict, screen_width: int) -> list[str]:
     return found
 
 
-# Its last complete run (English) still found labels to fix: the dot plot's and the log axis's at 1280 px (since
-# moved inside and thinned), the timeline's side labels beside long row names, the comparison's lab-lifetime note,
-# a phone's row labels beside dots (since moved into the label). Not strict until a full run passes: see the report.
-@pytest.mark.xfail(reason="chart labels still overlap or are cut on some pages (issue 32, open)", strict=False)
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("screen", SCREENS)
 def test_no_chart_label_overlaps_another_or_is_cut(app, screen: str, lang: str) -> None:

@@ -10,6 +10,7 @@ const DEFAULT_HEIGHT = 450;
 export const PHONE_WIDTH = 600;
 const PHONE_LABEL_SHARE = 0.38; // of the chart's width, at most, for a row's label
 const CHAR_PX = 7.5; // the width of an average 13 px character, on the wide side
+const TAP_MS = 1000; // a click this soon after a touch began is that touch's tap
 
 // The words of `text` in lines of at most `chars` characters, joined by <br> (a long legend title on a phone).
 function wrap(text, chars) {
@@ -42,18 +43,30 @@ export function forPhone(figure, width) {
       const texts = axis.ticktext ?? labels;
       axis.tickmode = "array";
       axis.tickvals = labels;
-      axis.ticktext = texts.map((text) => shorten(String(text), labelChars));
+      // A label of two lines (a name, then its amount) is shortened line by line.
+      axis.ticktext = texts.map((text) =>
+        String(text)
+          .split("<br>")
+          .map((line) => shorten(line, labelChars))
+          .join("<br>"),
+      );
       axis.automargin = true;
       rows = true;
     }
-    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 3) {
-      const step = Math.ceil(axis.tickvals.length / 3);
+    if (name.startsWith("x") && Array.isArray(axis.tickvals) && axis.tickvals.length > 1) {
+      // At most three ticks, fewer where their words are long ('tháng 1/2019'): each needs its text's width.
+      const texts = (axis.ticktext ?? axis.tickvals).map(String);
+      const tickPx = Math.max(...texts.map((text) => text.length)) * CHAR_PX + 16;
+      const fit = Math.max(Math.floor((width * (1 - PHONE_LABEL_SHARE) - 24) / tickPx), 1);
+      const step = Math.ceil(axis.tickvals.length / Math.min(3, fit));
       const keep = (_, i) => i % step === 0;
       axis.tickvals = axis.tickvals.filter(keep);
       if (Array.isArray(axis.ticktext)) axis.ticktext = axis.ticktext.filter(keep);
       axis.tickangle = 0;
     }
+    if (axis.title?.text && String(axis.title.text).length > lineChars) axis.title.text = wrap(axis.title.text, lineChars);
   }
+  stackPanels(layout);
   for (const trace of figure.data ?? []) {
     // A label beside a mark ran off a phone's screen: a bar keeps its amount where it fits inside, a dot in its
     // hover (a tap shows it).
@@ -61,15 +74,43 @@ export function forPhone(figure, width) {
     if (trace.type === "scatter" && typeof trace.y?.[0] === "string" && trace.mode === "markers+text") {
       trace.mode = "markers";
     }
+    // A legend entry longer than the screen is wide goes on two lines or more.
+    if (trace.name && String(trace.name).length > lineChars - 6) trace.name = wrap(trace.name, lineChars - 6);
   }
   if (rows) layout.uniformtext = { minsize: 13, mode: "hide" };
   const title = layout.legend?.title;
   if (title?.text) title.text = wrap(title.text, lineChars);
   for (const note of layout.annotations ?? []) {
     if (note.xref === "paper" && note.x === 1 && note.yref === "y") note.yanchor = "bottom";
+    // A note placed in the plot wraps to the plot's width (the marks get about the share the labels leave).
+    const noteChars = Math.max(Math.floor((width * (1 - PHONE_LABEL_SHARE) - 24) / CHAR_PX), 12);
+    if (note.text && !String(note.text).includes("<br>") && String(note.text).length > noteChars) {
+      note.text = wrap(note.text, noteChars);
+    }
   }
   if (rows && layout.margin) delete layout.margin.l; // measured for the full labels: plotly.js measures the short ones
   return figure;
+}
+
+// Panels side by side (the comparison's whole span and its close-up) go one above the other on a phone, each with
+// the whole width and its own row labels, so that no panel's marks get less than half the chart.
+function stackPanels(layout) {
+  const xs = Object.keys(layout)
+    .filter((key) => /^xaxis\d*$/.test(key) && layout[key]?.domain)
+    .sort();
+  const side = xs.filter((key) => layout[key].domain[0] > 0.01 || layout[key].domain[1] < 0.99);
+  if (side.length < 2 || side.length !== xs.length) return;
+  const gap = 0.08;
+  const share = (1 - gap * (side.length - 1)) / side.length;
+  side.forEach((key, i) => {
+    const y = layout[`yaxis${key.slice(5)}`];
+    if (!y || y.domain?.[0] > 0.01 || y.domain?.[1] < 0.99) return;
+    layout[key].domain = [0, 1];
+    const top = 1 - i * (share + gap);
+    y.domain = [Math.max(top - share, 0), top];
+    y.showticklabels = true;
+  });
+  layout.height = (layout.height ?? DEFAULT_HEIGHT) * side.length;
 }
 
 function rowLabels(figure, axisName) {
@@ -184,6 +225,15 @@ function listen(chart, Plotly) {
   const send = (selection) => chart.setSelection?.(selection);
   graph.on("plotly_selected", (event) => event && send(selectionOf(event)));
   graph.on("plotly_deselect", () => send({ points: [], box: [], lasso: [] }));
+  // A tap: plotly.js reports it as a click on the mark but selects nothing (a mouse's click selects because its
+  // hover came first), so the tapped mark is selected here, as a click would select it.
+  graph.addEventListener("touchstart", () => (chart.touchedAt = performance.now()), { passive: true, capture: true });
+  graph.on("plotly_click", (event) => {
+    const point = event?.points?.[0];
+    if (!chart.setSelection || !point || performance.now() - (chart.touchedAt ?? -Infinity) > TAP_MS) return;
+    Plotly.restyle(graph, { selectedpoints: graph.data.map((_, i) => (i === point.curveNumber ? [point.pointIndex] : [])) });
+    send(selectionOf({ points: [point] }));
+  });
   chart.listening = Plotly;
 }
 
