@@ -256,13 +256,18 @@ def source_reference(source_id: str, sources: pd.DataFrame, lang: str = DEFAULT_
             t(
                 "citation_version_read",
                 lang,
-                language=language_name(str(read.get("language") or ""), lang),
+                language=_in_sentence(language_name(str(read.get("language") or ""), lang), lang),
                 publisher=localized(read, "publisher", lang),
                 title=localized(read, "title", lang),
             )
             + "."
         )
     return " ".join(parts)
+
+
+def _in_sentence(language: str, lang: str) -> str:
+    """A language's name inside a Vietnamese sentence: 'tiếng Việt', not the label's 'Tiếng Việt'."""
+    return language[:1].lower() + language[1:] if lang == "vi" else language
 
 
 def _bibtex_key_of(text: str) -> str:
@@ -290,7 +295,7 @@ def source_bibtex(source_id: str, sources: pd.DataFrame, lang: str = DEFAULT_LAN
         note = t(
             "citation_version_read",
             lang,
-            language=language_name(str(read.get("language") or ""), lang),
+            language=_in_sentence(language_name(str(read.get("language") or ""), lang), lang),
             publisher=localized(read, "publisher", lang),
             title=localized(read, "title", lang),
         )
