@@ -87,7 +87,7 @@ def _source_references(dataset: Dataset, source_ids: tuple[str, ...], lang: str)
     # a seed and its original are one article: cited once
     references = dict.fromkeys(citation.source_reference(source_id, dataset.sources, lang) for source_id in source_ids)
     entries = dict.fromkeys(citation.source_bibtex(source_id, dataset.sources, lang) for source_id in source_ids)
-    return "\n".join(references), "\n\n".join(entries)
+    return "\n\n".join(references), "\n\n".join(entries)  # a blank line between: a wrapped reference stays apart
 
 
 def cite_record(dataset: Dataset, record: Record, lang: str, expanded: bool = False) -> None:
