@@ -9,6 +9,7 @@ from conftest import EXCEPTION, screenshot, visit
 
 from techrift.data import default_data_dir, load_dataset
 from techrift.records import find_record
+from tests.e2e.chromium import wait_for_app
 
 RECORD_ID = "stanford-moratorium"  # the shipped data's Stanford event (the browser tests read data/)
 
@@ -40,7 +41,9 @@ def test_a_record_page_opens_and_its_citation_is_copied(app, context) -> None:
 
 def test_a_page_with_the_record_selected_offers_cite_this_record(app) -> None:
     record = _record()
-    visit(app, f"timeline?event={RECORD_ID}")
+    # the timeline draws its chart before the navigation settles: a first visit under load takes longer than visit's wait
+    app.goto(f"{app.app_url}/timeline?event={RECORD_ID}")
+    wait_for_app(app, timeout=120_000)
     cite = app.get_by_text("Cite this record")
     cite.wait_for(state="visible", timeout=30_000)
     cite.click()
