@@ -56,6 +56,8 @@ def write_scaled(factor: int, target: Path, source: Path | None = None) -> Path:
     shutil.copytree(source.parent / "seeds", target / "seeds", dirs_exist_ok=True)
     for name in ("sources.csv", "vocabulary.csv", "countries.geojson", "CHANGELOG.md"):
         shutil.copy(source / name, data_dir / name)
+    if (source / "retired_ids.csv").is_file():  # as it is: the ids it retires and their replacements keep copy 0's ids
+        shutil.copy(source / "retired_ids.csv", data_dir / "retired_ids.csv")
     for table in MULTIPLIED:
         if table in schema.OPTIONAL_TABLES and not (source / f"{table}.csv").is_file():
             continue  # data before the table existed

@@ -65,6 +65,10 @@ class Dataset:
     evidence: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(schema.Evidence.to_schema().columns))
     )
+    # Ids older versions had and a later one removed or renamed (empty for data written before the list existed).
+    retired_ids: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(schema.RetiredIds.to_schema().columns))
+    )
     evidence_given: bool = False  # whether the folder has an evidence table (else support counts every cited source)
     seed_texts: Mapping[str, str] = field(default_factory=dict)
     release: Release = Release("unreleased", "")  # the data's version, from the folder's CHANGELOG.md
@@ -179,6 +183,7 @@ def _build(data_dir: Path, checked: CheckedTables) -> Dataset:
         quotes=frames["quotes"],
         vocabulary=vocabulary,
         evidence=evidence,
+        retired_ids=frames["retired_ids"],
         evidence_given=evidence_given,
         seed_texts=checked.seed_texts,
         release=latest_release(changelog),  # check_tables has made sure it has one

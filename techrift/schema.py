@@ -81,6 +81,9 @@ STANCE_DIMENSIONS = (
     "signal",
 )
 QUOTE_TABLES = ("events", "flows", "metrics", "stances", "places")
+# The tables whose rows are records a reader can open at record?id=<id>: their ids are unique across all of them.
+RECORD_TABLES = ("events", "flows", "metrics", "stances", "places", "sources")
+VERSION = r"^\d+\.\d+\.\d+$"
 EVIDENCE_TABLES = QUOTE_TABLES
 Record = Mapping[Hashable, Any]  # one row of a table, as DataFrame.to_dict("records") gives it
 
@@ -368,6 +371,23 @@ class Vocabulary(_Table):
     )
 
 
+class RetiredIds(_Table):
+    """Ids that a version of the data had and a later one removed or renamed, so that an old link to a record names
+    the version that had it, the changelog entry that tells why, and the record that replaced it."""
+
+    record_id: Series[str] = pa.Field(str_matches=ID, description="The id as the older data had it.")
+    record_table: Series[str] = _choice(RECORD_TABLES, "The table that had it.")
+    last_version: Series[str] = pa.Field(str_matches=VERSION, description="The last data version that had it.")
+    replaced_by: Series[str] = pa.Field(
+        str_matches=ID,
+        nullable=True,
+        description="The id of the record that replaced it (a rename), in any record table; empty if it was removed.",
+    )
+    changelog_version: Series[str] = pa.Field(
+        str_matches=VERSION, description="The version whose entry in CHANGELOG.md tells the removal or the rename."
+    )
+
+
 TABLES: dict[str, type[_Table]] = {
     "sources": Sources,
     "places": Places,
@@ -378,18 +398,23 @@ TABLES: dict[str, type[_Table]] = {
     "quotes": Quotes,
     "vocabulary": Vocabulary,
     "evidence": Evidence,
+    "retired_ids": RetiredIds,
 }
-# The tables whose rows are records with an id of their own (the first column); evidence is keyed by its pair.
+# The tables whose rows are records with an id of their own (the first column); evidence and the retired ids are
+# keyed by their pairs.
+_PAIR_KEYED = ("evidence", "retired_ids")
 ID_COLUMNS: dict[str, str] = {
-    name: next(iter(model.to_schema().columns)) for name, model in TABLES.items() if name != "evidence"
+    name: next(iter(model.to_schema().columns)) for name, model in TABLES.items() if name not in _PAIR_KEYED
 }
 PRIMARY_KEYS: dict[str, list[str]] = {
     **{name: [column] for name, column in ID_COLUMNS.items()},
     "evidence": ["record_table", "record_id", "source_id"],
+    "retired_ids": ["record_table", "record_id"],
 }
 # A table a data folder may leave out (read as empty) and columns it may leave out (read as their default), so that
-# a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags, nor translation links.
-OPTIONAL_TABLES = ("evidence",)
+# a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags, nor translation links;
+# before 3.1.0, no list of retired ids.
+OPTIONAL_TABLES = ("evidence", "retired_ids")
 OPTIONAL_COLUMNS: dict[str, dict[str, str | None]] = {
     "events": {"rollup": "false"},
     "flows": {"recipient_country": None, "value_qualifier": None, "is_research_funding": "true"},

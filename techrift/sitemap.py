@@ -42,6 +42,20 @@ VIEW_PAGES: tuple[Page, ...] = (
     Page("funding", "pages/funding.py", ":material/payments:", ({}, {"group": "payer", "log": "1"})),
     Page("compare", "pages/compare.py", ":material/compare_arrows:"),
     Page("sources", "pages/sources.py", ":material/menu_book:"),
+    # a fixture record of each kind, so that the tests that visit pages open one
+    Page(
+        "record",
+        "pages/record.py",
+        ":material/article:",
+        (
+            {"id": "berkeley-suspends"},
+            {"id": "skoltech-contracts-2019"},
+            {"id": "skoltech-contract-count-2019"},
+            {"id": "aws-talent"},
+            {"id": "skoltech"},
+            {"id": "seed-000"},
+        ),
+    ),
     Page(
         "briefing",
         "pages/briefing.py",

@@ -762,6 +762,69 @@ def _evidence_checks(
 # --------------------------------------------------------------------------- public API
 
 
+def _id_checks(tables: Mapping[str, RawTable], data_dir: Path, problems: list[Problem]) -> None:
+    """A record's id is unique across the record tables (its page is record?id=<id>, whatever its table), and the
+    retired ids are retired: gone from their table, replaced by a record that exists, told in a changelog entry."""
+    first_seen: dict[str, str] = {}
+    for name in schema.RECORD_TABLES:
+        table = tables.get(name)
+        if table is None:
+            continue
+        column = schema.ID_COLUMNS[name]
+        for index, record_id in enumerate(table.frame[column]):
+            if not isinstance(record_id, str):
+                continue
+            other = first_seen.setdefault(record_id, name)
+            if other != name:
+                problems.append(
+                    Problem(
+                        f"{name}.csv",
+                        table.lines[index],
+                        column,
+                        record_id,
+                        f"this id is also in {other}.csv: ids are unique across {', '.join(schema.RECORD_TABLES)}",
+                    )
+                )
+    retired = tables.get("retired_ids")
+    if retired is None or retired.frame.empty:
+        return
+    changelog = data_dir / CHANGELOG
+    versions = (  # none when the changelog is missing or has no release: already reported
+        set(re.findall(r"^## (\d+\.\d+\.\d+)", changelog.read_text(encoding="utf-8", errors="replace"), re.M))
+        if changelog.is_file()
+        else None
+    )
+    live = {name: set(tables[name].frame[schema.ID_COLUMNS[name]]) for name in schema.RECORD_TABLES if name in tables}
+    every_id = set().union(*live.values(), *(tables[name].rejected_ids for name in live))
+    all_read = len(live) == len(schema.RECORD_TABLES)  # else a missing table's ids are unknown: already reported
+    seen: set[tuple[str, str]] = set()
+    for index, row in _records(retired.frame):
+        line = retired.lines[index]
+        record_id, table = row["record_id"], row["record_table"]
+        if (table, record_id) in seen:
+            problems.append(Problem("retired_ids.csv", line, "record_id", record_id, f"listed twice for {table}"))
+        seen.add((table, record_id))
+        if record_id in live.get(table, set()):
+            problems.append(
+                Problem("retired_ids.csv", line, "record_id", record_id, f"still an id in {table}.csv: not retired")
+            )
+        replaced_by = row["replaced_by"]
+        if all_read and isinstance(replaced_by, str) and replaced_by not in every_id:
+            problems.append(
+                Problem("retired_ids.csv", line, "replaced_by", replaced_by, "no record has this id in any table")
+            )
+        if versions and isinstance(row["changelog_version"], str) and row["changelog_version"] not in versions:
+            problems.append(
+                Problem(
+                    "retired_ids.csv",
+                    line,
+                    "changelog_version",
+                    row["changelog_version"],
+                    f"no '## {row['changelog_version']}' entry in {CHANGELOG}",
+                )
+            )
+
+
 @dataclass(frozen=True)
 class CheckedTables:
     """A data folder read and checked: its tables (typed), the seed texts, every problem and every warning."""
@@ -795,6 +858,7 @@ def check_tables(data_dir: Path) -> CheckedTables:
     seeds = _read_seeds(data_dir, tables, problems)
     _reference_checks(tables, seeds, problems)
     _translation_checks(tables, problems)
+    _id_checks(tables, data_dir, problems)
     _evidence_checks(tables, seeds, problems, warnings)
     _release(data_dir, problems)
     return CheckedTables(tables, seeds, _sorted(problems), _sorted(warnings))

@@ -34,7 +34,7 @@ def test_the_reference_names_title_version_link_and_access_day() -> None:
 def test_bibtex_escapes_what_latex_would_read_as_commands() -> None:
     entry = citation.bibtex(CITED)
     assert entry.startswith("@misc{techrift-timeline-doors-close-doors-open-2026-11-29,\n")
-    assert "  howpublished = {\\url{http://127.0.0.1:8501/timeline?years=2018-2020&country=United\\%20States" in entry
+    assert "  howpublished = {\\url{http://127.0.0.1:8501/timeline?years=2018-2020\\&country=United\\%20States" in entry
     assert "  note = {Interactive data view; data version 2.0.0, data as of 2026-11-29; accessed 2026-11-29}" in entry
     odd = citation.bibtex(
         citation.ViewCitation("Money & 100% {of} it_#1", "/funding", "2026-11-29", "2.0.0", "2026-11-29", ())
@@ -56,7 +56,8 @@ def test_source_lines_give_publisher_title_date_and_address(dataset) -> None:
     lines = citation.source_lines(["dailycal", "seed-000"], dataset.sources)
     assert lines[0].startswith("The Daily Californian. UC Berkeley suspends new research collaborations")
     assert lines[0].endswith("[dailycal]") and "https://www.dailycal.org/" in lines[0]
-    assert "seeds/000_af3ea00ef0deb774.txt" in lines[1] and "(n.d.)" in lines[1]
+    # a seed is read from a local file: its address is its original's public one, never the file's path
+    assert "https://eng.tbforum.ru/" in lines[1] and "seeds/" not in lines[1] and "(n.d.)" in lines[1]
 
 
 def test_the_citation_in_vietnamese_keeps_bibtex_field_names_and_iso_dates() -> None:

@@ -54,7 +54,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out
-    ("views", ("techrift.views", "techrift.briefing", "techrift.sitemap")),  # what a page or an export shows; the pages
+    (
+        "views",
+        ("techrift.views", "techrift.briefing", "techrift.sitemap", "techrift.record_page"),
+    ),  # what a page or an export shows; the pages
     # Streamlit glue; startup.py is the server's start (it loads the data through the UI's cached loader).
     ("ui", ("techrift.ui", "techrift.startup")),
     ("entry points", ("pages", "dashboard", "techrift.__main__")),

@@ -184,7 +184,7 @@ def test_the_seeds_key_figures_are_in_the_data(shipped_dataset: Dataset) -> None
     assert tuple(flows.loc["huawei-university-research-budget", ["amount", "amount_kind"]]) == (300e6, "per_year")
     assert tuple(flows.loc["huawei-irp-project-cap", ["amount", "amount_kind"]]) == (70_000, "cap_per_project")
     metrics = shipped_dataset.metrics.set_index("metric_id")["value"]
-    assert (metrics["skoltech-contracts-2013"], metrics["skoltech-contracts-2019"]) == (1, 10)
+    assert (metrics["skoltech-contracts-2013"], metrics["skoltech-contract-count-2019"]) == (1, 10)
     assert (
         metrics["huawei-target-ai-developers"],
         metrics["huawei-target-isvs"],

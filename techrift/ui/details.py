@@ -14,9 +14,15 @@ from techrift.data import Dataset, split_ids
 from techrift.evidence import SourceEvidence, record_evidence
 from techrift.formatting import KeyFigure, amount_label, date_label, format_amount, language_name, years_label
 from techrift.i18n import localized, localized_column, t
+from techrift.records import record_path
 from techrift.support import support_text
 from techrift.text import escape_markdown, markdown_link
 from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
+
+
+def record_link(record_id: str, lang: str) -> str:
+    """A Markdown link to the record's own page (relative: the app's pages are siblings)."""
+    return f":material/article: [{escape_markdown(t('record_open', lang))}]({record_path(record_id)})"
 
 
 def source_line(source: Mapping[Hashable, Any], source_id: str, lang: str) -> str:
@@ -144,6 +150,7 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     show_quotes(dataset, "events", event["event_id"], container)
     show_sources(dataset, event["source_ids"], container, record=("events", event["event_id"]))
     show_support(event, lang, container)
+    container.markdown(record_link(event["event_id"], lang))
 
 
 def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
@@ -161,6 +168,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
     place = dataset.places.set_index("place_id").loc[place_id].to_dict()
     with st.container(border=True):
         st.markdown(f"## {escape_markdown(localized(place, 'name', lang))}")
+        st.markdown(record_link(place_id, lang))
         precision = (
             ""
             if place["coord_precision"] == schema.EXACT_COORDS
@@ -184,6 +192,7 @@ def show_place_detail(dataset: Dataset, events: pd.DataFrame, place_id: str, lan
                 )
                 show_quotes(dataset, "flows", flow["flow_id"])
                 show_sources(dataset, flow["source_ids"], record=("flows", flow["flow_id"]))
+                st.markdown(record_link(flow["flow_id"], lang))
         show_sources(dataset, place["coord_source_ids"], record=("places", place_id))
 
 
@@ -200,6 +209,7 @@ def show_flow_detail(dataset: Dataset, flows: pd.DataFrame, flow_id: str, headin
         show_quotes(dataset, "flows", flow_id)
         show_sources(dataset, flow["source_ids"], record=("flows", flow_id))
         show_support(flow, lang)
+        st.markdown(record_link(flow_id, lang))
 
 
 def show_support(record: Mapping[Hashable, Any], lang: str, container: Any = st) -> None:
@@ -238,7 +248,10 @@ def _show_stance(dataset: Dataset, row: Mapping[Hashable, Any], side: str, colum
         column.caption(t("no_statement", lang))
         return
     # One element, two paragraphs: the page has some 170 elements, and each one is a message the browser draws.
-    column.markdown(f"**{escape_markdown(row[f'{side}_position'])}**\n\n{escape_markdown(row[f'{side}_statement'])}")
+    column.markdown(
+        f"**{escape_markdown(row[f'{side}_position'])}**\n\n{escape_markdown(row[f'{side}_statement'])}\n\n"
+        + record_link(row[f"{side}_stance_id"], lang)
+    )
     show_quotes(dataset, "stances", row[f"{side}_stance_id"], column)
     show_sources(dataset, row[f"{side}_source_ids"], column, record=("stances", row[f"{side}_stance_id"]))
     column.caption(f"**{t('support', lang)}:** {escape_markdown(row[f'{side}_support'])}")

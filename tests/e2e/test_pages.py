@@ -148,6 +148,14 @@ PAGES: dict[str, PageSpec] = {
         deep_link=("source=dailycal", "UC Berkeley suspends new research collaborations"),
         pick=None,
     ),
+    "record": PageSpec(
+        heading="Record",
+        charts={},
+        marks=None,
+        filter=None,
+        deep_link=("id=stanford-moratorium", "Where it appears"),
+        pick=None,
+    ),
     "briefing": PageSpec(
         heading="The doors close in the US",
         charts={"plotly": 1},
