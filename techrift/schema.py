@@ -413,7 +413,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
 }
 # A table a data folder may leave out (read as empty) and columns it may leave out (read as their default), so that
 # a folder written before they existed still loads: data before 3.0.0 has no evidence, roll-ups or research flags, nor translation links;
-# before 3.1.0, no list of retired ids.
+# before 4.0.0, no list of retired ids.
 OPTIONAL_TABLES = ("evidence", "retired_ids")
 OPTIONAL_COLUMNS: dict[str, dict[str, str | None]] = {
     "events": {"rollup": "false"},
