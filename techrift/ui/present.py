@@ -24,7 +24,9 @@ ASSET_DIR = "assets/present"
 
 # The slides' canvas (techrift/briefing.py lays a slide out on it; techrift/assets/present/present.js scales it to the
 # screen). Constant text, no data in it: Streamlit's chrome hidden; every step's slide stacked on the canvas and only
-# the one the controller names visible, so a key changes the slide without a server round trip.
+# the one the controller names visible, so a key changes the slide without a server round trip. A hidden slide is
+# transparent, not `visibility: hidden`, on a layer of its own: the browser paints it once, ahead, and showing it is
+# a change of opacity (hidden, it would be painted only when first shown). present.js makes hidden slides inert.
 W, H = briefing.SLIDE_WIDTH, briefing.SLIDE_HEIGHT
 SLIDE = '[class*="st-key-deck_slide_"]'
 SLIDE_CSS = f"""<style>
@@ -43,7 +45,7 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 {SLIDE} {{
   position: fixed !important; left: 0; top: 0; width: {W}px; height: {H}px; box-sizing: border-box;
   padding: {briefing.SLIDE_PAD_TOP}px {briefing.SLIDE_PAD_X}px {briefing.SLIDE_PAD_BOTTOM}px;
-  gap: {briefing.SLIDE_GAP}px !important; visibility: hidden; opacity: 0; background: #ffffff; transform-origin: 0 0; overflow: hidden;
+  gap: {briefing.SLIDE_GAP}px !important; opacity: 0; pointer-events: none; will-change: opacity; background: #ffffff; transform-origin: 0 0; overflow: hidden;
 }}
 {SLIDE} [data-testid="stMarkdownContainer"] p {{ margin: 0 !important; }}
 {SLIDE} [class*="st-key-slide_counter"] p, {SLIDE} [class*="st-key-slide_counter"] a {{
@@ -63,7 +65,7 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 # The audience's window: the current slide on the whole canvas.
 AUDIENCE_CSS = "".join(
     f'<style>html[data-slide="{n}"] .st-key-deck_slide_{n}, html:not([data-slide]) .st-key-deck_slide_{{first}}'
-    "{visibility: visible !important; opacity: 1;}</style>"
+    "{opacity: 1; pointer-events: auto;}</style>"
     for n in range(1, len(briefing.STEPS) + 1)
 )
 # The presenter's window: the current slide at a little over half size, the next one smaller beside it, the notes
@@ -93,9 +95,9 @@ PRESENTER_CSS = f"""<style>
 .techrift-presenter-end {{ left: {NEXT_AT[0]}px; top: {NEXT_AT[1] + 12}px; }}
 </style>""" + "".join(
     f"""<style>html[data-slide="{n}"] .st-key-deck_slide_{n} {{
-  visibility: visible !important; opacity: 1; transform: translate({NOW_AT[0]}px, {NOW_AT[1]}px) scale({NOW_SCALE}); }}
+  opacity: 1; pointer-events: auto; transform: translate({NOW_AT[0]}px, {NOW_AT[1]}px) scale({NOW_SCALE}); }}
 html[data-next="{n}"] .st-key-deck_slide_{n} {{
-  visibility: visible !important; opacity: 1; transform: translate({NEXT_AT[0]}px, {NEXT_AT[1]}px) scale({NEXT_SCALE}); }}
+  opacity: 1; transform: translate({NEXT_AT[0]}px, {NEXT_AT[1]}px) scale({NEXT_SCALE}); }}
 html[data-slide="{n}"] .st-key-deck_notes_{n} {{ visibility: visible !important; display: flex !important; }}</style>"""
     for n in range(1, len(briefing.STEPS) + 1)
 )

@@ -43,6 +43,11 @@ function show(step, broadcast) {
   const root = document.documentElement;
   root.dataset.slide = String(state.step);
   root.dataset.next = state.step < state.total ? String(state.step + 1) : "end";
+  // A slide not shown takes no focus or click and is not read out (it is transparent, not hidden: see present.py).
+  for (const slide of document.querySelectorAll('[class*="st-key-deck_slide_"]')) {
+    const number = /st-key-deck_slide_(\d+)/.exec(slide.className)?.[1];
+    slide.inert = number !== String(state.step);
+  }
   const url = new URL(window.location.href);
   if (url.searchParams.get("step") !== String(state.step)) {
     url.searchParams.set("step", String(state.step));
