@@ -328,52 +328,68 @@ LANE_LABEL_PX = 160  # what a slide's lane names (two company names) take left o
 
 def label_positions(
     marks: list[tuple[str, float, str]], width_px: float, span: tuple[float, float], text_px: float = SLIDE_TEXT_PX
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, float]]:
     """Which of `marks` ((lane, x, label), most telling first) get their label printed beside them on a `width_px`
-    wide axis over `span`, and where: (index, tier) with tier 1 above the mark, -1 below. A label is kept only where it
-    crosses no other label of its lane and tier and stays on the axis."""
+    wide axis over `span`, and where: (index, tier, shift) with tier 1 above the mark, -1 below, 2 and -2 a line
+    further, and `shift` the px it moves sideways to stay on the axis. A label is left out where it would cross
+    another of its lane and line, or where the same words already name a mark next to it."""
     low, high = span
     taken: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    named: list[tuple[str, str, float]] = []  # (lane, label, centre) of each label kept
     kept = []
     for index, (lane, x, label) in enumerate(marks):
         centre = (x - low) / (high - low) * width_px if high > low else width_px / 2
         half = len(label) * CHAR_WIDTH * text_px / 2 + text_px / 2
-        left, right = centre - half, centre + half
-        if left < 0 or right > width_px:
+        if 2 * half > width_px or any(
+            (lane, label) == (other_lane, other) and abs(centre - at) < 4 * half for other_lane, other, at in named
+        ):
             continue
+        shift = max(half - centre, 0.0) + min(width_px - half - centre, 0.0)
+        left, right = centre + shift - half, centre + shift + half
         for tier in TIERS:
             spans = taken.setdefault((lane, tier), [])
             if not any(left < end and start < right for start, end in spans):
                 spans.append((left, right))
-                kept.append((index, tier))
+                named.append((lane, label, centre))
+                kept.append((index, tier, shift))
                 break
     return kept
 
 
-def mark_labels(dated: pd.DataFrame, width_px: float, lang: str) -> list[dict]:
-    """Annotations that name the kinds of the lanes' marks beside them ("Lab opened", "Policy"), as many as fit."""
+def mark_labels(dated: pd.DataFrame, width_px: float, span: tuple[pd.Timestamp, pd.Timestamp], lang: str) -> list[dict]:
+    """Annotations that name the kinds of the lanes' marks beside them ("Lab opened", "Policy"), as many as fit on
+    a `width_px` wide date axis over `span`."""
     ranked = dated[dated["category"].isin(LABELLED_CATEGORIES)].copy()
     ranked["rank"] = ranked["category"].map({category: i for i, category in enumerate(LABELLED_CATEGORIES)})
     ranked["middle"] = ranked["start"] + (ranked["end"].fillna(ranked["start"]) - ranked["start"]) / 2
     ranked = ranked.sort_values(["rank", "start"]).drop_duplicates(["lane", "category", "middle"])
-    low, high = dated["start"].min(), dated["end"].fillna(dated["start"]).max()
+    low, high = span
     to_ms = pd.Timedelta(milliseconds=1)
     marks = [
         (str(lane), (middle - low) / to_ms, t(f"category_{category}", lang))
         for lane, middle, category in zip(ranked["lane"], ranked["middle"], ranked["category"])
     ]
-    span = (-0.04 * ((high - low) / to_ms), 1.04 * ((high - low) / to_ms))  # the date axis' padding
     return [
         dict(
             x=ranked["middle"].iloc[index],
             y=marks[index][0],
             text=html.escape(marks[index][2]),
             showarrow=False,
+            xshift=shift,
             yshift=tier * SLIDE_TEXT_PX * 1.3,
             font=dict(size=SLIDE_TEXT_PX, color=style.INK),
         )
-        for index, tier in label_positions(marks, width_px, span)
+        for index, tier, shift in label_positions(marks, width_px, (0.0, (high - low) / to_ms))
     ]
+
+
+def _date_span(figure: go.Figure, dated: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a figure's x axis spans: its range when it sets one, else the marks' with plotly.js's padding."""
+    if figure.layout.xaxis.range:
+        low, high = figure.layout.xaxis.range
+        return pd.Timestamp(low), pd.Timestamp(high)
+    low, high = dated["start"].min(), dated["end"].fillna(dated["start"]).max()
+    return low - (high - low) * 0.04, high + (high - low) * 0.04
 
 
 def _aws_vs_nvidia_slide(dataset, filters, options, data_dir, lang):
@@ -396,7 +412,7 @@ def _aws_vs_nvidia_slide(dataset, filters, options, data_dir, lang):
         line=dict(color=style.MUTED_INK, width=1, dash="dot"),
     )
     figure.update_layout(
-        annotations=[*figure.layout.annotations, *mark_labels(dated, width, lang)],
+        annotations=[*figure.layout.annotations, *mark_labels(dated, width, _date_span(figure, dated), lang)],
         shapes=[*figure.layout.shapes, rule],
     )
     return drawn._replace(figure=figure)

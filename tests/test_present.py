@@ -151,17 +151,21 @@ def test_the_pivot_slide_summarises_the_western_side_and_keeps_every_event() -> 
 
 
 def test_mark_labels_never_cross_and_stay_on_the_axis() -> None:
-    marks = [("AWS", 10.0, "Lab opened"), ("AWS", 50.0, "Lab closed"), ("AWS", 52.0, "Policy"), ("AWS", 53.0, "Deal")]
-    marks += [("AWS", 54.0, "Milestone"), ("AWS", 55.0, "Statement"), ("Nvidia", 50.0, "Policy")]
+    marks = [("AWS", 10.0, "Lab opened"), ("AWS", 50.0, "Lab closed"), ("AWS", 52.0, "Deal"), ("AWS", 53.0, "Visit")]
+    marks += [("AWS", 54.0, "Milestone"), ("AWS", 55.0, "Statement"), ("Nvidia", 50.0, "Lab closed")]
+    marks += [("AWS", 56.0, "Lab closed"), ("AWS", 104.0, "A long label at the edge")]
     kept = briefing.label_positions(marks, width_px=1000, span=(-5, 105), text_px=20)
-    placed = {index: tier for index, tier in kept}
-    assert 0 in placed and 6 in placed and placed[6] == 1  # another lane's label is not in the way
-    assert len({tier for index, tier in kept if marks[index][0] == "AWS" and 1 <= index <= 5}) == len(
-        [index for index, _ in kept if 1 <= index <= 5]
-    )  # near one another, each on its own line
-    assert 5 not in placed  # four lines taken: the fifth label near them is left out, not printed over them
-    edge = briefing.label_positions([("AWS", 104.0, "A long label at the edge")], 1000, (-5, 105), 20)
-    assert edge == []
+    placed = {index: (tier, shift) for index, tier, shift in kept}
+    assert placed[0] == (1, 0) and placed[6] == (1, 0)  # another lane's label is not in the way
+    near = [placed[index][0] for index in range(1, 6) if index in placed]
+    assert len(near) == len(set(near)) == len(briefing.TIERS)  # near one another, each on its own line, four lines
+    assert 5 not in placed  # the fifth label near them is left out, not printed over them
+    assert 7 not in placed  # the same words next to a mark they already name
+    tier, shift = placed[8]
+    assert shift < 0  # moved in from the axis' end, not cut or dropped
+    half = len(marks[8][2]) * briefing.CHAR_WIDTH * 20 / 2 + 10
+    assert (104 + 5) / 110 * 1000 + shift + half <= 1000 + 1e-6
+    assert briefing.label_positions([("AWS", 50.0, "x" * 200)], 1000, (-5, 105), 20) == []  # wider than the axis
 
 
 def test_the_aws_nvidia_slide_names_its_marks_in_both_languages() -> None:
