@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from techrift import comparison, maps, style, views
 from techrift import filters as flt
+from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset
 from techrift.i18n import localized, t
@@ -258,6 +259,7 @@ def fit_pivot(pivot: pd.DataFrame, room: int, summarise: tuple[str, ...] = ()) -
 
 
 MAP_LABEL_PX = 20
+SLIDES_KEPT = 8 * 2 * 4  # a few steps' slides in two languages, for a few sets of filters
 
 
 def for_slide(figure: go.Figure, height: int, label_px: int = SLIDE_TEXT_PX) -> go.Figure:
@@ -439,6 +441,9 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+# Every step's slide is drawn on each run of the slides: kept, so a rerun (a reconnection, another viewer with the same
+# filters) rebuilds none, and each figure's JSON is made once (techrift/ui/plotly_chart.py keys it by identity).
+@memo(SLIDES_KEPT)
 def slide(
     step: Step, dataset: Dataset, filters: flt.Filters, options: flt.FilterOptions, data_dir: Path, lang: str
 ) -> Drawn:
