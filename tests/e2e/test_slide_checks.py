@@ -13,9 +13,13 @@ CLEAN = """<body style="margin:0;background:#fff;font-family:sans-serif">
 <text x="300" y="40" style="font-size:24px;fill:#222">right label</text></svg></body>"""
 
 
+def _show(page, height: int, html: str) -> None:
+    page.set_viewport_size({"width": 800, "height": height})
+    page.set_content(html)
+
+
 def test_a_clean_page_passes(page) -> None:
-    page.set_viewport_size({"width": 800, "height": 480})
-    page.set_content(CLEAN)
+    _show(page, 480, CLEAN)
     boxes = slide_checks.text_boxes(page)
     assert {box.text for box in boxes} == {"A title", "white on red", "left label", "right label"}
     assert {box.svg for box in boxes if "label" in box.text} == {True}
@@ -23,12 +27,13 @@ def test_a_clean_page_passes(page) -> None:
 
 
 def test_text_over_text_is_found_in_html_and_svg(page) -> None:
-    page.set_viewport_size({"width": 800, "height": 400})
-    page.set_content(
+    _show(
+        page,
+        400,
         '<body style="margin:0"><svg width="800" height="400">'
         '<text x="10" y="40" style="font-size:24px">Moscow State University</text>'
         '<text x="60" y="50" style="font-size:24px">Bauman</text></svg>'
-        '<p style="position:absolute;top:0;left:0;margin:0;font-size:24px">Over the chart</p></body>'
+        '<p style="position:absolute;top:0;left:0;margin:0;font-size:24px">Over the chart</p></body>',
     )
     pairs = slide_checks.overlapping(slide_checks.text_boxes(page))
     found = {frozenset((a.text, b.text)) for a, b in pairs}
@@ -37,13 +42,14 @@ def test_text_over_text_is_found_in_html_and_svg(page) -> None:
 
 
 def test_small_faint_and_shrunk_text_is_found(page) -> None:
-    page.set_viewport_size({"width": 800, "height": 400})
-    page.set_content(
+    _show(
+        page,
+        400,
         '<body style="margin:0;background:#fff">'
         '<p style="color:#808495;font-size:24px;margin:0">grey on white</p>'
         '<p style="font-size:12px;margin:0">small</p>'
         '<div style="transform:scale(0.5);transform-origin:0 0"><p style="font-size:24px;margin:0">shrunk</p>'
-        '<svg width="400" height="60"><text x="0" y="30" style="font-size:24px">svg shrunk</text></svg></div></body>'
+        '<svg width="400" height="60"><text x="0" y="30" style="font-size:24px">svg shrunk</text></svg></div></body>',
     )
     boxes = slide_checks.text_boxes(page)
     sizes = {box.text: round(box.font_px) for box in boxes}
@@ -55,11 +61,12 @@ def test_small_faint_and_shrunk_text_is_found(page) -> None:
 
 
 def test_a_blank_band_is_found(page) -> None:
-    page.set_viewport_size({"width": 800, "height": 1000})
-    page.set_content(
+    _show(
+        page,
+        1000,
         '<body style="margin:0;background:#fff"><p style="margin:0;font-size:30px">top</p>'
         '<p style="margin:0;position:absolute;top:400px;font-size:30px">middle</p>'
-        '<p style="margin:0;position:absolute;top:960px;font-size:30px">bottom</p></body>'
+        '<p style="margin:0;position:absolute;top:960px;font-size:30px">bottom</p></body>',
     )
     bands = slide_checks.blank_bands(page)
     assert len(bands) == 2  # 40-400 and 440-960 (both over 150 px); none elsewhere
