@@ -102,10 +102,10 @@ def _link(page: str, **params: str) -> str:
 @memo(maxsize=8)
 def _map_places(dataset: Dataset) -> dict[str, str]:
     """The places the map draws unfiltered, each with the first view that draws it (Russia's, else the world's)."""
-    options = flt.options_for(dataset)
+    everything = flt.Scope.everything(dataset)
     drawn: dict[str, str] = {}
     for view in (maps.RUSSIA, maps.WORLD):
-        in_view = views.map_view(dataset, flt.default_filters(options), options, view).in_view
+        in_view = views.map_view(everything, view).in_view
         for place_id in in_view["place_id"] if "place_id" in in_view.columns else ():
             drawn.setdefault(place_id, view)
     return drawn

@@ -124,11 +124,18 @@ def _drawn(dataset, key: str, lang: str = "en", slide: bool = False) -> briefing
     return draw(flt.Scope(dataset, flt.default_filters(options), options), default_data_dir(), lang)
 
 
-@pytest.mark.parametrize("slide", [False, True])
-def test_the_money_step_is_drawn_on_a_linear_scale_as_the_app_draws_it(dataset, slide: bool) -> None:
-    figure = _drawn(dataset, "money", slide=slide).figure
+def test_the_money_step_is_drawn_on_a_linear_scale_as_the_app_draws_it(dataset) -> None:
+    figure = _drawn(dataset, "money").figure
     axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
     assert axes and {axis.get("type") for axis in axes} == {"linear"}
+
+
+def test_the_money_slide_puts_every_amount_as_a_dot_on_one_log_axis(dataset) -> None:
+    # Too few rows on a slide for bars in panels: docs/charts.md's "how big is each", a cap far left of a budget.
+    figure = _drawn(dataset, "money", slide=True).figure
+    axes = [axis for name, axis in figure.layout.to_plotly_json().items() if name.startswith("xaxis")]
+    assert len(axes) == 1 and axes[0]["type"] == "log"
+    assert {trace.type for trace in figure.data} == {"scatter"}
 
 
 def test_the_map_step_names_every_partner_once_with_no_two_labels_overlapping(dataset) -> None:

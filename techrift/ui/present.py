@@ -1,36 +1,108 @@
-"""The briefing as slides (/briefing?present=1): no sidebar or Streamlit chrome, large type, one step per screen, driven by
-the keyboard; the URL follows the step, and `notes=1` adds the speaker notes (the slide's sources and seed quotes)."""
+"""The briefing as slides (/briefing?present=1): no Streamlit chrome, one step per screen on a canvas scaled to the screen,
+driven by the keyboard in the browser (techrift/assets/present/present.js); the URL follows the step. `presenter=1`
+opens the presenter's window: the current and next slides, the speaker notes (the slide's sources and seed quotes), a
+clock and a timer; it drives the audience's window it opens, over the browser's BroadcastChannel."""
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from techrift import briefing
 from techrift.i18n import t
 from techrift.text import escape_markdown
-from techrift.ui import details, url_state
+from techrift.ui import details, internals, url_state
 from techrift.ui.plotly_chart import plotly_chart
 from techrift.ui.shell import PageContext
 
-_STEP_KEY = "_present_step"
-# The chart's height on a slide: with the title, the takeaway and the controls it fits a 1280x720 screen.
-CHART_HEIGHT = 390
-# The slide's look. Constant text, no data in it: Streamlit's chrome and sidebar hidden, large type, the extra
-# shortcut buttons (Space, PageDown, PageUp) kept working but out of sight.
-SLIDE_CSS = """<style>
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+ASSET_DIR = "assets/present"
+
+# The slides' canvas (techrift/briefing.py lays a slide out on it; techrift/assets/present/present.js scales it to the
+# screen). Constant text, no data in it: Streamlit's chrome hidden; every step's slide stacked on the canvas and only
+# the one the controller names visible, so a key changes the slide without a server round trip. A hidden slide is
+# transparent, not `visibility: hidden`, on a layer of its own: the browser paints it once, ahead, and showing it is
+# a change of opacity (hidden, it would be painted only when first shown). present.js makes hidden slides inert.
+W, H = briefing.SLIDE_WIDTH, briefing.SLIDE_HEIGHT
+SLIDE = '[class*="st-key-deck_slide_"]'
+SLIDE_CSS = f"""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1rem 3rem 0.5rem 3rem !important; max-width: 100% !important; }
-[data-testid="stMain"] h1 { font-size: 2.6rem !important; padding: 0.2rem 0 !important; }
-.st-key-present_takeaway p { font-size: 1.55rem !important; line-height: 1.35 !important; }
-.st-key-present_space, .st-key-present_pagedown, .st-key-present_pageup {
-  position: absolute !important; width: 1px !important; height: 1px !important; overflow: hidden !important;
-  clip: rect(0 0 0 0) !important; white-space: nowrap !important;
-}
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stBottom"] {{ display: none !important; }}
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+  overflow: hidden !important; background: #ffffff !important;
+}}
+[data-testid="stMain"] {{ position: fixed !important; inset: 0 !important; }}
+[data-testid="stMainBlockContainer"] {{
+  position: absolute !important; left: 0 !important; top: 0 !important; width: {W}px !important;
+  max-width: none !important; height: {H}px !important; padding: 0 !important; margin: 0 !important;
+  transform-origin: 0 0; transform: translate(var(--slide-x, 0px), var(--slide-y, 0px)) scale(var(--slide-scale, 1));
+}}
+{SLIDE} {{
+  position: fixed !important; left: 0; top: 0; width: {W}px; height: {H}px; box-sizing: border-box;
+  padding: {briefing.SLIDE_PAD_TOP}px {briefing.SLIDE_PAD_X}px {briefing.SLIDE_PAD_BOTTOM}px;
+  gap: {briefing.SLIDE_GAP}px !important; opacity: 0; pointer-events: none; will-change: opacity; background: #ffffff; transform-origin: 0 0; overflow: hidden;
+}}
+{SLIDE} [data-testid="stMarkdownContainer"] p {{ margin: 0 !important; }}
+{SLIDE} [class*="st-key-slide_counter"] p, {SLIDE} [class*="st-key-slide_counter"] a {{
+  font-size: {briefing.COUNTER_PX}px !important; line-height: {briefing.LINE_HEIGHT} !important; color: #3d3d3d;
+}}
+{SLIDE} [class*="st-key-slide_counter"] a {{ color: #0b5394 !important; }}
+{SLIDE} h1 {{
+  font-size: {briefing.TITLE_PX}px !important; line-height: {briefing.LINE_HEIGHT} !important; padding: 0 !important;
+  margin: 0 !important; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; color: #111111;
+}}
+{SLIDE} [class*="st-key-slide_takeaway"] p {{
+  font-size: {briefing.TAKEAWAY_PX}px !important; line-height: {briefing.LINE_HEIGHT} !important; color: #1c2833;
+  height: {briefing.TAKEAWAY_PX * briefing.LINE_HEIGHT * briefing.TAKEAWAY_LINES}px; overflow: hidden;
+}}
+.st-key-deck_notice {{ position: fixed !important; left: {briefing.SLIDE_PAD_X}px; bottom: 8px; z-index: 5; }}
 </style>"""
+# The audience's window: the current slide on the whole canvas.
+AUDIENCE_CSS = "".join(
+    f'<style>html[data-slide="{n}"] .st-key-deck_slide_{n}, html:not([data-slide]) .st-key-deck_slide_{{first}}'
+    "{opacity: 1; pointer-events: auto;}</style>"
+    for n in range(1, len(briefing.STEPS) + 1)
+)
+# The presenter's window: the current slide at a little over half size, the next one smaller beside it, the notes
+# under the current slide, the controls (drawn by present.js) above.
+NOW_SCALE, NEXT_SCALE = 0.55, 0.38
+NOW_AT, NEXT_AT, NOTES_TOP = (40, 120), (W - 40 - round(W * NEXT_SCALE), 120), 120 + round(H * NOW_SCALE) + 24
+PRESENTER_CSS = f"""<style>
+{SLIDE} {{ outline: 2px solid #566573; }}
+[class*="st-key-deck_notes_"] {{
+  position: fixed !important; left: {NOW_AT[0]}px; top: {NOTES_TOP}px; width: {round(W * NOW_SCALE)}px;
+  height: {H - NOTES_TOP - 24}px; overflow: auto; visibility: hidden; display: none !important;
+}}
+[class*="st-key-deck_notes_"] p, [class*="st-key-deck_notes_"] li, [class*="st-key-deck_notes_"] a {{ font-size: 26px !important; line-height: 1.35; }}
+[class*="st-key-deck_notes_"] h2 {{ font-size: 30px !important; }}
+.techrift-presenter {{ position: fixed; left: 0; top: 0; width: {W}px; height: {H}px; pointer-events: none; font-size: 28px; color: #1c2833; }}
+.techrift-presenter > * {{ position: absolute; pointer-events: auto; }}
+.techrift-presenter-counter {{ left: 40px; top: 24px; font-weight: 700; }}
+.techrift-presenter-clock {{ left: 360px; top: 24px; }}
+.techrift-presenter-timer {{ left: 620px; top: 24px; font-variant-numeric: tabular-nums; }}
+.techrift-presenter-button {{ top: 18px; font-size: 24px; padding: 6px 14px; color: #1c2833; background: #f0f2f6;
+  border: 1px solid #566573; border-radius: 6px; cursor: pointer; }}
+.techrift-presenter-button:first-of-type {{ left: 860px; }}
+.techrift-presenter-open {{ left: 1180px; background: #0b5394 !important; color: #ffffff !important; }}
+.techrift-presenter-keys {{ left: 40px; top: 72px; font-size: 22px; color: #3d3d3d; }}
+.techrift-presenter-now {{ left: {NOW_AT[0]}px; top: 80px; visibility: hidden; }}
+.techrift-presenter-next {{ left: {NEXT_AT[0]}px; top: 76px; font-weight: 700; }}
+.techrift-presenter-end {{ left: {NEXT_AT[0]}px; top: {NEXT_AT[1] + 12}px; }}
+</style>""" + "".join(
+    f"""<style>html[data-slide="{n}"] .st-key-deck_slide_{n} {{
+  opacity: 1; pointer-events: auto; transform: translate({NOW_AT[0]}px, {NOW_AT[1]}px) scale({NOW_SCALE}); }}
+html[data-next="{n}"] .st-key-deck_slide_{n} {{
+  opacity: 1; transform: translate({NEXT_AT[0]}px, {NEXT_AT[1]}px) scale({NEXT_SCALE}); }}
+html[data-slide="{n}"] .st-key-deck_notes_{n} {{ visibility: visible !important; display: flex !important; }}</style>"""
+    for n in range(1, len(briefing.STEPS) + 1)
+)
+CHANNEL = "techrift-slides"
+PROJECT, COMPONENT = "techrift", "present"
 
 
 def requested() -> bool:
@@ -62,73 +134,74 @@ def live_link(page: str, context: PageContext, **extra: str) -> str:
 
 def show_link(context: PageContext, number: int) -> None:
     """On the briefing page: the link that opens this step as a slide, with the same filters."""
+    slides = live_link("briefing", context, present="1", step=str(number))
+    presenter = live_link("briefing", context, present="1", step=str(number), presenter="1")
     st.markdown(
-        f"[{t('present_start', context.lang)} ↗]({live_link('briefing', context, present='1', step=str(number))})"
+        f"[{t('present_start', context.lang)} ↗]({slides}) · [{t('present_presenter_link', context.lang)} ↗]({presenter})"
     )
 
 
-def _move(to: int) -> None:
-    st.session_state[_STEP_KEY] = to
+def presenter_requested() -> bool:
+    """Whether the link asks for the presenter's window (?presenter=1; the older ?notes=1 too)."""
+    return any(url_state.url_value(name) in ("1", "true", "yes") for name in ("presenter", "notes"))
 
 
-def _button(label: str, key: str, shortcut: str, to: int, disabled: bool, container, **kwargs) -> None:
-    container.button(
-        label, key=key, shortcut=shortcut, on_click=_move, args=(to,), disabled=disabled, width="stretch", **kwargs
-    )
+@functools.cache
+def _controller() -> Any:
+    return st.components.v2.component(f"{PROJECT}.{COMPONENT}", js="present.js", isolate_styles=False)
+
+
+def controller_data(number: int, presenter: bool, lang: str) -> dict[str, Any]:
+    """What the slides' controller (present.js) gets: the step to open, the window's role and its words."""
+    words = ("now", "next", "end_of_deck", "clock", "timer", "timer_reset", "open_audience", "keys")
+    labels = {word: t(f"present_{word}", lang) for word in words}
+    labels["end"], labels["reset"] = labels.pop("end_of_deck"), labels.pop("timer_reset")
+    labels["counter"] = t("briefing_step", lang, number="{number}", total="{total}")
+    return {"total": len(briefing.STEPS), "step": number, "presenter": presenter, "channel": CHANNEL, "labels": labels}
 
 
 def slides(context: PageContext) -> None:
-    """Draw the current step as a slide, with its keys, its live link and (notes=1) its speaker notes."""
+    """Every step as a slide on one canvas, the one the URL names shown; keys, scaling and the presenter's window are
+    the browser's (present.js). With ?presenter=1: the current and next slides, the speaker notes, a clock and a timer."""
     dataset, lang = context.dataset, context.lang
     total = len(briefing.STEPS)
-    notice = None
-    if _STEP_KEY not in st.session_state:
-        st.session_state[_STEP_KEY], notice = _parse_step(url_state.url_value("step"), total)
-    number = st.session_state[_STEP_KEY]
-    url_state.sync_param("step", str(number))
-    step = briefing.STEPS[number - 1]
-    st.html(SLIDE_CSS)
+    number, notice = _parse_step(url_state.url_value("step"), total)
+    presenter = presenter_requested()
+    st.html(SLIDE_CSS + (PRESENTER_CSS if presenter else AUDIENCE_CSS.replace("{first}", str(number))))
     if notice:
-        st.warning(escape_markdown(notice), icon="🔗")
-
-    counter, live = st.columns([4, 1], vertical_alignment="center")
-    counter.caption(t("briefing_step", lang, number=number, total=total))
-    live.markdown(f"[{t('present_open_live', lang)} ↗]({live_link(step.page, context)})")
-    st.title(briefing.step_title(step.key, lang)[1], anchor=False)
-    text = briefing.step_text(dataset, step.key, lang)
-    with st.container(key="present_takeaway"):
-        st.markdown(escape_markdown(briefing.takeaway(text)))
-    drawn = (step.slide or step.draw)(context.scope, context.data_dir, lang)
-    # A copy at the slide's height: the step's figure is cached and shared, and its JSON is made once per figure.
-    figure = go.Figure(drawn.figure).update_layout(height=CHART_HEIGHT)
-    plotly_chart(figure, key="present_chart", alt=drawn.alt, lang=lang)
-
-    first, previous, keys, following, last = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
-    _button(t("present_first", lang), "present_home", "Home", 1, number == 1, first, icon=":material/first_page:")
-    _button(t("briefing_previous", lang), "present_left", "Left", number - 1, number == 1, previous)
-    keys.caption(t("present_keys", lang))
-    _button(t("briefing_next", lang), "present_right", "Right", number + 1, number == total, following)
-    _button(t("present_last", lang), "present_end", "End", total, number == total, last, icon=":material/last_page:")
-    _button("Space", "present_space", "Space", min(number + 1, total), number == total, st)
-    _button("PageDown", "present_pagedown", "PageDown", min(number + 1, total), number == total, st)
-    _button("PageUp", "present_pageup", "PageUp", max(number - 1, 1), number == 1, st)
-
-    if url_state.url_value("notes") in ("1", "true", "yes"):
-        _notes(context, drawn, text)
+        with st.container(key="deck_notice"):
+            st.warning(escape_markdown(notice), icon="🔗")
+    for index, step in enumerate(briefing.STEPS, start=1):
+        drawn = briefing.slide(step, context.scope, context.data_dir, lang)
+        with st.container(key=f"deck_slide_{index}"):
+            with st.container(key=f"slide_counter_{index}"):
+                st.markdown(
+                    f"{t('briefing_step', lang, number=index, total=total)} · "
+                    f"[{t('present_more', lang)} ↗]({live_link(step.page, context)})"
+                )
+            st.title(briefing.step_title(step.key, lang)[1], anchor=False)
+            text = briefing.step_text(dataset, step.key, lang)
+            with st.container(key=f"slide_takeaway_{index}"):
+                st.markdown(escape_markdown(briefing.takeaway(text)))
+            plotly_chart(drawn.figure, key=f"present_chart_{index}", alt=drawn.alt, lang=lang)
+        if presenter:
+            with st.container(key=f"deck_notes_{index}"):
+                _notes(context, drawn, text)
+    internals.serve_component_assets(PROJECT, COMPONENT, PACKAGE_ROOT, ASSET_DIR)
+    _controller()(key="present_controller", data=controller_data(number, presenter, lang), height="content")
 
 
 def _notes(context: PageContext, drawn: briefing.Drawn, text: str) -> None:
     """The speaker notes: the step's whole text, the sources of the records drawn, the seed quotes behind them."""
     dataset, lang = context.dataset, context.lang
-    with st.container(border=True, key="present_notes"):
-        st.header(t("present_notes", lang), anchor=False)
-        st.markdown(escape_markdown(text))
-        details.show_sources(dataset, ";".join(drawn.source_ids), heading=t("present_sources", lang))
-        quotes = [dataset.quotes_for(table, record) for table, record in drawn.records]
-        shown = [quote for frame in quotes for _, quote in frame.iterrows()]
-        if shown:
-            st.markdown(f"**{t('present_quotes', lang)}**")
-            for quote in shown:
-                english = quote.get("text_en")
-                line = english if lang == "en" and isinstance(english, str) and english else quote["text"]
-                st.markdown(f"> {escape_markdown(line)} ({escape_markdown(quote['source_id'])})")
+    st.header(t("present_notes", lang), anchor=False)
+    st.markdown(escape_markdown(text))
+    details.show_sources(dataset, ";".join(drawn.source_ids), heading=t("present_sources", lang))
+    quotes = [dataset.quotes_for(table, record) for table, record in drawn.records]
+    shown = [quote for frame in quotes for _, quote in frame.iterrows()]
+    if shown:
+        st.markdown(f"**{t('present_quotes', lang)}**")
+        for quote in shown:
+            english = quote.get("text_en")
+            line = english if lang == "en" and isinstance(english, str) and english else quote["text"]
+            st.markdown(f"> {escape_markdown(line)} ({escape_markdown(quote['source_id'])})")
