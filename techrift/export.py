@@ -224,17 +224,17 @@ html,body{margin:0;height:100%;overflow:hidden;background:#fff;color:var(--ink);
 .slide.current{visibility:visible}
 .bar{display:flex;justify-content:space-between;align-items:baseline;gap:calc(32 * var(--u));
   font-size:calc(22 * var(--u));color:var(--muted);margin:0}
-.bar p{margin:0}
+.bar p{margin:0;line-height:1.45}
 a{color:var(--link)}
-h1{font-size:calc(64 * var(--u));line-height:1.1;margin:calc(12 * var(--u)) 0 calc(8 * var(--u));font-weight:700}
-.takeaway{font-size:calc(36 * var(--u));line-height:1.3;margin:0 0 calc(12 * var(--u))}
+h1{font-size:calc(64 * var(--u));line-height:1.45;margin:0;font-weight:700}
+.takeaway{font-size:calc(36 * var(--u));line-height:1.45;margin:0 0 calc(12 * var(--u))}
 .chart{flex:1 1 0;min-height:0;margin:0;position:relative}
-.plot{position:absolute;inset:0}
+.plot{position:absolute;left:0;top:0;transform-origin:0 0}
 .slide>footer{font-size:calc(22 * var(--u));color:var(--muted);margin-top:calc(8 * var(--u))}
 .notes{display:none}
 .list{flex:1 1 0;min-height:0;margin:calc(12 * var(--u)) 0 0;padding:0;list-style:none;display:grid;
-  grid-auto-flow:column;grid-auto-columns:1fr;column-gap:calc(48 * var(--u));font-size:calc(24 * var(--u));line-height:1.25}
-.list li{overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;align-self:center}
+  grid-auto-flow:column;grid-auto-columns:1fr;column-gap:calc(48 * var(--u));font-size:calc(24 * var(--u));line-height:1.45}
+.list li{align-self:center}
 .modebar-container{display:none!important}
 @media print{
   html,body{height:auto;overflow:visible}
@@ -269,46 +269,52 @@ DECK_JS = string.Template(
     var hash = "#" + slides[index].id;
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
   }
-  // Every font of a figure at least LABEL px at the design size, all scaled with the screen; margins likewise.
-  function sized(node, u) {
-    if (Array.isArray(node)) { node.forEach(function (n) { sized(n, u); }); return node; }
+  // Every font of a figure at least LABEL px, the margins grown with them: the figure as drawn on the design screen.
+  function sized(node) {
+    if (Array.isArray(node)) { node.forEach(sized); return node; }
     if (!node || typeof node !== "object") { return node; }
     Object.keys(node).forEach(function (key) {
       var value = node[key];
       if (/font$$/i.test(key) && value && typeof value === "object" && !Array.isArray(value)) {
-        if (typeof value.size === "number") { value.size = Math.max(value.size, LABEL) * u; }
+        if (typeof value.size === "number") { value.size = Math.max(value.size, LABEL); }
         else if (Array.isArray(value.size)) {
-          value.size = value.size.map(function (s) { return Math.max(s, LABEL) * u; });
+          value.size = value.size.map(function (s) { return Math.max(s, LABEL); });
         }
       }
-      sized(value, u);
+      sized(value);
     });
     return node;
   }
-  function figureFor(plot, u) {
+  function figureFor(plot, width, height) {
     var figure = JSON.parse(document.getElementById(plot.id + "-figure").textContent);
     var layout = figure.layout || {};
-    delete layout.width; delete layout.height;
-    layout.autosize = true;
+    var template = (layout.template && layout.template.layout) || {};
     layout.font = layout.font || {};
-    if (typeof layout.font.size !== "number") {
-      var base = layout.template && layout.template.layout && layout.template.layout.font;
-      layout.font.size = (base && base.size) || LABEL;
-    }
-    sized(figure, u);
-    var margin = layout.margin || (layout.template && layout.template.layout && layout.template.layout.margin) || {};
+    if (typeof layout.font.size !== "number") { layout.font.size = (template.font && template.font.size) || LABEL; }
+    sized(figure);
+    var margin = layout.margin || template.margin || {};
     layout.margin = {};
     ["l", "r", "t", "b", "pad"].forEach(function (side) {
-      if (typeof margin[side] === "number") { layout.margin[side] = margin[side] * u * GROWTH; }
+      if (typeof margin[side] === "number") { layout.margin[side] = margin[side] * GROWTH; }
     });
+    layout.autosize = false;
+    layout.width = width;
+    layout.height = height;
     figure.layout = layout;
     return figure;
   }
   var config = {displayModeBar: false, responsive: false, displaylogo: false};
+  // A chart is drawn at the design screen's size and scaled with the slide as a whole (as a slide show scales its
+  // slide): what is apart on the design screen stays apart on every screen, and its type scales with the screen.
   function draw() {
     var u = unit();
     return Promise.all(Array.prototype.map.call(document.querySelectorAll(".plot"), function (plot) {
-      var figure = figureFor(plot, u);
+      var box = plot.parentElement;
+      var width = Math.floor(box.clientWidth / u), height = Math.floor(box.clientHeight / u);
+      plot.style.width = width + "px";
+      plot.style.height = height + "px";
+      plot.style.transform = "scale(" + u + ")";
+      var figure = figureFor(plot, width, height);
       return Plotly.react(plot, figure.data, figure.layout, config);
     })).then(function () { document.body.dataset.drawn = String(Date.now()); });
   }
@@ -345,9 +351,19 @@ def _json_block(value: str) -> str:
     return value.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+# A source's label on a slide at most (characters): three lines of a column at the smallest type; the whole label
+# is the link's title.
+SOURCE_LABEL_CHARS = 110
+
+
+def _shortened(label: str) -> str:
+    return label if len(label) <= SOURCE_LABEL_CHARS else label[: SOURCE_LABEL_CHARS - 1].rstrip() + "…"
+
+
 def _links(sources: Sequence[DeckSource]) -> str:
     return "".join(
-        f'<li><a href="{html.escape(source.url)}" title="{html.escape(source.label)}">{html.escape(source.label)}</a></li>'
+        f'<li><a href="{html.escape(source.url)}" title="{html.escape(source.label)}">'
+        f"{html.escape(_shortened(source.label))}</a></li>"
         for source in sources
     )
 
