@@ -351,19 +351,22 @@ def _json_block(value: str) -> str:
     return value.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-# A source's label on a slide at most (characters): three lines of a column at the smallest type; the whole label
-# is the link's title.
+# A source's label on a slide at most (characters) when three columns share the slide: three lines of a column; the
+# whole label is the link's title.
 SOURCE_LABEL_CHARS = 110
 
 
-def _shortened(label: str) -> str:
-    return label if len(label) <= SOURCE_LABEL_CHARS else label[: SOURCE_LABEL_CHARS - 1].rstrip() + "…"
+def shortened(label: str, columns: int) -> str:
+    """A source's label as a sources slide of `columns` columns shows it: cut with '…' past what three lines hold."""
+    most = SOURCE_LABEL_CHARS * 3 // columns
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
 
 
 def _links(sources: Sequence[DeckSource]) -> str:
+    columns = _columns(len(sources))
     return "".join(
         f'<li><a href="{html.escape(source.url)}" title="{html.escape(source.label)}">'
-        f"{html.escape(_shortened(source.label))}</a></li>"
+        f"{html.escape(shortened(source.label, columns))}</a></li>"
         for source in sources
     )
 

@@ -181,3 +181,13 @@ def test_sources_are_spread_evenly_over_as_few_slides_as_hold_them(count: int) -
     assert len(chunks) == -(-count // export.SOURCES_PER_SLIDE)
     assert all(len(chunk) <= export.SOURCES_PER_SLIDE for chunk in chunks)
     assert not chunks or max(map(len, chunks)) - min(map(len, chunks)) <= len(chunks)
+
+
+def test_a_long_source_label_is_cut_to_what_its_column_holds_and_kept_whole_in_the_title() -> None:
+    label = "A title of a source that goes on " * 12
+    assert export.shortened(label, 1) == label[: export.SOURCE_LABEL_CHARS * 3 - 1].rstrip() + "…"
+    three = export.shortened(label, 3)
+    assert three.endswith("…") and len(three) <= export.SOURCE_LABEL_CHARS
+    assert export.shortened("Short (Publisher)", 3) == "Short (Publisher)"
+    source = export.DeckSource(label, "https://example.org/a")
+    assert f'title="{label}"' in export._links([source] * 20)
