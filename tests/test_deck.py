@@ -191,3 +191,14 @@ def test_a_long_source_label_is_cut_to_what_its_column_holds_and_kept_whole_in_t
     assert export.shortened("Short (Publisher)", 3) == "Short (Publisher)"
     source = export.DeckSource(label, "https://example.org/a")
     assert f'title="{label}"' in export._links([source] * 20)
+
+
+def test_the_command_line_takes_the_apps_address_as_a_root() -> None:
+    import argparse
+
+    from techrift.__main__ import _app_url
+
+    assert _app_url("https://example.org/techrift") == "https://example.org/techrift/"
+    assert _app_url("http://localhost:8501/") == "http://localhost:8501/"
+    with pytest.raises(argparse.ArgumentTypeError):
+        _app_url("example.org")
