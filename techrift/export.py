@@ -250,7 +250,7 @@ DECK_JS = string.Template(
     """
 (function () {
   "use strict";
-  var LABEL = $label, WIDTH = $width, HEIGHT = $height, GROWTH = $growth;
+  var LABEL = $label, WIDTH = $width, HEIGHT = $height;
   var slides = Array.prototype.slice.call(document.querySelectorAll("section.slide"));
   var current = -1;
   function unit() { return Math.min(innerWidth / WIDTH, innerHeight / HEIGHT); }
@@ -291,11 +291,13 @@ DECK_JS = string.Template(
     var template = (layout.template && layout.template.layout) || {};
     layout.font = layout.font || {};
     if (typeof layout.font.size !== "number") { layout.font.size = (template.font && template.font.size) || LABEL; }
+    // A figure made for the app's type gets margins grown as its type grows; one made for a slide keeps its own.
+    var growth = Math.max(1, LABEL / layout.font.size);
     sized(figure);
     var margin = layout.margin || template.margin || {};
     layout.margin = {};
     ["l", "r", "t", "b", "pad"].forEach(function (side) {
-      if (typeof margin[side] === "number") { layout.margin[side] = margin[side] * GROWTH; }
+      if (typeof margin[side] === "number") { layout.margin[side] = margin[side] * growth; }
     });
     layout.autosize = false;
     layout.width = width;
@@ -436,9 +438,7 @@ def deck_html(steps: Sequence[DeckStep], lang: str, title: str, note: str) -> st
     css = DECK_CSS.substitute(
         fontface=fontface, width=width, height=height, ink=style.INK, muted=style.SUBTLE_INK, link=DECK_LINK
     )
-    script = DECK_JS.substitute(
-        label=DECK_LABEL_PX, width=width, height=height, growth=DECK_LABEL_PX / style.MIN_TEXT_PX
-    )
+    script = DECK_JS.substitute(label=DECK_LABEL_PX, width=width, height=height)
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

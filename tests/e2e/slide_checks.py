@@ -38,11 +38,14 @@ _TEXT_BOXES_JS = """
   const vw = innerWidth, vh = innerHeight;
   const out = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // Visibility is inherited and a child may undo it, so only the text's own counts; opacity multiplies down the tree.
   const visible = (el) => {
+    const own = getComputedStyle(el);
+    if (own.visibility === 'hidden' || own.visibility === 'collapse') return 0;
     let opacity = 1;
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
       const cs = getComputedStyle(e);
-      if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return 0;
+      if (cs.display === 'none') return 0;
       opacity *= parseFloat(cs.opacity || '1');
     }
     return opacity;
@@ -50,7 +53,8 @@ _TEXT_BOXES_JS = """
   // The part of `r` not cut away by an ancestor that clips (overflow other than visible, or a clip rect).
   const clipped = (el, r) => {
     let [x0, y0, x1, y1] = [r.left, r.top, r.right, r.bottom];
-    for (let e = el.parentElement; e; e = e.parentElement) {
+    // The page's root and body clip only to the viewport (done below), whatever their own height.
+    for (let e = el; e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
       if (e instanceof SVGElement && !(e instanceof SVGSVGElement)) continue;
       const cs = getComputedStyle(e);
       const clips = cs.overflow !== 'visible' || (cs.clip && cs.clip !== 'auto') || cs.clipPath !== 'none';
@@ -96,12 +100,17 @@ _TEXT_BOXES_JS = """
     const scale = inSvg ? svgScale(el) : htmlScale(el);
     const colour = inSvg ? cs.fill : cs.color;
     const alpha = inSvg ? parseFloat(cs.fillOpacity || '1') : 1;
-    for (const r of rects) {
+    const em = parseFloat(cs.fontSize) * scale;
+    for (const line of rects) {
+      // The em box, centred on the line's box: the glyphs' room, not the line's (a line box is taller than its type,
+      // and neighbouring lines' boxes meet or overlap by design).
+      const middle = line.top + line.height / 2, half = Math.min(line.height, em) / 2;
+      const r = { left: line.left, right: line.right, top: middle - half, bottom: middle + half };
       const box = clipped(el, r);
       if (!box) continue;
       out.push({
         text, x: box[0], y: box[1], width: box[2], height: box[3],
-        font_px: parseFloat(cs.fontSize) * scale, colour, opacity: opacity * alpha, svg: inSvg,
+        font_px: em, colour, opacity: opacity * alpha, svg: inSvg,
         where: (el.closest('[class*="st-key-"]')?.className.match(/st-key-[\\w-]+/) || [el.tagName.toLowerCase()])[0],
       });
     }
