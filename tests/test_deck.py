@@ -1,6 +1,6 @@
 """The exported briefing as an offline deck (techrift/export.py): one slide per step, then the steps' sources, every
 source a link, every step linked back to the live app, nothing loaded from the network. The deck in a browser:
-tests/e2e/test_deck.py."""
+tests/e2e/test_offline_deck.py."""
 
 from __future__ import annotations
 
