@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from techrift import briefing
+from techrift import briefing, export
 from techrift.i18n import t
 from techrift.ui import present, provenance, shell, url_state
 from techrift.ui.plotly_chart import plotly_chart
@@ -52,7 +52,8 @@ following.button(
 # Built only when clicked: the file carries plotly.js and need not sit in every session's memory.
 st.download_button(
     t("briefing_download", lang),
-    partial(briefing.export_html, dataset, context.data_dir, lang),
+    # The deck's slides link back to this app at the address it was reached at.
+    partial(briefing.export_html, dataset, context.data_dir, lang, export.app_root(st.context.url or "")),
     file_name=f"techrift-briefing-{lang}-data-{dataset.release.version}.html",
     mime="text/html",
     on_click="ignore",

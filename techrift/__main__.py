@@ -43,6 +43,17 @@ def _datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+# The address `streamlit run dashboard.py` serves the app at: a briefing written from the command line on the
+# presenter's machine links back to that machine's app unless told the public address.
+DEFAULT_APP_URL = "http://localhost:8501/"
+
+
+def _app_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return value if value.endswith("/") else value + "/"
+
+
 def _briefing(args: argparse.Namespace) -> int:
     from techrift import briefing
 
@@ -54,7 +65,7 @@ def _briefing(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     out = Path(args.out)
-    out.write_text(briefing.export_html(dataset, data_dir, args.lang), encoding="utf-8")
+    out.write_text(briefing.export_html(dataset, data_dir, args.lang, args.app_url), encoding="utf-8")
     print(f"wrote {out} ({out.stat().st_size // 1024} KB, {len(briefing.STEPS)} steps, opens with no network)")
     return 0
 
@@ -71,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("briefing", help="write the briefing as one self-contained HTML file")
     export.add_argument("--out", required=True, help="HTML file to write")
     export.add_argument("--lang", choices=["en", "vi"], default="en", help="language of the briefing")
+    export.add_argument(
+        "--app-url",
+        type=_app_url,
+        default=DEFAULT_APP_URL,
+        help=f"the live app's address, which each slide links back to (default: {DEFAULT_APP_URL})",
+    )
     export.set_defaults(run=_briefing)
     args = parser.parse_args(argv)
     return args.run(args)

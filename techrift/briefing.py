@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -19,6 +18,7 @@ from techrift import filters as flt
 from techrift.caching import memo
 from techrift.charts import alt_text, funding, timeline
 from techrift.data import Dataset
+from techrift.export import DeckSource, DeckStep, app_link, deck_html
 from techrift.i18n import localized, t
 from techrift.overview import headline_figures
 from techrift.pivot import lane_order, pivot_events
@@ -121,59 +121,45 @@ def step_text(dataset: Dataset, key: str, lang: str) -> str:
     return t(f"briefing_{key}_text", lang, western=values[0], russian=values[1], budget=values[2], lab_years=values[3])
 
 
-# The exported file's look, in the app's colours.
-PAGE_STYLE = string.Template(
-    "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:$ink}"
-    "h1{font-size:2.6rem}h2{font-size:2rem;margin-top:3rem}p{font-size:1.3rem;line-height:1.5}"
-    ".step{color:$subtle;font-size:1rem;margin-bottom:0}section{page-break-after:always}"
-    ".alt,.sources{color:$muted;font-size:1rem}"
-    # Printed (or saved as PDF from the browser): one step per page, with its sources, no chart toolbar.
-    "@media print{body{max-width:none;margin:0}section{break-after:page;break-inside:avoid}h2{margin-top:0}"
-    "p{font-size:1rem}figure{margin:0;zoom:0.5}.alt{font-size:1.5rem}.sources{font-size:0.6rem;line-height:1.3}"
-    ".modebar{display:none!important}}"
-).substitute(ink=style.INK, subtle=style.SUBTLE_INK, muted=style.MUTED_INK)
+def _deck_sources(dataset: Dataset, source_ids: tuple[str, ...], lang: str, app_url: str) -> tuple[DeckSource, ...]:
+    """The sources behind a step's records, each a link: its address, or else its entry on the app's Sources page."""
+    by_id = {source["source_id"]: source for source in dataset.sources.to_dict("records")}
+    params = {"lang": lang} if lang != "en" else {}
+    deck = []
+    for source_id in source_ids:
+        source = by_id.get(source_id)
+        if source is None:
+            continue
+        label = f"{localized(source, 'title', lang)} ({localized(source, 'publisher', lang)})"
+        url = source["url"] if isinstance(source["url"], str) and source["url"] else ""
+        deck.append(DeckSource(label, url or app_link(app_url, "sources", {"source": source_id} | params)))
+    return tuple(deck)
 
 
-def _sources_line(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -> str:
-    """The sources behind a step's records, as one escaped line: 'Sources: Title (Publisher); ...'."""
-    known = {
-        source["source_id"]: f"{localized(source, 'title', lang)} ({localized(source, 'publisher', lang)})"
-        for source in dataset.sources.to_dict("records")
-    }
-    names = [known.get(source, source) for source in source_ids]
-    return html.escape(f"{t('sources', lang)}: {'; '.join(names)}")
-
-
-def export_html(dataset: Dataset, data_dir: Path, lang: str = "en") -> str:
-    """A self-contained HTML briefing: every step's text and chart, plotly.js inline, no network needed to open it."""
+def export_html(dataset: Dataset, data_dir: Path, lang: str = "en", app_url: str = "") -> str:
+    """The briefing as a self-contained deck of slides (techrift/export.py): every step's slide, its sources as links,
+    links back to the live app at `app_url` (its root), plotly.js and the font inline, no network needed to open it."""
     scope = flt.Scope.everything(dataset)
-    parts = []
+    params = scope.filters.to_params(scope.options) | ({"lang": lang} if lang != "en" else {})
+    steps = []
     for number, step in enumerate(STEPS, start=1):
-        drawn = step.draw(scope, data_dir, lang)
-        chart = drawn.figure.to_html(
-            full_html=False,
-            include_plotlyjs=(number == 1),
-            div_id=f"step-{number}-chart",
-            config={"displaylogo": False},
+        drawn = slide(step, scope, data_dir, lang)
+        text = step_text(dataset, step.key, lang)
+        steps.append(
+            DeckStep(
+                title=step_title(step.key, lang)[1],
+                takeaway=takeaway(text),
+                text=text,
+                figure_json=drawn.figure.to_json(),
+                alt=drawn.alt,
+                sources=_deck_sources(dataset, drawn.source_ids, lang, app_url),
+                live_url=app_link(app_url, "briefing", {"present": "1", "step": str(number)} | params),
+                page_url=app_link(app_url, step.page, params),
+            )
         )
-        parts.append(
-            f'<section id="step-{number}"><p class="step">{html.escape(t("briefing_step", lang, number=number, total=len(STEPS)))}</p>'
-            f"<h2>{html.escape(t(f'briefing_{step.key}_title', lang))}</h2>"
-            f"<p>{html.escape(step_text(dataset, step.key, lang))}</p>"
-            f"<figure>{chart}"
-            f'<figcaption class="alt">{html.escape(drawn.alt)}</figcaption></figure>'
-            f'<p class="sources">{_sources_line(dataset, drawn.source_ids, lang)}</p></section>'
-        )
-    title = html.escape(t("briefing_title", lang))
     release = dataset.release
-    note = html.escape(
-        f"{t('briefing_export_note', lang)} {t('data_version', lang, version=release.version, data_as_of=release.data_as_of)}"
-    )
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{PAGE_STYLE}</style></head>"
-        f"<body><h1>{title}</h1><p>{note}</p>{''.join(parts)}</body></html>"
-    )
+    note = t("data_version", lang, version=release.version, data_as_of=release.data_as_of)
+    return deck_html(steps, lang, t("briefing_title", lang), note)
 
 
 # --- The slides (/briefing?present=1; techrift/ui/present.py) --------------------------------------------------------

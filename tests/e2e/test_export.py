@@ -68,7 +68,7 @@ def test_exported_briefing_draws_offline(page, exported: dict[str, Path]) -> Non
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     _open(page, exported["en"])
-    assert page.locator("section").count() == len(briefing.STEPS)
+    assert page.locator("section.step").count() == len(briefing.STEPS)
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
 
 
