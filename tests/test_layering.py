@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.sources",
             "techrift.citation",
             "techrift.evidence",
+            "techrift.share",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out
