@@ -13,6 +13,7 @@ import streamlit as st
 from techrift import filters as flt
 from techrift import i18n, share
 from techrift.data import DataError, Dataset, default_data_dir
+from techrift.datapackage import Release
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
 from techrift.ui import internals, live_data, provenance, url_state
@@ -21,6 +22,7 @@ from techrift.ui.url_state import current_language, language_switch, sidebar_fil
 
 _CONTEXT_KEY = "_techrift_page_context"
 _SHARE_BAR_KEY = "_techrift_share_bar"
+_RELEASE_KEY = "_techrift_data_release"
 
 
 # One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: server memory
@@ -82,11 +84,18 @@ def start_page() -> PageContext:
     dataset = dataset_or_error_page(data_dir)
     provenance.keep_version_in_links(dataset, lang)
     rejected = live_data.show_status(_cached_dataset(str(data_dir)), lang)  # a toast on an update, a rejected badge
+    st.session_state[_RELEASE_KEY] = dataset.release
     options = flt.options_for(dataset)
     names = dataset.labels_in(lang)
     filters = sidebar_filters(options, lang, names)
     st.session_state[_SHARE_BAR_KEY] = share_bar(filters, options, lang, names)
     return PageContext(dataset, data_dir, options, filters, lang, rejected)
+
+
+def data_release() -> Release | None:
+    """The version of the data the page shows (set by start_page), for what a chart's image says of its data."""
+    release = st.session_state.get(_RELEASE_KEY)
+    return release if isinstance(release, Release) else None
 
 
 def share_bar(filters: flt.Filters, options: flt.FilterOptions, lang: str, names: dict[str, str]) -> Any:
