@@ -19,7 +19,8 @@ FILTERED = {"years": "2019-2020", "company": "Huawei", "country": "Russia", "sup
 
 
 def _chip_labels(at: AppTest) -> list[str]:
-    return [button.label for button in at.button if button.key and button.key.startswith("chip_")]
+    # The labels as shown: escaped as markdown (a label from the data is shown as written).
+    return [button.label.replace("\\", "") for button in at.button if button.key and button.key.startswith("chip_")]
 
 
 def _copy_links(at: AppTest) -> list[dict[str, Any]]:

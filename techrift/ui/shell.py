@@ -16,6 +16,7 @@ from techrift.data import DataError, Dataset, default_data_dir
 from techrift.datapackage import Release
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
+from techrift.text import escape_markdown
 from techrift.ui import internals, live_data, provenance, url_state
 from techrift.ui.copy_link import copy_link
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
@@ -107,11 +108,11 @@ def share_bar(filters: flt.Filters, options: flt.FilterOptions, lang: str, names
         row.markdown(t("active_filters", lang), width="content")
         for chip in chips:
             row.button(
-                chip.label,
+                escape_markdown(chip.label),  # a label from the data, shown as written
                 key=f"chip_{chip.id}",
                 on_click=url_state.clear_filter,
                 args=(chip.field, chip.cleared),
-                help=t("chip_remove", lang, label=chip.label),
+                help=t("chip_remove", lang, label=escape_markdown(chip.label)),
                 icon=":material/close:",
                 icon_position="right",
             )
