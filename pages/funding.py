@@ -40,7 +40,14 @@ else:
     dots = plotly_chart(sizes.figure, key="sizes_chart", alt=sizes.alt, lang=lang, selection_mode=["points"])
     url_state.apply_chart_pick(details.picked_customdata(dots), "flow", chart="sizes")
     if money := views.flows_chart(scope, group, log, lang, with_context):
-        chart = plotly_chart(money.figure, key="funding_chart", alt=money.alt, lang=lang, selection_mode=["points"])
+        chart = plotly_chart(
+            money.figure,
+            key="funding_chart",
+            alt=money.alt,
+            lang=lang,
+            selection_mode=["points"],
+            title=t("funding_title", lang),  # its image's title: the heading above it is the dot plot's
+        )
         url_state.apply_chart_pick(details.picked_customdata(chart), "flow", chart="bars")
     if not with_context and (left_out := views.context_hidden(scope)):
         st.caption(t("context_hidden", lang, count=left_out))

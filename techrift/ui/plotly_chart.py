@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,8 +21,9 @@ import streamlit as st
 
 from techrift.caching import memo
 from techrift.charts import FIGURES_KEPT
+from techrift.datapackage import Release
 from techrift.i18n import t
-from techrift.ui import internals
+from techrift.ui import internals, shell
 
 PROJECT = "techrift"
 COMPONENT = "plotly_chart"
@@ -37,7 +38,8 @@ PLOTLY_JS = PLOTLY_PACKAGE_ROOT / PLOTLY_ASSET_DIR / "plotly.min.js"
 
 SelectionMode = Literal["points", "box", "lasso"]
 NO_SELECTION: dict[str, list[Any]] = {"points": [], "box": [], "lasso": []}
-# The mode bar as st.plotly_chart had it: PNG export, no Plotly logo, box and lasso only where they select.
+# The mode bar as st.plotly_chart had it: PNG export, no Plotly logo, box and lasso only where they select. Plotly's own
+# image button draws only the figure: the element's own PNG and SVG buttons (chart_image.js) replace it.
 CONFIG: dict[str, Any] = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": PROJECT}}
 
 _LOG = logging.getLogger(__name__)
@@ -51,21 +53,52 @@ def figure_json(figure: go.Figure) -> str:
     return pio.to_json(figure, validate=False)
 
 
-def chart_data(figure: go.Figure, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()) -> dict[str, Any]:
-    """What the element's JavaScript gets: the figure as a JSON string, its text alternative and words for failures."""
+def chart_data(
+    figure: go.Figure,
+    alt: str,
+    lang: str,
+    selection_mode: Sequence[SelectionMode] = (),
+    image: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the element's JavaScript gets: the figure as a JSON string, its text alternative, words for failures and
+    what its image carries (`image_credit`)."""
     return {
         "figure": figure_json(figure),
         "alt": alt,
         "selection_mode": list(selection_mode),
         "config": config(selection_mode),
         "messages": {"unavailable": t("chart_unavailable", lang), "failed": t("chart_failed", lang)},
+        "image": dict(image or image_credit(lang)),
+    }
+
+
+def image_credit(lang: str, title: str = "", release: Release | None = None, name: str = "chart") -> dict[str, Any]:
+    """What a chart's downloaded image (PNG, SVG) carries, as Datawrapper's exports carry their credits: its title
+    (empty: the heading the page shows above the chart), the source line with the data version, the file's name, and
+    the buttons' words in `lang`."""
+    source = (
+        t("chart_source_line", lang, version=release.version, data_as_of=release.data_as_of)
+        if release
+        else t("chart_source_line", lang, version="?", data_as_of="?")
+    )
+    version = f"-data-{release.version}" if release else ""
+    return {
+        "title": title,
+        "source": source,
+        "filename": f"{PROJECT}-{name.replace('_', '-')}{version}",
+        "labels": {
+            "download": t("chart_image", lang),
+            "png": t("chart_image_png", lang),
+            "svg": t("chart_image_svg", lang),
+        },
     }
 
 
 def config(selection_mode: Sequence[SelectionMode] = ()) -> dict[str, Any]:
-    """Plotly's config for a chart: CONFIG, with the box and lasso tools only when they select."""
+    """Plotly's config for a chart: CONFIG, with the box and lasso tools only when they select, and the element's own
+    image buttons in place of Plotly's."""
     unused = [tool for mode, tool in (("lasso", "lasso2d"), ("box", "select2d")) if mode not in selection_mode]
-    return {**CONFIG, "modeBarButtonsToRemove": [*unused, "sendChartToCloud"]}
+    return {**CONFIG, "modeBarButtonsToRemove": [*unused, "sendChartToCloud", "toImage"]}
 
 
 def _select(*_: Any) -> None:
@@ -98,16 +131,24 @@ def _serve_assets() -> None:
 
 
 def plotly_chart(
-    figure: go.Figure, *, key: str, alt: str, lang: str, selection_mode: Sequence[SelectionMode] = ()
+    figure: go.Figure,
+    *,
+    key: str,
+    alt: str,
+    lang: str,
+    selection_mode: Sequence[SelectionMode] = (),
+    title: str = "",
 ) -> Any:
     """Draw `figure` in the chart element under `key`; the result's `.selection` holds the marks picked (if any
-    `selection_mode`) in st.plotly_chart's shape: {"points": [{"customdata": ..., ...}], "box": [...], "lasso": [...]}."""
+    `selection_mode`) in st.plotly_chart's shape: {"points": [{"customdata": ..., ...}], "box": [...], "lasso": [...]}.
+    Its downloaded image carries `title` (by default the heading above it), the source line and the data version."""
     if not plotly_js_available():
         st.error(t("chart_unavailable", lang), icon=":material/broken_image:")
         st.caption(alt)
         return {}
     _serve_assets()
-    data = chart_data(figure, alt, lang, selection_mode)
+    image = image_credit(lang, title, shell.data_release(), key)
+    data = chart_data(figure, alt, lang, selection_mode, image)
     if not selection_mode:
         return _mount()(key=key, data=data, width="stretch", height="content")
     return _mount()(

@@ -11,14 +11,19 @@ from typing import Any
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import i18n
+from techrift import i18n, share
 from techrift.data import DataError, Dataset, default_data_dir
+from techrift.datapackage import Release
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
-from techrift.ui import internals, live_data, provenance
+from techrift.text import escape_markdown
+from techrift.ui import internals, live_data, provenance, url_state
+from techrift.ui.copy_link import copy_link
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
 _CONTEXT_KEY = "_techrift_page_context"
+_SHARE_BAR_KEY = "_techrift_share_bar"
+_RELEASE_KEY = "_techrift_data_release"
 
 
 # One shared, read-only copy per process. st.cache_data would hand every run its own unpickled copy: server memory
@@ -85,10 +90,57 @@ def start_page() -> PageContext:
     dataset = dataset_or_error_page(data_dir)
     provenance.keep_version_in_links(dataset, lang)
     rejected = live_data.show_status(_cached_dataset(str(data_dir)), lang)  # a toast on an update, a rejected badge
+    st.session_state[_RELEASE_KEY] = dataset.release
     options = flt.options_for(dataset)
-    return PageContext(
-        dataset, data_dir, options, sidebar_filters(options, lang, dataset.labels_in(lang)), lang, rejected
-    )
+    names = dataset.labels_in(lang)
+    filters = sidebar_filters(options, lang, names)
+    st.session_state[_SHARE_BAR_KEY] = share_bar(filters, options, lang, names)
+    return PageContext(dataset, data_dir, options, filters, lang, rejected)
+
+
+def data_release() -> Release | None:
+    """The version of the data the page shows (set by start_page), for what a chart's image says of its data."""
+    release = st.session_state.get(_RELEASE_KEY)
+    return release if isinstance(release, Release) else None
+
+
+def share_bar(filters: flt.Filters, options: flt.FilterOptions, lang: str, names: dict[str, str]) -> Any:
+    """Above the page's content: the active filters as chips, each removed by a click (the sidebar and the URL
+    follow), so that a view shows how it is filtered with the sidebar closed (a phone hides it). Returns the row,
+    where the page's "Copy link" goes once the page has drawn (its link holds the page's own state too)."""
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small", key="share_bar")
+    if chips := share.chips(filters, options, lang, names):
+        row.markdown(t("active_filters", lang), width="content")
+        for chip in chips:
+            row.button(
+                escape_markdown(chip.label),  # a label from the data, shown as written
+                key=f"chip_{chip.id}",
+                on_click=url_state.clear_filter,
+                args=(chip.field, chip.cleared),
+                help=t("chip_remove", lang, label=escape_markdown(chip.label)),
+                icon=":material/close:",
+                icon_position="right",
+            )
+        if len(chips) > 1:
+            row.button(
+                t("chips_clear_all", lang), key="chips_clear_all", on_click=_clear_all, args=(options,), type="tertiary"
+            )
+    return row
+
+
+def _clear_all(options: flt.FilterOptions) -> None:
+    for entry in flt.REGISTRY:
+        url_state.clear_filter(entry.field, entry.default(options))
+
+
+def show_copy_link(context: PageContext) -> None:
+    """The page's "Copy link", in the row above its content: the link its citation gives (provenance.view_citation
+    builds it with citation.view_url), with every parameter the page has written by now."""
+    row = st.session_state.pop(_SHARE_BAR_KEY, None)
+    if row is None:
+        return
+    with row:
+        copy_link(provenance.view_citation(context.dataset, "", ()).url, context.lang)
 
 
 def _leave_folder_navigation() -> None:
@@ -105,11 +157,13 @@ def _leave_folder_navigation() -> None:
 def run_navigation(pages: Sequence[Any]) -> None:
     """Draw the global sidebar, then run the chosen page with that context."""
     navigation = st.navigation(list(pages))
-    st.session_state[_CONTEXT_KEY] = start_page()
+    st.session_state[_CONTEXT_KEY] = context = start_page()
     try:
         navigation.run()
+        show_copy_link(context)
     finally:
         st.session_state.pop(_CONTEXT_KEY, None)
+        st.session_state.pop(_SHARE_BAR_KEY, None)
 
 
 def empty_state(message: str) -> None:

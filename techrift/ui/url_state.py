@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from techrift import filters as flt
-from techrift import i18n
+from techrift import i18n, share
 from techrift.i18n import t
 from techrift.text import escape_markdown
 from techrift.ui import internals
@@ -232,6 +232,15 @@ def bound_toggle(label: str, param: str, default: bool = False, *, container: An
 # --------------------------------------------------------------------------- global filters
 
 
+def typed_key(entry: flt.GlobalFilter) -> str:
+    """The session key of the text field where a range filter's years are typed."""
+    return f"typed_{entry.field}"
+
+
+# What any change of the global filters makes stale: the link's notices, and why typed years were not taken.
+_FILTER_NOTICES = (*flt.KEYS, *(typed_key(entry) for entry in flt.REGISTRY if entry.widget == "year_range"))
+
+
 def bound_global_filter(
     entry: flt.GlobalFilter,
     options: flt.FilterOptions,
@@ -250,13 +259,15 @@ def bound_global_filter(
         st.session_state[widget_key] = held
     _init_from_url(widget_key, entry.key, lambda raw: flt.read_param(entry, raw, options, lang), default, not is_range)
     # Any change of the global filters is a new view: the notices about the link's filters no longer apply.
-    common = {"key": widget_key, "on_change": _forget_notice, "args": flt.KEYS, "help": entry.help(lang)}
+    common = {"key": widget_key, "on_change": _forget_notice, "args": _FILTER_NOTICES, "help": entry.help(lang)}
     label = t(entry.label_key, lang)
     value: Any
     if entry.widget == "year_range":
         # A range: the widget's value is the (start, end) pair put in the session state. One year: nothing to choose.
         value = default if default[0] == default[1] else container.slider(label, *default, **common)
         value = (value[0], value[1])
+        if default[0] != default[1]:
+            typed_years(entry, options, lang, value, container)
     elif entry.widget == "multiselect":
         choices = entry.choices(options)
         if isinstance(st.session_state.get(widget_key), tuple):
@@ -268,6 +279,46 @@ def bound_global_filter(
         value = bool(container.toggle(label, **common))
     sync_param(entry.key, entry.write(value, options))
     return value
+
+
+def typed_years(
+    entry: flt.GlobalFilter, options: flt.FilterOptions, lang: str, value: tuple[int, int], container: Any
+) -> None:
+    """The years of a range filter as text, under its slider (the slider gives a year only a few pixels): typed years
+    become the slider's value, bound to the same URL key; a text that cannot be used is kept, with why, and changes
+    nothing."""
+    field_key = typed_key(entry)
+    error = _notices().get(field_key)
+    if not error:  # the field shows the years the view shows
+        st.session_state[field_key] = share.years_text(value)
+    container.text_input(
+        t("typed_years", lang),
+        key=field_key,
+        placeholder=share.years_text((options.first_year, options.last_year)),
+        help=t("typed_years_help", lang),
+        on_change=_take_typed_years,
+        args=(entry, options, lang),
+    )
+    if error:
+        container.error(escape_markdown(error), icon=":material/error:")
+
+
+def _take_typed_years(entry: flt.GlobalFilter, options: flt.FilterOptions, lang: str) -> None:
+    field_key = typed_key(entry)
+    read = share.typed_years(str(st.session_state.get(field_key) or ""), options, lang)
+    if read.years is None:
+        _notices()[field_key] = read.error or ""
+        return
+    st.session_state[f"global_{entry.field}"] = read.years
+    _forget_notice(*_FILTER_NOTICES)
+
+
+def clear_filter(field: str, value: Any) -> None:
+    """Set the global filter `field` to `value` before its widget is drawn (a chip's on_click callback): the sidebar
+    and the URL follow, the link's notices go."""
+    entry = next(entry for entry in flt.REGISTRY if entry.field == field)
+    st.session_state[f"global_{field}"] = list(value) if entry.widget == "multiselect" else value
+    _forget_notice(*_FILTER_NOTICES)
 
 
 def sidebar_filters(

@@ -2,6 +2,8 @@
 // again on every rerun that hands it new data; the chart's node is made once per element and each later figure is
 // applied to it with Plotly.react. Everything from the data goes in as text or as the figure Plotly draws: never as HTML.
 
+import { imageExport } from "./chart_image.js"; // the image buttons: PNG and SVG with the chart's credits
+
 // plotly.js from the installed plotly package, served by this server beside this file (see plotly_chart.py).
 const PLOTLY_URL = new URL("../techrift.plotly_js/plotly.min.js", import.meta.url).href;
 const DEFAULT_HEIGHT = 450;
@@ -190,6 +192,7 @@ function build(host) {
     });
   });
   chart.resize.observe(root);
+  chart.image = imageExport(chart);
   return chart;
 }
 
@@ -254,7 +257,7 @@ async function draw(chart, data) {
   layout.hovermode = layout.hovermode ?? "closest";
   const drag = modes.includes("box") ? "select" : modes.includes("lasso") ? "lasso" : modes.length ? "pan" : "zoom";
   layout.dragmode = layout.dragmode ?? drag;
-  await Plotly.react(chart.graph, figure.data ?? [], layout, data.config ?? {});
+  await Plotly.react(chart.graph, figure.data ?? [], layout, chart.image.config(data.config ?? {}, Plotly));
   chart.width = chart.root.clientWidth;
   if (chart.listening !== Plotly) listen(chart, Plotly);
 }
@@ -265,6 +268,8 @@ export default function (component) {
   charts.set(parentElement, chart);
   chart.setSelection = data.selection_mode?.length ? (value) => setStateValue("selection", value) : null;
   chart.alt.textContent = data.alt ?? "";
+  chart.credit = data.image;
+  chart.image.label(data.image);
   if (data.figure === chart.drawn) return chart.cleanup; // a rerun that changed nothing keeps the selection drawn
   const figure = (chart.drawn = data.figure);
   delete chart.root.dataset.drawn;
