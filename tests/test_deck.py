@@ -67,9 +67,8 @@ def _parsed(text: str) -> _Deck:
 
 
 def _drawn(dataset, lang: str) -> list[briefing.Drawn]:
-    options = flt.options_for(dataset)
-    filters = flt.default_filters(options)
-    return [(step.slide or step.draw)(dataset, filters, options, FIXTURE_DATA, lang) for step in briefing.STEPS]
+    scope = flt.Scope.everything(dataset)
+    return [briefing.slide(step, scope, FIXTURE_DATA, lang) for step in briefing.STEPS]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

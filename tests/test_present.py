@@ -173,7 +173,7 @@ def test_the_aws_nvidia_slide_names_its_marks_in_both_languages() -> None:
     options = flt.options_for(dataset)
     step = briefing.STEPS[[s.key for s in briefing.STEPS].index("aws_nvidia")]
     for lang, opened in (("en", "Lab opened"), ("vi", "Mở phòng thí nghiệm")):
-        figure = briefing.slide(step, dataset, flt.default_filters(options), options, FIXTURE_DATA, lang).figure
+        figure = briefing.slide(step, flt.Scope(dataset, flt.default_filters(options), options), FIXTURE_DATA, lang).figure
         labels = [annotation.text for annotation in figure.layout.annotations]
         assert opened in labels
         assert all(annotation.font.size >= briefing.SLIDE_TEXT_PX for annotation in figure.layout.annotations)
