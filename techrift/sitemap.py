@@ -48,6 +48,7 @@ VIEW_PAGES: tuple[Page, ...] = (
         ":material/co_present:",
         ({}, {"step": "4"}, {"present": "1", "step": "1", "notes": "1"}),
     ),
+    Page("search", "pages/search.py", ":material/search:", ({}, {"q": "Huawei"}, {"q": "H20", "company": "Huawei"})),
 )
 PAGES: tuple[Page, ...] = (OVERVIEW, *VIEW_PAGES)
 

@@ -51,6 +51,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.citation",
             "techrift.evidence",
             "techrift.records",
+            "techrift.search",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out

@@ -15,7 +15,7 @@ from techrift import i18n
 from techrift.data import DataError, Dataset, default_data_dir
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
-from techrift.ui import internals, live_data, provenance
+from techrift.ui import internals, live_data, provenance, search_box
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
 _CONTEXT_KEY = "_techrift_page_context"
@@ -76,6 +76,7 @@ def start_page() -> PageContext:
         return context
     _leave_folder_navigation()
     lang = language_switch()
+    search_box.sidebar_search(lang)
     data_dir = default_data_dir()
     dataset = dataset_or_error_page(data_dir)
     provenance.keep_version_in_links(dataset, lang)
