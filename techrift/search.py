@@ -117,13 +117,16 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _both(kind: str, texts: Mapping[str, str], source_id: str = "") -> list[Field]:
+def _both(kind: str, texts: Mapping[str, str]) -> tuple[Field, ...]:
     """A field per language, once when both languages read the same."""
-    values = {lang: texts.get(lang, "").strip() for lang in LANGUAGES}
-    if len(set(values.values())) == 1:
-        text = next(iter(values.values()))
-        return [Field(kind, "", text, source_id)] if text else []
-    return [Field(kind, lang, text, source_id) for lang, text in values.items() if text]
+    return _fields(kind, tuple(texts.get(lang, "").strip() for lang in LANGUAGES))
+
+
+@lru_cache(maxsize=65536)  # copies of a record (the benchmark's larger data) share their fields: made once
+def _fields(kind: str, texts: tuple[str, ...]) -> tuple[Field, ...]:
+    if len(set(texts)) == 1:
+        return (Field(kind, "", texts[0]),) if texts[0] else ()
+    return tuple(Field(kind, lang, text) for lang, text in zip(LANGUAGES, texts) if text)
 
 
 def _row_both(row: Mapping[Hashable, Any], base: str) -> dict[str, str]:
@@ -132,13 +135,13 @@ def _row_both(row: Mapping[Hashable, Any], base: str) -> dict[str, str]:
     return {lang: (_text(row.get(f"{base}_{lang}")) or english) if lang != "en" else english for lang in LANGUAGES}
 
 
-def _place_fields(place: Record) -> list[Field]:
+def _place_fields(place: Record) -> tuple[Field, ...]:
     """How a place is named: its name in each language, its original name and its city."""
-    return [
+    return (
         *_both("place", place.title),
         *_both("place", {lang: _text(place.row.get("name_original")) for lang in LANGUAGES}),
         *_both("place", _row_both(place.row, "city")),
-    ]
+    )
 
 
 def documents(all_records: Iterable[Record], quotes: Iterable[Mapping[Hashable, Any]]) -> tuple[Document, ...]:
@@ -158,14 +161,13 @@ def documents(all_records: Iterable[Record], quotes: Iterable[Mapping[Hashable, 
         fragments.setdefault(key, []).extend(field for field in quoted + translated if field.text)
     made: list[Document] = []
     for record in all_records:
-        fields = [*_both("title", record.title), *_both("text", record.text)]
+        fields = _both("title", record.title) + _both("text", record.text)
         if record.table == "events":
             fields += _both("counterpart", _row_both(record.row, "counterpart"))
         if record.table != "places":
             for place_id in record.place_ids:
-                fields += places.get(place_id, [])
-        fields += fragments.get((record.table, record.record_id), [])
-        made.append(Document(record, tuple(dict.fromkeys(fields))))
+                fields += places.get(place_id, ())
+        made.append(Document(record, fields + tuple(fragments.get((record.table, record.record_id), ()))))
     return tuple(made)
 
 
@@ -255,19 +257,24 @@ class Snippet:
         return tuple(part for part, matched in self.segments if matched)
 
 
-def match_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+def match_spans(text: str, words: Iterable[str]) -> tuple[tuple[int, int], ...]:
     """The (start, end) positions in `text` of each word of it that a query word matches (the matching part)."""
+    return _match_spans(text, tuple(words))
+
+
+@lru_cache(maxsize=8192)  # the same text in many records (a publisher, a place's name): its matches found once
+def _match_spans(text: str, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     folded, origins = _folded_with_origins(text)
     words = tuple(word for word in words if word in folded)  # most fields of a record found hold none of the words
     spans: list[tuple[int, int]] = []
     if not words:
-        return spans
+        return ()
     for token in _WORD.finditer(folded):
         matched = [word for word in words if word_matches(word, token.group())]
         if matched:
             length = max(map(len, matched))
             spans.append((origins[token.start()], origins[token.start() + length - 1] + 1))
-    return spans
+    return tuple(spans)
 
 
 def snippet(field: Field, words: Iterable[str], length: int = SNIPPET_LENGTH) -> Snippet | None:
