@@ -158,7 +158,6 @@ def find_in_picker(
         key=f"_find_{param}",
         placeholder=t("picker_find_placeholder", lang),
         icon=":material/search:",
-        max_chars=search.MAX_QUERY_LENGTH,
     )
     matched = search.matching_ids(dataset, words, table)
     if matched is None:
