@@ -7,16 +7,17 @@ import re
 
 from techrift.i18n import t
 from tests.e2e.chromium import wait_for_app
-from tests.e2e.conftest import query_of, screenshot, visit
+from tests.e2e.conftest import query_of, screenshot
 
 SIDEBAR_BOX = '[data-testid="stSidebar"] input[aria-label="{label}"]'
 RESULT_LINKS = '[data-testid="stMain"] a[href*="record?id="]'
 
 
 def test_the_sidebar_box_opens_the_results_and_a_result_links_to_its_record(app) -> None:
-    visit(app, "timeline?years=2013-2025&lang=en")
+    app.goto(f"{app.app_url}/?years=2013-2025&lang=en")  # the overview, with a filter; under load: longer waits
+    wait_for_app(app, timeout=120_000)
     box = app.locator(SIDEBAR_BOX.format(label=t("search_label", "en")))
-    box.click()
+    box.click(timeout=90_000)
     app.keyboard.type("H20")
     app.keyboard.press("Enter")
     app.wait_for_url(re.compile(r"/search\?"), timeout=60_000)
@@ -40,7 +41,8 @@ def test_the_sidebar_box_opens_the_results_and_a_result_links_to_its_record(app)
 
 
 def test_the_search_page_in_vietnamese_finds_english_words_and_says_when_nothing_matches(app) -> None:
-    visit(app, "search?q=nvidia&lang=vi")
+    app.goto(f"{app.app_url}/search?q=nvidia&lang=vi")
+    wait_for_app(app, timeout=120_000)
     app.locator(RESULT_LINKS).first.wait_for(timeout=60_000)
     assert all("lang=vi" in (link.get_attribute("href") or "") for link in app.locator(RESULT_LINKS).all())
     box = app.locator(f'[data-testid="stMain"] input[aria-label="{t("search_label", "vi")}"]')
