@@ -25,9 +25,7 @@ KEPT_PARAMS = (*flt.KEYS, "lang", "v")
 def sidebar_search(lang: str) -> None:
     """The sidebar's search box: Enter (or the button) opens /search?q=… with this page's filters and language."""
     with st.sidebar.form("search_form", border=False, enter_to_submit=True):
-        query = st.text_input(
-            t("search_label", lang), key=_SIDEBAR_KEY, placeholder=t("search_placeholder", lang), max_chars=200
-        )
+        query = st.text_input(t("search_label", lang), key=_SIDEBAR_KEY, placeholder=t("search_placeholder", lang))
         submitted = st.form_submit_button(t("search_button", lang), icon=":material/search:")
     if submitted and query.strip():
         params = {key: value for key in KEPT_PARAMS if (value := url_value(key))}
@@ -43,7 +41,6 @@ def query_box(lang: str) -> str:
         t("search_label", lang),
         key=QUERY_KEY,
         placeholder=t("search_placeholder", lang),
-        max_chars=search.MAX_QUERY_LENGTH,
         icon=":material/search:",
     ).strip()
     sync_param(QUERY_PARAM, query or None)
