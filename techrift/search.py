@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import pandas as pd
+
 from techrift import filters as flt
 from techrift.caching import memo
 from techrift.data import Dataset
@@ -423,6 +425,27 @@ def listed(index: Index, results: Results, lang: str) -> list[tuple[Document, tu
 def search(dataset: Dataset, query: str, filters: flt.Filters, options: flt.FilterOptions) -> Results:
     """What `query` finds among the dataset's records, the sidebar's filters applied."""
     return search_index(index_for(dataset), query, visible_ids(dataset, filters, options))
+
+
+def results_table(
+    dataset: Dataset, query: str, filters: flt.Filters, options: flt.FilterOptions, lang: str
+) -> pd.DataFrame:
+    """Every record shown for `query` (the filters applied), as a table to download: its kind, id, date, title in
+    `lang` and its page's address, in the page's order."""
+    results = search(dataset, query, filters, options)
+    index = index_for(dataset)
+    rows = [
+        {
+            "kind": table,
+            "id": record.record_id,
+            "date": record.date[lang],
+            "title": record.title[lang],
+            "link": record.path,
+        }
+        for table, positions in results.groups
+        for record in (index.documents[position].record for position in positions)
+    ]
+    return pd.DataFrame(rows, columns=["kind", "id", "date", "title", "link"])
 
 
 def matching_ids(dataset: Dataset, query: str, table: str) -> frozenset[str] | None:

@@ -10,7 +10,8 @@ from techrift.ui import present
 
 
 def _buttons(at) -> dict[str, object]:
-    return {button.key: button for button in at.button}
+    """The slide's buttons (a form's submit button, the sidebar's search, is no slide control)."""
+    return {button.key: button for button in at.button if not button.key.startswith("FormSubmitter:")}
 
 
 def test_present_draws_one_slide_with_the_keys_bound() -> None:

@@ -210,3 +210,15 @@ def test_matching_ids_narrow_a_picker(dataset: Dataset) -> None:
     # the sources picker also offers the documents behind the records found
     behind = {s for record in records(dataset) if record.record_id in h20_events for s in record.source_ids}
     assert behind <= (search.matching_ids(dataset, "H20", "sources") or set())
+
+
+def test_the_results_table_is_exactly_the_records_shown(dataset: Dataset, options: flt.FilterOptions) -> None:
+    huawei = flt.Filters(years=(options.first_year, options.last_year), companies=("Huawei",))
+    table = search.results_table(dataset, "H20", huawei, options, "vi")
+    shown = found(dataset, "H20", huawei)
+    assert list(zip(table["kind"], table["id"])) == [
+        (kind, record_id)
+        for kind in RECORD_TABLES
+        for record_id in sorted(shown.get(kind, set()), key=list(r.record_id for r in records(dataset)).index)
+    ]
+    assert all(link == f"record?id={record_id}" for link, record_id in zip(table["link"], table["id"]))
