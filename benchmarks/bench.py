@@ -4,7 +4,8 @@
 - interaction: filter change (a country toggled in the sidebar) to the page redrawn, median and p95 per page, and
   each page's first change (a view not seen before, which no cache answers);
 - scale: first load, script run and filter-to-redrawn at the shipped data and synthetic data N times larger;
-- memory: the server's resident memory with 1 and with 20 open sessions.
+- memory: the server's resident memory with 1 and with 20 open sessions;
+- search: the index and one query per kind of match, at synthetic data N times larger (benchmarks/searchbench.py).
 
 Loopback only (the browser's requests to other hosts are aborted), every wait has a time limit. Serving the app and
 driving Chromium are the browser tests' helpers (tests/e2e/server.py, tests/e2e/chromium.py), so both time the same way.
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks import synthetic
+from benchmarks import searchbench, synthetic
 from techrift.data import DATA_DIR_ENV, PROJECT_ROOT
 from tests.e2e.chromium import (
     APP_NAVIGATION,
@@ -370,7 +371,7 @@ def memory_table(runs: Sequence[ScaleRun]) -> str:
     return "\n".join(rows)
 
 
-def report(cold: ColdStart | None, runs: Sequence[ScaleRun]) -> str:
+def report(cold: ColdStart | None, runs: Sequence[ScaleRun], searches: Sequence[searchbench.SearchRun] = ()) -> str:
     """All results as Markdown."""
     parts = []
     if cold:
@@ -384,6 +385,8 @@ def report(cold: ColdStart | None, runs: Sequence[ScaleRun]) -> str:
             "### Server memory",
             memory_table(runs),
         ]
+    for search_run in searches:
+        parts += [f"### Search ({search_run.factor}× data)", searchbench.search_table(search_run)]
     notes = [f"- {run.factor}×: {note}" for run in runs for note in run.notes]
     if notes:
         parts += ["### Not measured", *notes]
@@ -411,6 +414,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sessions", type=int, default=20, help="open sessions for the memory figure (default 20, 0 skips)"
     )
+    parser.add_argument(
+        "--search-scales", default="1000", help="data sizes for the search part (default 1000, empty skips)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="cold-start rounds (default 3, 0 skips)")
     parser.add_argument("--timeout", type=float, default=600, help="limit for any one wait, seconds (default 600)")
     parser.add_argument(
@@ -429,9 +435,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs = [scale_run(browser, factor, args.sessions, limits) for factor in factors]
         finally:
             browser.close()
+    searches = [searchbench.search_run(int(part)) for part in args.search_scales.split(",") if part.strip()]
     print(machine_line())
     print(f"Benchmark took {time.perf_counter() - started:.0f} s.\n")
-    print(report(cold, runs))
+    print(report(cold, runs, searches))
     return 0
 
 

@@ -54,7 +54,8 @@ else:
     if note := funding.estimates_note(flows, lang):
         st.caption(note)
     labels = views.flow_choices(scope, lang)
-    if chosen := url_state.bound_picker(t("details_for", lang), labels, "flow", t("choose_flow", lang)):
+    found = details.find_in_picker(dataset, "flows", labels, "flow", lang)
+    if chosen := url_state.bound_picker(t("details_for", lang), found, "flow", t("choose_flow", lang)):
         details.show_flow_detail(dataset, flows, chosen, labels[chosen], lang)
     st.header(t("flows_table", lang), anchor=False)
     tables.show_table(views.flows_table(scope, lang), lang)

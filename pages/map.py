@@ -49,7 +49,7 @@ else:
         column_config={"on_map": st.column_config.TextColumn(width="medium")},
     )
     downloads.download_csv("techrift-map.csv", views.map_table, scope, view, lang)
-    names = maps.place_choices(shown.in_view)
+    names = details.find_in_picker(dataset, "places", maps.place_choices(shown.in_view), "place", lang)
     if chosen := url_state.bound_picker(t("institution", lang), names, "place", t("choose_place", lang)):
         details.show_place_detail(dataset, shown.events, chosen, lang)
 

@@ -38,12 +38,10 @@ excel.download_button(
 )
 
 titles = sources.source_titles(table, lang)
+first = next(iter(titles))
+found = details.find_in_picker(dataset, "sources", titles, "source", lang, keep=[first])
 chosen = url_state.bound_selectbox(
-    t("show_source", lang),
-    list(titles),
-    "source",
-    next(iter(titles)),
-    format_func=lambda source_id: titles[source_id],
+    t("show_source", lang), list(found), "source", first, format_func=lambda source_id: titles[source_id]
 )
 source = sources.source_record(table, chosen, lang)
 

@@ -62,6 +62,8 @@ VIEW_PAGES: tuple[Page, ...] = (
         ":material/co_present:",
         ({}, {"step": "4"}, {"present": "1", "step": "1", "notes": "1"}),
     ),
+    # first a search that finds records: the tests of every view's downloads read a page's first sample
+    Page("search", "pages/search.py", ":material/search:", ({"q": "Huawei"}, {}, {"q": "H20", "company": "Huawei"})),
 )
 PAGES: tuple[Page, ...] = (OVERVIEW, *VIEW_PAGES)
 

@@ -50,7 +50,7 @@ _QUIET_PRELOAD = _NoContextWarningFromPreload()  # one instance: adding it again
 
 def preload() -> None:
     """Import what the pages need and load the dataset into the cache; a data error is left to the first page."""
-    from techrift import filters
+    from techrift import filters, search
     from techrift.data import DataError
     from techrift.ui import shell
 
@@ -63,6 +63,7 @@ def preload() -> None:
     warm_plotly()
     if dataset is not None:
         filters.options_for(dataset)  # the sidebar's choices, computed once per dataset
+        search.index_for(dataset)  # the search's index: built here, not on a visitor's first search
 
 
 def warm_plotly() -> None:

@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "techrift.evidence",
             "techrift.records",
             "techrift.share",
+            "techrift.search",
         ),
     ),
     ("builders", ("techrift.charts", "techrift.framing", "techrift.maps")),  # frames in, figures and decks out

@@ -105,8 +105,12 @@ def _elements(node: Any) -> Iterator[Any]:
         yield from _elements(child)
 
 
+# The search's marks on matched words (techrift/ui/search_box.py): markup around a text kept as written, not words.
+SEARCH_MARKS = re.compile(r":orange-background\[\*\*((?:\\.|[^\\\]])*)\*\*\]")
+
+
 def shown_strings(at: AppTest) -> list[str]:
-    """Every string a run shows, unescaped (Markdown's backslashes removed)."""
+    """Every string a run shows, unescaped (Markdown's backslashes removed), the search's marks removed."""
     shown: list[str] = []
     for element in _elements(at._tree):
         proto = getattr(element, "proto", None)
@@ -121,7 +125,7 @@ def shown_strings(at: AppTest) -> list[str]:
         elif "json" in proto.DESCRIPTOR.fields_by_name and proto.json and "layers" in proto.json:
             shown += _deck_strings(json.loads(proto.json))
         shown += _proto_strings(proto)
-    return [re.sub(r"\\(.)", r"\1", text) for text in shown]
+    return [re.sub(r"\\(.)", r"\1", SEARCH_MARKS.sub(r"\1", text)) for text in shown]
 
 
 # A stretch a source's note quotes: between single quotes, an apostrophe inside it ("Amazon's") left alone.

@@ -33,7 +33,7 @@ def test_present_draws_every_step_as_a_slide_with_no_controls() -> None:
     titles = [title.value for title in at.title]
     assert titles == [briefing.step_title(step.key, "en")[1] for step in briefing.STEPS]
     assert len(plotly_specs(at)) == len(briefing.STEPS)
-    assert not at.main.radio and not at.button  # the audience sees no controls
+    assert not at.main.radio and not at.main.button  # the audience sees no controls (the sidebar is hidden)
     assert "→ Space" not in texts(at)  # nor the keys' hint
     data = _controller(at)
     assert (data["step"], data["total"], data["presenter"]) == (2, len(briefing.STEPS), False)
@@ -173,7 +173,9 @@ def test_the_aws_nvidia_slide_names_its_marks_in_both_languages() -> None:
     options = flt.options_for(dataset)
     step = briefing.STEPS[[s.key for s in briefing.STEPS].index("aws_nvidia")]
     for lang, opened in (("en", "Lab opened"), ("vi", "Mở phòng thí nghiệm")):
-        figure = briefing.slide(step, flt.Scope(dataset, flt.default_filters(options), options), FIXTURE_DATA, lang).figure
+        figure = briefing.slide(
+            step, flt.Scope(dataset, flt.default_filters(options), options), FIXTURE_DATA, lang
+        ).figure
         labels = [annotation.text for annotation in figure.layout.annotations]
         assert opened in labels
         assert all(annotation.font.size >= briefing.SLIDE_TEXT_PX for annotation in figure.layout.annotations)

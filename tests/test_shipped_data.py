@@ -408,3 +408,51 @@ def test_the_command_line_check_passes_and_names_the_version(shipped_dataset: Da
     summary = result.stdout.splitlines()[0]
     assert summary.startswith("data OK") and f"version {shipped_dataset.release.version}" in summary
     assert f"{len(shipped_dataset.events)} events" in summary
+
+
+def test_search_finds_everything_on_skoltech_and_every_h20_record(shipped_dataset: Dataset) -> None:
+    """Issue 33's done-when, read from the data: "Skoltech" finds its lab, its contracts, its place, its figures and
+    the seed fragments that name it; "H20" finds every record that names the H20 as a word, and no other."""
+    from techrift import search
+
+    options = flt.options_for(shipped_dataset)
+    index = search.index_for(shipped_dataset)
+
+    def found(query: str) -> dict[str, set[str]]:
+        results = search.search(shipped_dataset, query, flt.default_filters(options), options)
+        return {t: {index.documents[p].record.record_id for p in ps} for t, ps in results.groups}
+
+    skoltech = found("Skoltech")
+    places = shipped_dataset.places
+    place_id = places.loc[places["name_en"].str.contains(r"\bSkoltech\b"), "place_id"].item()
+    assert place_id in skoltech["places"]
+    assert (
+        set(shipped_dataset.events.loc[shipped_dataset.events["place_id"] == place_id, "event_id"])
+        <= skoltech["events"]
+    )
+    flows = shipped_dataset.flows
+    assert set(flows.loc[flows["recipient_place_id"] == place_id, "flow_id"]) <= skoltech["flows"]
+    metrics = shipped_dataset.metrics
+    assert set(metrics.loc[metrics["subject"].str.contains("Skoltech"), "metric_id"]) <= skoltech["metrics"]
+    quotes = shipped_dataset.quotes
+    naming = quotes[quotes["text"].str.contains(r"\bSkoltech\b") | quotes["text_en"].str.contains(r"\bSkoltech\b")]
+    assert not naming.empty
+    words = search.query_words("Skoltech")
+    by_id = {(d.record.table, d.record.record_id): d for d in index.documents}
+    for quote in naming.to_dict("records"):
+        assert quote["record_id"] in skoltech[quote["record_table"]], quote["quote_id"]
+        shown = search.snippets(by_id[(quote["record_table"], quote["record_id"])], words, "en")
+        assert quote["quote_id"] in {s.quote_id for s in shown}, quote["quote_id"]
+
+    h20 = found("H20")
+    as_word = re.compile(r"\bH20\b", re.IGNORECASE)
+    naming_h20 = {
+        (d.record.table, d.record.record_id) for d in index.documents if any(as_word.search(f.text) for f in d.fields)
+    }
+    own_words = {
+        (r.table, r.record_id)
+        for r in (d.record for d in index.documents)
+        if any(as_word.search(text) for text in (*r.title.values(), *r.text.values()))
+    }
+    assert own_words and own_words <= naming_h20
+    assert {(table, record_id) for table, ids in h20.items() for record_id in ids} == naming_h20

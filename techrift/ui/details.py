@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from techrift import schema, style
+from techrift import schema, search, style
 from techrift.caching import memo
 from techrift.data import Dataset, split_ids
 from techrift.evidence import SourceEvidence, record_evidence
@@ -17,7 +17,7 @@ from techrift.i18n import localized, localized_column, t
 from techrift.records import record_path
 from techrift.support import support_text
 from techrift.text import escape_markdown, markdown_link
-from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language
+from techrift.ui.url_state import apply_chart_pick, bound_picker, current_language, url_value
 
 
 def record_link(record_id: str, lang: str) -> str:
@@ -153,11 +153,34 @@ def show_event_detail(dataset: Dataset, event: Mapping[Hashable, Any], lang: str
     container.markdown(record_link(event["event_id"], lang))
 
 
+def find_in_picker(
+    dataset: Dataset, table: str, labels: Mapping[str, str], param: str, lang: str, keep: Sequence[str] = ()
+) -> dict[str, str]:
+    """A box above a "Details for…" picker that narrows its options (`labels`: id -> label) to the records the search
+    finds by their words: title, summary, counterpart, place, seed fragments, in both languages (techrift/search.py),
+    where the picker's own filter matches only its labels. The record chosen (and `keep`) stay among the options, so
+    that narrowing never drops a choice."""
+    words = st.text_input(
+        t("picker_find", lang),
+        key=f"_find_{param}",
+        placeholder=t("picker_find_placeholder", lang),
+        icon=":material/search:",
+    )
+    matched = search.matching_ids(dataset, words, table)
+    if matched is None:
+        return dict(labels)
+    chosen = st.session_state.get(f"url_{param}", url_value(param))
+    narrowed = {key: label for key, label in labels.items() if key in matched or key == chosen or key in keep}
+    st.caption(t("picker_found", lang, count=sum(key in matched for key in labels), total=len(labels)))
+    return narrowed
+
+
 def event_detail_from_chart(chart: Any, dated: pd.DataFrame, dataset: Dataset, lang: str) -> None:
     """The event picked on a timeline chart (or chosen in a selectbox bound to `event`), shown in a detail panel."""
     apply_chart_pick(picked_customdata(chart), "event")
     lanes = localized_column(dated, "lane", lang)
     labels = dict(zip(dated["event_id"], localized_column(dated, "date_label", lang) + " · " + lanes))
+    labels = find_in_picker(dataset, "events", labels, "event", lang)
     if chosen := bound_picker(t("details_for", lang), labels, "event", t("choose_event", lang)):
         with st.container(border=True):
             show_event_detail(dataset, dated.set_index("event_id", drop=False).loc[chosen].to_dict(), lang)

@@ -17,7 +17,7 @@ from techrift.datapackage import Release
 from techrift.i18n import t
 from techrift.live import LiveDataset, Rejected
 from techrift.text import escape_markdown
-from techrift.ui import internals, live_data, provenance, url_state
+from techrift.ui import internals, live_data, provenance, search_box, url_state
 from techrift.ui.copy_link import copy_link
 from techrift.ui.url_state import current_language, language_switch, sidebar_filters
 
@@ -86,6 +86,7 @@ def start_page() -> PageContext:
         return context
     _leave_folder_navigation()
     lang = language_switch()
+    search_box.sidebar_search(lang)
     data_dir = default_data_dir()
     dataset = dataset_or_error_page(data_dir)
     provenance.keep_version_in_links(dataset, lang)

@@ -164,6 +164,14 @@ PAGES: dict[str, PageSpec] = {
         deep_link=("step=4", "The money, kept apart by what it means"),
         pick=None,
     ),  # presenter mode shows the story; a mark's detail is on its page
+    "search": PageSpec(
+        heading="Search the records",
+        charts={},
+        marks=None,
+        filter=None,
+        deep_link=("q=Skoltech", "match “Skoltech”"),
+        pick=None,
+    ),  # results are links to the record pages (tests/e2e/test_search_browser.py)
 }
 
 

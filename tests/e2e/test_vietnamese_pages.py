@@ -23,8 +23,9 @@ TABLES = {
     "compare": True,
     "sources": True,
     "briefing": False,
+    "search": False,  # results are lines of links, no table
 }
-CHARTS = {"": 0, "timeline": 1, "map": 0, "funding": 2, "compare": 1, "sources": 0, "briefing": 1}
+CHARTS = {"": 0, "timeline": 1, "map": 0, "funding": 2, "compare": 1, "sources": 0, "briefing": 1, "search": 0}
 
 
 @pytest.mark.parametrize("path", ["", *VIEW_PATHS])
