@@ -433,9 +433,18 @@ def count_series_figure(series: pd.DataFrame, note: str | None = None, lang: str
         xaxis=dict(type="category", title=None),
     )
     if note:
+        # Above the plot, growing upwards: wrapped onto two lines on a phone, it must not reach the bars' labels.
         figure.add_annotation(
-            x=1, xref="paper", y=1.08, yref="paper", xanchor="right", showarrow=False, text=html.escape(note)
+            x=1,
+            xref="paper",
+            y=1.02,
+            yref="paper",
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            text=html.escape(note),
         )
+        figure.update_layout(margin_t=70)
     return figure
 
 
