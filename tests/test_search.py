@@ -107,7 +107,7 @@ def test_each_kind_of_record_is_found(dataset: Dataset) -> None:
     ]
     assert {"skoltech-joint-lab"} <= groups["events"]
     assert "skoltech-contracts-2019" in groups["flows"]
-    assert {"skoltech-contracts-2013", "skoltech-contracts-2019"} <= groups["metrics"]
+    assert {"skoltech-contracts-2013", "skoltech-contract-count-2019"} <= groups["metrics"]
     assert "skoltech" in groups["places"]
     source = dataset.sources.iloc[0]
     assert source["source_id"] in found(dataset, source["title"])["sources"]

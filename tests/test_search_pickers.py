@@ -23,7 +23,7 @@ def narrowed(path: str, param: str, words: str, params: dict[str, str] | None = 
 def test_h20_narrows_the_event_picker_to_the_h20_events() -> None:
     dataset = load_dataset()
     options = flt.options_for(dataset)
-    moves = views.moves_shown(dataset, flt.default_filters(options), options, "AWS", "Nvidia", "en")
+    moves = views.moves_shown(flt.Scope(dataset, flt.default_filters(options), options), "AWS", "Nvidia", "en")
     matched = search.matching_ids(dataset, "H20", "events") or frozenset()
     expected = [event_id for event_id in moves.dated["event_id"] if event_id in matched]
     assert expected, "the fixture's comparison shows H20 events"
@@ -37,7 +37,7 @@ def test_h20_narrows_the_event_picker_to_the_h20_events() -> None:
 def test_h20_narrows_the_amount_picker() -> None:
     dataset = load_dataset()
     options = flt.options_for(dataset)
-    labels = views.flow_choices(dataset, flt.default_filters(options), options, "en")
+    labels = views.flow_choices(flt.Scope(dataset, flt.default_filters(options), options), "en")
     matched = search.matching_ids(dataset, "H20", "flows") or frozenset()
     _, before, after = narrowed("pages/funding.py", "flow", "H20")
     assert after[1:] == [label for flow_id, label in labels.items() if flow_id in matched]
