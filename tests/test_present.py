@@ -179,3 +179,11 @@ def test_the_aws_nvidia_slide_names_its_marks_in_both_languages() -> None:
         labels = [annotation.text for annotation in figure.layout.annotations]
         assert opened in labels
         assert all(annotation.font.size >= briefing.SLIDE_TEXT_PX for annotation in figure.layout.annotations)
+
+
+def test_the_audience_sees_no_filter_chips_on_a_slide() -> None:
+    filtered = run_page("pages/briefing.py", {"company": "Huawei"})
+    assert any(button.key.startswith("chip_") for button in filtered.main.button)  # the page shows its filters
+    slide = run_page("pages/briefing.py", {"present": "1", "step": "2", "company": "Huawei"})
+    assert not slide.exception
+    assert not [button.key for button in slide.main.button]

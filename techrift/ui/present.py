@@ -107,7 +107,7 @@ PROJECT, COMPONENT = "techrift", "present"
 
 def requested() -> bool:
     """Whether the link asks for the slides (?present=1)."""
-    return url_state.url_value("present") in ("1", "true", "yes")
+    return url_state.presenting()
 
 
 def _parse_step(raw: str | None, total: int) -> tuple[int, str | None]:

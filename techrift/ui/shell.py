@@ -95,7 +95,8 @@ def start_page() -> PageContext:
     options = flt.options_for(dataset)
     names = dataset.labels_in(lang)
     filters = sidebar_filters(options, lang, names)
-    st.session_state[_SHARE_BAR_KEY] = share_bar(filters, options, lang, names)
+    if not url_state.presenting():  # a slide shows the audience the slide alone (its notes name the filters)
+        st.session_state[_SHARE_BAR_KEY] = share_bar(filters, options, lang, names)
     return PageContext(dataset, data_dir, options, filters, lang, rejected)
 
 

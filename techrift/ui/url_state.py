@@ -361,3 +361,8 @@ def apply_chart_pick(picked_id: str | None, param: str, chart: str = "") -> None
         st.session_state[f"url_{param}"] = picked_id
         _forget_notice(param)
     st.session_state[last_key] = picked_id
+
+
+def presenting() -> bool:
+    """Whether the link asks for the briefing's slides (?present=1), which show the audience nothing but the slide."""
+    return url_value("present") in ("1", "true", "yes")
