@@ -362,6 +362,7 @@ def mark_labels(dated: pd.DataFrame, width_px: float, span: tuple[pd.Timestamp, 
             xshift=shift,
             yshift=tier * SLIDE_TEXT_PX * 1.3,
             font=dict(size=SLIDE_TEXT_PX, color=style.INK),
+            bgcolor=style.PAPER,  # a label that meets a mark stays readable on the paper, not ink on ink
         )
         for index, tier, shift in label_positions(marks, width_px, (0.0, (high - low) / to_ms))
     ]

@@ -9,7 +9,7 @@ import json
 
 import pandas as pd
 import pytest
-from apptest_helpers import chart_alts, plotly_specs, run_page, texts
+from apptest_helpers import chart_alts, plotly_charts, plotly_specs, run_page, texts
 from data_folders import FIXTURE_DATA
 
 from techrift import briefing
@@ -187,3 +187,10 @@ def test_the_audience_sees_no_filter_chips_on_a_slide() -> None:
     slide = run_page("pages/briefing.py", {"present": "1", "step": "2", "company": "Huawei"})
     assert not slide.exception
     assert not [button.key for button in slide.main.button]
+
+
+def test_a_slide_chart_has_no_image_buttons_where_a_page_chart_has_them() -> None:
+    slide = run_page("pages/briefing.py", {"present": "1", "step": "2"})
+    assert [chart["image"]["buttons"] for chart in plotly_charts(slide)] == [False] * len(briefing.STEPS)
+    page = run_page("pages/briefing.py", {"step": "2"})
+    assert [chart["image"]["buttons"] for chart in plotly_charts(page)] == [True]

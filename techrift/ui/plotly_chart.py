@@ -138,16 +138,18 @@ def plotly_chart(
     lang: str,
     selection_mode: Sequence[SelectionMode] = (),
     title: str = "",
+    downloads: bool = True,
 ) -> Any:
     """Draw `figure` in the chart element under `key`; the result's `.selection` holds the marks picked (if any
     `selection_mode`) in st.plotly_chart's shape: {"points": [{"customdata": ..., ...}], "box": [...], "lasso": [...]}.
-    Its downloaded image carries `title` (by default the heading above it), the source line and the data version."""
+    Its downloaded image carries `title` (by default the heading above it), the source line and the data version;
+    `downloads=False` leaves out the image buttons under it (a slide)."""
     if not plotly_js_available():
         st.error(t("chart_unavailable", lang), icon=":material/broken_image:")
         st.caption(alt)
         return {}
     _serve_assets()
-    image = image_credit(lang, title, shell.data_release(), key)
+    image = image_credit(lang, title, shell.data_release(), key) | {"buttons": downloads}
     data = chart_data(figure, alt, lang, selection_mode, image)
     if not selection_mode:
         return _mount()(key=key, data=data, width="stretch", height="content")

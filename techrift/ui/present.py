@@ -183,7 +183,7 @@ def slides(context: PageContext) -> None:
             text = briefing.step_text(dataset, step.key, lang)
             with st.container(key=f"slide_takeaway_{index}"):
                 st.markdown(escape_markdown(briefing.takeaway(text)))
-            plotly_chart(drawn.figure, key=f"present_chart_{index}", alt=drawn.alt, lang=lang)
+            plotly_chart(drawn.figure, key=f"present_chart_{index}", alt=drawn.alt, lang=lang, downloads=False)
         if presenter:
             with st.container(key=f"deck_notes_{index}"):
                 _notes(context, drawn, text)

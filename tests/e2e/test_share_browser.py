@@ -49,7 +49,7 @@ def _expected_alt(dataset: Dataset, params: dict[str, str]) -> str:
     options = flt.options_for(dataset)
     filters, notices = flt.from_params(params, options)
     assert notices == []
-    return views.timeline_chart(dataset, filters, options, "en").alt
+    return views.timeline_chart(flt.Scope(dataset, filters, options), "en").alt
 
 
 # --------------------------------------------------------------------------- Copy link

@@ -24,8 +24,19 @@ TABLES = {
     "sources": True,
     "briefing": False,
     "search": False,  # results are lines of links, no table
+    "record": False,  # with no id: the picker of records
 }
-CHARTS = {"": 0, "timeline": 1, "map": 0, "funding": 2, "compare": 1, "sources": 0, "briefing": 1, "search": 0}
+CHARTS = {
+    "": 0,
+    "timeline": 1,
+    "map": 0,
+    "funding": 2,
+    "compare": 1,
+    "sources": 0,
+    "briefing": 1,
+    "search": 0,
+    "record": 0,
+}
 
 
 @pytest.mark.parametrize("path", ["", *VIEW_PATHS])

@@ -239,6 +239,7 @@ export function imageExport(chart) {
     },
     // The row's words, in the page's language.
     label(credit) {
+      row.style.display = credit?.buttons === false ? "none" : ""; // a slide shows the audience the chart alone
       const words = credit?.labels ?? {};
       label.textContent = words.download ?? "";
       for (const button of buttons) button.textContent = words[button.dataset.format] ?? button.dataset.format;
