@@ -15,7 +15,7 @@ import pandas as pd
 
 from techrift.data import split_ids
 from techrift.evidence import translation_of
-from techrift.formatting import language_name
+from techrift.formatting import language_name, partial_date
 from techrift.i18n import DEFAULT_LANGUAGE, localized, t
 
 PUBLISHER = "TechRift"
@@ -163,14 +163,7 @@ def long_date(date: object, lang: str = DEFAULT_LANGUAGE) -> str:
     '6 February 2019', '2019'; in Vietnamese 'tháng 12/2018', '6/2/2019'. '' when there is none."""
     if not isinstance(date, str) or not date:
         return ""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    if lang == "vi":
-        month_year = f"{int(parts[1])}/{parts[0]}"
-        return f"tháng {month_year}" if len(parts) == 2 else f"{int(parts[2])}/{month_year}"
-    month = MONTH_NAMES[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+    return partial_date(date, lang, MONTH_NAMES)
 
 
 def record_date(table: str, row: Mapping[Any, Any], lang: str = DEFAULT_LANGUAGE) -> str:

@@ -110,19 +110,25 @@ def value_label(metric: Record, lang: str = "en") -> str:
     return t(f"qualifier_{qualifier}", lang, value=text) if isinstance(qualifier, str) else text
 
 
+def partial_date(value: str, lang: str = "en", months: tuple[str, ...] = MONTHS) -> str:
+    """A partial date (YYYY, YYYY-MM, YYYY-MM-DD) at its own precision, English months named from `months`:
+    '2019', 'Jul 2019', '30 Jan 2019'; in Vietnamese 'tháng 7/2019', '30/1/2019'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    if lang == "vi":
+        month_year = f"{int(parts[1])}/{parts[0]}"
+        return f"tháng {month_year}" if len(parts) == 2 else f"{int(parts[2])}/{month_year}"
+    month = months[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
 def date_label(date: str | None, date_end: str | None = None, lang: str = "en") -> str:
     """Human date at its own precision: '30 Jan 2019', 'Jul 2019', '2019', '2018–2019', 'date unknown'; in
     Vietnamese '30/1/2019', 'tháng 7/2019'."""
 
     def one(value: str) -> str:
-        parts = value.split("-")
-        if len(parts) == 1:
-            return parts[0]
-        if lang == "vi":
-            month_year = f"{int(parts[1])}/{parts[0]}"
-            return f"tháng {month_year}" if len(parts) == 2 else f"{int(parts[2])}/{month_year}"
-        month = MONTHS[int(parts[1]) - 1]
-        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+        return partial_date(value, lang)
 
     if not isinstance(date, str):
         return t("date_unknown", lang)
